@@ -1,0 +1,117 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../shared/bridge';
+import { APP_NAME } from './app-identity';
+
+/**
+ * The application menu as plain data. Items that belong to the app send a `MenuCommand` to the
+ * focused window (the renderer decides what "new visit" means); the rest use Electron roles so
+ * that platform behaviour (Services, Hide, native Undo) comes for free. main.ts turns the
+ * template into a Menu; tests read it as data.
+ */
+export interface MenuOptions {
+  /** Reload and DevTools entries exist only in development builds. */
+  isDev: boolean;
+  appName?: string;
+}
+
+/** Go menu: screen, label and accelerator, in the order of the app's navigation. */
+export const GO_ITEMS: readonly { command: MenuCommand; label: string; accelerator: string }[] = [
+  { command: 'go-visits', label: 'Visits', accelerator: 'CmdOrCtrl+1' },
+  { command: 'go-people', label: 'People', accelerator: 'CmdOrCtrl+2' },
+  { command: 'go-sources', label: 'Sources', accelerator: 'CmdOrCtrl+3' },
+  { command: 'go-notes', label: 'Notes', accelerator: 'CmdOrCtrl+4' },
+  { command: 'go-settings', label: 'Settings', accelerator: 'CmdOrCtrl+5' },
+];
+
+export function buildMenuTemplate(
+  platform: string,
+  send: (command: MenuCommand) => void,
+  options: MenuOptions,
+): MenuItemConstructorOptions[] {
+  const isMac = platform === 'darwin';
+  const appName = options.appName ?? APP_NAME;
+  const command = (label: string, cmd: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
+    label,
+    ...(accelerator ? { accelerator } : {}),
+    click: () => send(cmd),
+  });
+
+  // macOS convention: About, Services, Hide and Quit live in the app-name menu.
+  const appMenu: MenuItemConstructorOptions[] = isMac
+    ? [
+        {
+          label: appName,
+          submenu: [
+            { role: 'about' },
+            { type: 'separator' },
+            { role: 'services' },
+            { type: 'separator' },
+            { role: 'hide' },
+            { role: 'hideOthers' },
+            { role: 'unhide' },
+            { type: 'separator' },
+            { role: 'quit' },
+          ],
+        },
+      ]
+    : [];
+
+  const fileMenu: MenuItemConstructorOptions = {
+    label: '&File',
+    submenu: [
+      command('New Visit', 'new-visit', 'CmdOrCtrl+N'),
+      { type: 'separator' },
+      command('Export Backup…', 'export-backup', 'CmdOrCtrl+Shift+E'),
+      command('Restore Backup…', 'restore-backup'),
+      { type: 'separator' },
+      isMac ? { role: 'close' } : { role: 'quit' },
+    ],
+  };
+
+  const editMenu: MenuItemConstructorOptions = {
+    label: '&Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      ...(isMac ? [{ role: 'pasteAndMatchStyle' } as const] : []),
+      { role: 'delete' },
+      { role: 'selectAll' },
+      { type: 'separator' },
+      command('Find…', 'find', 'CmdOrCtrl+F'),
+    ],
+  };
+
+  const viewMenu: MenuItemConstructorOptions = {
+    label: '&View',
+    submenu: [
+      ...(options.isDev ? ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as const) : []),
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+    ],
+  };
+
+  const goMenu: MenuItemConstructorOptions = {
+    label: '&Go',
+    submenu: GO_ITEMS.map((item) => command(item.label, item.command, item.accelerator)),
+  };
+
+  // The role fills in each platform's standard items (Minimize, Zoom, Bring All to Front…).
+  const windowMenu: MenuItemConstructorOptions = { role: 'windowMenu' };
+
+  const helpMenu: MenuItemConstructorOptions = {
+    label: '&Help',
+    role: 'help',
+    // On macOS About is already in the app menu (and the role adds the menu search field);
+    // elsewhere it belongs under Help.
+    submenu: isMac ? [] : [{ role: 'about', label: `About ${appName}` }],
+  };
+
+  return [...appMenu, fileMenu, editMenu, viewMenu, goMenu, windowMenu, helpMenu];
+}

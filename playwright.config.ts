@@ -1,0 +1,34 @@
+import { defineConfig } from '@playwright/test';
+import { resolve } from 'node:path';
+
+/**
+ * End-to-end tests drive Debian's Chromium (/usr/bin/chromium; Playwright's own browser download
+ * does not work here) on the built renderer (`npm run build` first), served by `vite preview`.
+ * Each test gets a fresh Chromium profile (see tests/e2e/support/fixtures.ts).
+ */
+export const E2E_PORT = Number(process.env.LEGATION_E2E_PORT ?? 4319);
+/** Which build to serve (absolute path); parallel work may build elsewhere. */
+const RENDERER_DIR = resolve(process.env.LEGATION_RENDERER_DIR ?? 'dist/renderer');
+
+export default defineConfig({
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  fullyParallel: false,
+  workers: process.env.CI ? 2 : 2,
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}/`,
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    { name: 'chromium', testDir: 'tests/e2e' },
+    { name: 'electron', testDir: 'tests/electron' },
+  ],
+  webServer: {
+    command: `npx vite preview --outDir ${RENDERER_DIR} --port ${E2E_PORT} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${E2E_PORT}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 30_000,
+  },
+});

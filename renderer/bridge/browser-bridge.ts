@@ -1,0 +1,86 @@
+import type {
+  AppInfo,
+  DesktopBridge,
+  MenuCommand,
+  OpenFileReply,
+  OpenFileRequest,
+  SaveFileReply,
+  SaveFileRequest,
+} from '../../shared/bridge';
+
+/**
+ * The DesktopBridge in a plain browser: a download instead of a save dialog, a file input instead
+ * of an open dialog, no application menu. Every screen works the same way on top of it.
+ */
+function saveFile(request: SaveFileRequest): Promise<SaveFileReply> {
+  const ext = request.extensions[0] ?? 'txt';
+  const type = ext === 'json' ? 'application/json' : 'application/octet-stream';
+  const blob = new Blob([request.content], { type });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = request.suggestedName;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return Promise.resolve({ status: 'saved', fileName: request.suggestedName });
+}
+
+function openFile(request: OpenFileRequest): Promise<OpenFileReply> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = request.extensions.map((e) => `.${e}`).join(',');
+    input.style.display = 'none';
+    input.setAttribute('data-testid', 'bridge-file-input');
+    let settled = false;
+    const finish = (reply: OpenFileReply) => {
+      if (settled) return;
+      settled = true;
+      input.remove();
+      resolve(reply);
+    };
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (!file) return finish({ status: 'cancelled' });
+      if (file.size > request.maxBytes) {
+        const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+        return finish({
+          status: 'refused',
+          fileName: file.name,
+          message: `${file.name} is ${mb(file.size)}; the limit is ${mb(request.maxBytes)}. It was not read.`,
+        });
+      }
+      file.text().then(
+        (text) => finish({ status: 'opened', fileName: file.name, text }),
+        (e: unknown) =>
+          finish({
+            status: 'refused',
+            fileName: file.name,
+            message: `${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}`,
+          }),
+      );
+    });
+    input.addEventListener('cancel', () => finish({ status: 'cancelled' }));
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
+const listeners = new Set<(command: MenuCommand) => void>();
+
+export const browserBridge: DesktopBridge = Object.freeze({
+  runtime: 'browser' as const,
+  saveFile,
+  openFile,
+  appInfo: (): Promise<AppInfo> =>
+    Promise.resolve({ name: 'Legation', version: __APP_VERSION__, runtime: 'browser', platform: navigator.platform || 'web' }),
+  onMenuCommand(listener: (command: MenuCommand) => void) {
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  },
+});

@@ -1,0 +1,9 @@
+export { ToastProvider, useToast } from './toast';
+export { Field } from './field';
+export { StatusBadge } from './status-badge';
+export { EmptyState } from './empty-state';
+export { Dialog } from './dialog';
+export { Markdown } from './markdown';
+export { CountrySelect } from './country-select';
+export { PersonSelect, QuickAddPerson, PeoplePicker } from './person-select';
+export { FuzzyDateInput, fuzzyDateHint, FUZZY_DATE_FORMATS } from './fuzzy-date-input';

@@ -1,0 +1,169 @@
+import { useId, useMemo, useState, type ComponentPropsWithoutRef, type KeyboardEvent } from 'react';
+import type { Person } from '../../shared/model';
+import { createPerson } from '../db';
+import { useToast } from './toast';
+
+type SelectProps = Omit<ComponentPropsWithoutRef<'select'>, 'value' | 'onChange' | 'children'>;
+
+/** One person from a list, sorted by name. */
+export function PersonSelect({
+  people,
+  value,
+  onChange,
+  emptyLabel = 'Choose a person…',
+  ...rest
+}: SelectProps & { people: readonly Person[]; value: string; onChange: (id: string) => void; emptyLabel?: string }) {
+  const sorted = useMemo(() => [...people].sort((a, b) => a.name.localeCompare(b.name)), [people]);
+  return (
+    <select {...rest} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{emptyLabel}</option>
+      {sorted.map((p) => (
+        <option key={p.id} value={p.id}>
+          {p.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/**
+ * Adds a person by name without leaving the form, so a user with an empty database can still record
+ * a visit. Not a nested <form> (HTML forbids it): Enter in the name field creates the person
+ * instead of submitting the surrounding form.
+ */
+export function QuickAddPerson({ onCreated, buttonLabel = 'New person…' }: { onCreated: (person: Person) => void; buttonLabel?: string }) {
+  const toast = useToast();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const create = async () => {
+    if (name.trim() === '') {
+      setError('Type the person’s name');
+      return;
+    }
+    setBusy(true);
+    try {
+      const person = await createPerson({ name: name.trim(), aliases: [], roles: [], country: null, note: '' });
+      onCreated(person);
+      toast.notify(`Added ${person.name} to People`);
+      setName('');
+      setError(null);
+      setOpen(false);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      void create();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      setOpen(false);
+    }
+  };
+
+  if (!open) {
+    return (
+      <button type="button" className="quick-add-toggle" onClick={() => setOpen(true)}>
+        {buttonLabel}
+      </button>
+    );
+  }
+  return (
+    <div className="quick-add" role="group" aria-label="New person">
+      <label htmlFor={id}>Name of the new person</label>
+      <div className="quick-add-row">
+        <input
+          id={id}
+          value={name}
+          autoFocus
+          onChange={(e) => setName(e.target.value)}
+          onKeyDown={onKey}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />
+        <button type="button" className="primary" disabled={busy} onClick={() => void create()}>
+          {name.trim() ? `Create person “${name.trim()}”` : 'Create person'}
+        </button>
+        <button type="button" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </div>
+      {error && (
+        <div className="field-error" id={`${id}-error`}>
+          {error}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Several people, as a list of checkboxes (keyboard- and screen-reader-friendly, unlike a
+ * multiple <select>). A filter box appears when the list is long.
+ */
+export function PeoplePicker({
+  legend,
+  people,
+  value,
+  onChange,
+  exclude = [],
+  error,
+}: {
+  legend: string;
+  people: readonly Person[];
+  value: readonly string[];
+  onChange: (ids: string[]) => void;
+  exclude?: readonly string[];
+  error?: string | undefined;
+}) {
+  const id = useId();
+  const [find, setFind] = useState('');
+  const choices = useMemo(() => {
+    const q = find.trim().toLowerCase();
+    return [...people]
+      .filter((p) => !exclude.includes(p.id) || value.includes(p.id))
+      .filter((p) => !q || value.includes(p.id) || [p.name, ...p.aliases].some((n) => n.toLowerCase().includes(q)))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }, [people, exclude, value, find]);
+  const toggle = (pid: string, on: boolean) => onChange(on ? [...value, pid] : value.filter((x) => x !== pid));
+  return (
+    <fieldset className={`people-picker${error ? ' field-invalid' : ''}`} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>{legend}</legend>
+      {people.length > 8 && (
+        <input
+          type="search"
+          className="people-picker-find"
+          aria-label={`Filter ${legend.toLowerCase()}`}
+          placeholder="Filter by name"
+          value={find}
+          onChange={(e) => setFind(e.target.value)}
+        />
+      )}
+      {choices.length === 0 ? (
+        <p className="muted">{people.length === 0 ? 'No people recorded yet.' : 'Nobody matches.'}</p>
+      ) : (
+        <ul>
+          {choices.map((p) => (
+            <li key={p.id}>
+              <label>
+                <input type="checkbox" checked={value.includes(p.id)} onChange={(e) => toggle(p.id, e.target.checked)} /> {p.name}
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && (
+        <div className="field-error" id={`${id}-error`}>
+          {error}
+        </div>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,56 @@
+import { noteSchema, noteTargetKey, type Note, type NoteTarget } from '../../shared/model';
+import { NotFoundError, ValidationError } from './errors';
+import { clock, db } from './instance';
+import { pushUndo } from './undo';
+
+export async function listNotes(): Promise<Note[]> {
+  const all = await db.notes.orderBy('updatedAt').reverse().toArray();
+  return all.filter((n) => !n.deletedAt);
+}
+
+export async function notesFor(target: NonNullable<NoteTarget>): Promise<Note[]> {
+  const rows = await db.notes.where('targetKey').equals(noteTargetKey(target)).toArray();
+  return rows.filter((n) => !n.deletedAt).sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
+}
+
+export async function getNote(id: string): Promise<Note | undefined> {
+  const n = await db.notes.get(id);
+  return n && !n.deletedAt ? n : undefined;
+}
+
+export async function createNote(target: NoteTarget, body = ''): Promise<Note> {
+  const now = clock.now();
+  const r = noteSchema.safeParse({
+    id: clock.newId(),
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+    body,
+    target,
+    targetKey: noteTargetKey(target),
+  });
+  if (!r.success) throw ValidationError.fromZod(r.error, 'The note cannot be created');
+  await db.notes.add(r.data);
+  return r.data;
+}
+
+/**
+ * Autosave: writes the body as typed. Not pushed on the undo stack (the editor has its own
+ * undo); a single put, so a crash loses at most the keystrokes since the last save.
+ */
+export async function saveNoteBody(id: string, body: string): Promise<void> {
+  const n = await db.notes.update(id, { body, updatedAt: clock.now() });
+  if (n === 0) throw new NotFoundError('Note', id);
+}
+
+export async function setNoteTarget(id: string, target: NoteTarget): Promise<void> {
+  const n = await db.notes.update(id, { target, targetKey: noteTargetKey(target), updatedAt: clock.now() });
+  if (n === 0) throw new NotFoundError('Note', id);
+}
+
+export async function deleteNote(id: string): Promise<void> {
+  const now = clock.now();
+  const n = await db.notes.update(id, { deletedAt: now, updatedAt: now });
+  if (n === 0) throw new NotFoundError('Note', id);
+  pushUndo({ label: 'Delete note', revert: async () => void (await db.notes.update(id, { deletedAt: null, updatedAt: clock.now() })) });
+}

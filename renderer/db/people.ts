@@ -1,0 +1,80 @@
+import { personSchema, type Person } from '../../shared/model';
+import { NotFoundError, ValidationError } from './errors';
+import { clock, db } from './instance';
+import { pushUndo } from './undo';
+
+export type PersonDraft = Pick<Person, 'name' | 'aliases' | 'roles' | 'country' | 'note'>;
+
+export async function listPeople(): Promise<Person[]> {
+  const all = await db.people.orderBy('name').toArray();
+  return all.filter((p) => !p.deletedAt);
+}
+
+export async function getPerson(id: string): Promise<Person | undefined> {
+  const p = await db.people.get(id);
+  return p && !p.deletedAt ? p : undefined;
+}
+
+function fold(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/^(al|el)[-\s]/, '')
+    .trim();
+}
+
+/** People whose name or any alias matches (accent- and case-insensitive; "al-" prefixes ignored). */
+export async function findPeople(text: string): Promise<Person[]> {
+  const q = fold(text);
+  if (!q) return [];
+  const all = await listPeople();
+  return all.filter((p) => [p.name, ...p.aliases].some((n) => fold(n).includes(q)));
+}
+
+function check(person: Person): Person {
+  const r = personSchema.safeParse(person);
+  if (!r.success) throw ValidationError.fromZod(r.error, 'The person cannot be saved');
+  return r.data;
+}
+
+/** Creates a person. Undoable. */
+export async function createPerson(draft: PersonDraft): Promise<Person> {
+  const now = clock.now();
+  const person = check({ ...draft, id: clock.newId(), createdAt: now, updatedAt: now, deletedAt: null });
+  await db.people.add(person);
+  pushUndo({ label: 'Create person', revert: async () => void (await db.people.update(person.id, { deletedAt: clock.now() })) });
+  return person;
+}
+
+/** Saves edits to a person. Transactional; undoable. */
+export async function updatePerson(id: string, draft: PersonDraft): Promise<Person> {
+  let before: Person | undefined;
+  let after: Person | undefined;
+  await db.transaction('rw', db.people, async () => {
+    before = await db.people.get(id);
+    if (!before || before.deletedAt) throw new NotFoundError('Person', id);
+    after = check({ ...before, ...draft, updatedAt: clock.now() });
+    await db.people.put(after);
+  });
+  const prev = before!;
+  pushUndo({ label: 'Edit person', revert: () => db.people.put(prev).then(() => undefined) });
+  return after!;
+}
+
+/** Soft-deletes a person; refused while visits still name them as traveller. Undoable. */
+export async function deletePerson(id: string): Promise<void> {
+  await db.transaction('rw', [db.people, db.visits], async () => {
+    const travelling = await db.visits
+      .where('travellerId')
+      .equals(id)
+      .filter((v) => !v.deletedAt)
+      .count();
+    if (travelling > 0)
+      throw new ValidationError(`This person is the traveller of ${travelling} visit(s); delete or reassign those first.`);
+    const now = clock.now();
+    const n = await db.people.update(id, { deletedAt: now, updatedAt: now });
+    if (n === 0) throw new NotFoundError('Person', id);
+  });
+  pushUndo({ label: 'Delete person', revert: async () => void (await db.people.update(id, { deletedAt: null, updatedAt: clock.now() })) });
+}

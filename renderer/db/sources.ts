@@ -1,0 +1,54 @@
+import { sourceSchema, type Evidence, type Source } from '../../shared/model';
+import { NotFoundError, ValidationError } from './errors';
+import { clock, db } from './instance';
+import { pushUndo } from './undo';
+
+export type SourceDraft = Pick<Source, 'kind' | 'title' | 'publisher' | 'url' | 'datelinePlace' | 'publishedOn' | 'text'>;
+
+export async function listSources(): Promise<Source[]> {
+  const all = await db.sources.orderBy('publishedOn').reverse().toArray();
+  return all.filter((s) => !s.deletedAt);
+}
+
+export async function getSource(id: string): Promise<Source | undefined> {
+  const s = await db.sources.get(id);
+  return s && !s.deletedAt ? s : undefined;
+}
+
+/** The evidence spans quoted from a source, in reading order. */
+export async function evidenceForSource(sourceId: string): Promise<Evidence[]> {
+  const rows = await db.evidence.where('sourceId').equals(sourceId).toArray();
+  return rows.filter((e) => !e.deletedAt).sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function check(s: Source): Source {
+  const r = sourceSchema.safeParse(s);
+  if (!r.success) throw ValidationError.fromZod(r.error, 'The source cannot be saved');
+  return r.data;
+}
+
+export async function createSource(draft: SourceDraft): Promise<Source> {
+  const now = clock.now();
+  const source = check({ ...draft, id: clock.newId(), createdAt: now, updatedAt: now, deletedAt: null });
+  await db.sources.add(source);
+  pushUndo({ label: 'Create source', revert: async () => void (await db.sources.update(source.id, { deletedAt: clock.now() })) });
+  return source;
+}
+
+/**
+ * Edits a source's description (title, publisher, URL, date). The text is not editable once
+ * evidence quotes it: the offsets would no longer point at the quoted words.
+ */
+export async function updateSource(id: string, patch: Partial<Omit<SourceDraft, 'text'>>): Promise<Source> {
+  let before: Source | undefined;
+  let after: Source | undefined;
+  await db.transaction('rw', db.sources, async () => {
+    before = await db.sources.get(id);
+    if (!before || before.deletedAt) throw new NotFoundError('Source', id);
+    after = check({ ...before, ...patch, updatedAt: clock.now() });
+    await db.sources.put(after);
+  });
+  const prev = before!;
+  pushUndo({ label: 'Edit source', revert: () => db.sources.put(prev).then(() => undefined) });
+  return after!;
+}

@@ -1,0 +1,255 @@
+import { Dexie } from 'dexie';
+import {
+  applyStatusChange,
+  createVisit,
+  localToday,
+  overlaps,
+  updateVisit,
+  visitDraftSchema,
+  visitSchema,
+  type ContextEvent,
+  type Evidence,
+  type Meeting,
+  type Note,
+  type Person,
+  type Source,
+  type StatusChangeRequest,
+  type Visit,
+  type VisitDraft,
+  type VisitStatus,
+} from '../../shared/model';
+import { NotFoundError, ValidationError } from './errors';
+import { clock, db } from './instance';
+import { pushUndo } from './undo';
+
+export interface VisitFilter {
+  status?: VisitStatus | undefined;
+  country?: string | undefined;
+  travellerId?: string | undefined;
+  /** Inclusive day range; a visit matches when its (fuzzy) dates overlap it. */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export type VisitSortField = 'start' | 'updated' | 'country' | 'status';
+export interface VisitSort {
+  field: VisitSortField;
+  dir: 'asc' | 'desc';
+}
+
+function matches(v: Visit, f: VisitFilter): boolean {
+  if (v.deletedAt) return false;
+  if (f.status && v.status !== f.status) return false;
+  if (f.country && v.place.country !== f.country) return false;
+  if (f.travellerId && v.travellerId !== f.travellerId) return false;
+  if (f.from || f.to) {
+    if (!v.start) return false;
+    const span = { ...v.start, to: v.end?.to ?? v.start.to };
+    if (!overlaps(span, f.from, f.to)) return false;
+  }
+  return true;
+}
+
+/**
+ * The visits matching a filter, sorted. Reads through the most selective index (traveller, then
+ * country, then status, each compound with the start date), then checks the remaining criteria.
+ */
+export async function listVisits(filter: VisitFilter = {}, sort: VisitSort = { field: 'start', dir: 'desc' }): Promise<Visit[]> {
+  const lower = '';
+  const upper = filter.to ?? Dexie.maxKey;
+  let rows: Visit[];
+  if (filter.travellerId) {
+    rows = await db.visits
+      .where('[travellerId+startKey]')
+      .between([filter.travellerId, lower], [filter.travellerId, upper], true, true)
+      .toArray();
+  } else if (filter.country) {
+    rows = await db.visits
+      .where('[place.country+startKey]')
+      .between([filter.country, lower], [filter.country, upper], true, true)
+      .toArray();
+  } else if (filter.status) {
+    rows = await db.visits.where('[status+startKey]').between([filter.status, lower], [filter.status, upper], true, true).toArray();
+  } else {
+    rows = await db.visits.toArray();
+  }
+  const out = rows.filter((v) => matches(v, filter));
+  const key = (v: Visit): string => {
+    switch (sort.field) {
+      case 'start':
+        return v.startKey;
+      case 'updated':
+        return v.updatedAt;
+      case 'country':
+        return `${v.place.country} ${v.startKey}`;
+      case 'status':
+        return `${v.status} ${v.startKey}`;
+    }
+  };
+  out.sort((a, b) => {
+    const c = key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id < b.id ? -1 : 1;
+    return sort.dir === 'asc' ? c : -c;
+  });
+  return out;
+}
+
+export async function getVisit(id: string): Promise<Visit | undefined> {
+  const v = await db.visits.get(id);
+  return v && !v.deletedAt ? v : undefined;
+}
+
+export interface EvidenceWithSource extends Evidence {
+  source: Source | undefined;
+}
+
+export interface VisitDetail {
+  visit: Visit;
+  traveller: Person | undefined;
+  hosts: Person[];
+  meetings: (Meeting & { participants: Person[] })[];
+  evidence: EvidenceWithSource[];
+  notes: Note[];
+  sources: Source[];
+  events: ContextEvent[];
+}
+
+/** Everything the visit's page shows, read in one transaction so it is consistent. */
+export async function getVisitDetail(id: string): Promise<VisitDetail | null> {
+  return db.transaction('r', [db.visits, db.people, db.meetings, db.evidence, db.sources, db.notes], async () => {
+    const visit = await db.visits.get(id);
+    if (!visit || visit.deletedAt) return null;
+    const [traveller, hostsRaw, meetingsRaw, notes] = await Promise.all([
+      db.people.get(visit.travellerId),
+      db.people.bulkGet(visit.hostIds),
+      db.meetings.where('visitId').equals(id).toArray(),
+      db.notes.where('targetKey').equals(`visit:${id}`).toArray(),
+    ]);
+    const changeIds = visit.statusHistory.map((c) => c.id);
+    const meetingIds = meetingsRaw.map((m) => m.id);
+    const evidence = await db.evidence
+      .where('recordId')
+      .anyOf([id, ...changeIds, ...meetingIds])
+      .toArray();
+    const sourceIds = [
+      ...new Set([
+        ...visit.sourceIds,
+        ...evidence.map((e) => e.sourceId),
+        ...visit.statusHistory.flatMap((c) => (c.sourceId ? [c.sourceId] : [])),
+      ]),
+    ];
+    const sources = (await db.sources.bulkGet(sourceIds)).filter((s): s is Source => !!s && !s.deletedAt);
+    const byId = new Map(sources.map((s) => [s.id, s]));
+    const participantIds = [...new Set(meetingsRaw.flatMap((m) => m.participantIds))];
+    const participants = new Map((await db.people.bulkGet(participantIds)).filter((p): p is Person => !!p).map((p) => [p.id, p]));
+    return {
+      visit,
+      traveller: traveller && !traveller.deletedAt ? traveller : undefined,
+      hosts: hostsRaw.filter((p): p is Person => !!p && !p.deletedAt),
+      meetings: meetingsRaw
+        .filter((m) => !m.deletedAt)
+        .map((m) => ({ ...m, participants: m.participantIds.map((pid) => participants.get(pid)).filter((p): p is Person => !!p) })),
+      evidence: evidence.filter((e) => !e.deletedAt).map((e) => ({ ...e, source: byId.get(e.sourceId) })),
+      notes: notes.filter((n) => !n.deletedAt).sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1)),
+      sources,
+      events: [],
+    };
+  });
+}
+
+function validateDraft(draft: unknown): VisitDraft {
+  const r = visitDraftSchema.safeParse(draft);
+  if (!r.success) throw ValidationError.fromZod(r.error, 'The visit cannot be saved');
+  return r.data;
+}
+
+async function requirePerson(id: string): Promise<void> {
+  const p = await db.people.get(id);
+  if (!p || p.deletedAt) throw new ValidationError('Choose a traveller from the list of people', { travellerId: 'Choose a traveller' });
+}
+
+/** Creates a visit from the form's draft. Transactional. Undo removes it again. */
+export async function createVisitFromDraft(draft: VisitDraft, firstStatusOn: string = localToday()): Promise<Visit> {
+  const valid = validateDraft(draft);
+  const visit = createVisit(valid, clock, firstStatusOn);
+  const checked = visitSchema.parse(visit);
+  await db.transaction('rw', [db.visits, db.people], async () => {
+    await requirePerson(valid.travellerId);
+    await db.visits.add(checked);
+  });
+  pushUndo({
+    label: 'Create visit',
+    revert: async () => {
+      await db.visits.update(checked.id, { deletedAt: clock.now() });
+    },
+  });
+  return checked;
+}
+
+/** Saves the form's edits (not the status: that goes through changeVisitStatus). Transactional; undoable. */
+export async function updateVisitFromDraft(id: string, draft: Omit<VisitDraft, 'status'>): Promise<Visit> {
+  const valid = validateDraft({ ...draft, status: 'planned' });
+  let before: Visit | undefined;
+  let after: Visit | undefined;
+  await db.transaction('rw', [db.visits, db.people], async () => {
+    before = await db.visits.get(id);
+    if (!before || before.deletedAt) throw new NotFoundError('Visit', id);
+    await requirePerson(valid.travellerId);
+    after = visitSchema.parse(updateVisit(before, valid, clock));
+    await db.visits.put(after);
+  });
+  const prev = before!;
+  pushUndo({ label: 'Edit visit', revert: () => db.visits.put(prev).then(() => undefined) });
+  return after!;
+}
+
+/**
+ * Changes a visit's status through the state machine and appends the change to its history.
+ * Refused transitions throw a ValidationError with the machine's reason. Transactional; undoable.
+ */
+export async function changeVisitStatus(id: string, req: StatusChangeRequest): Promise<Visit> {
+  let before: Visit | undefined;
+  let after: Visit | undefined;
+  await db.transaction('rw', db.visits, async () => {
+    before = await db.visits.get(id);
+    if (!before || before.deletedAt) throw new NotFoundError('Visit', id);
+    const r = applyStatusChange(before, req, clock);
+    if (!r.ok) throw new ValidationError(r.error);
+    const checked = visitSchema.safeParse(r.value);
+    if (!checked.success) throw ValidationError.fromZod(checked.error, 'The status change cannot be saved');
+    after = checked.data;
+    await db.visits.put(after);
+  });
+  const prev = before!;
+  pushUndo({ label: `Status change to ${req.to}`, revert: () => db.visits.put(prev).then(() => undefined) });
+  return after!;
+}
+
+/** Soft-deletes a visit (kept for undo and sync). Undo brings it back. */
+export async function deleteVisit(id: string): Promise<void> {
+  const now = clock.now();
+  const n = await db.visits.update(id, { deletedAt: now, updatedAt: now });
+  if (n === 0) throw new NotFoundError('Visit', id);
+  pushUndo({
+    label: 'Delete visit',
+    revert: async () => {
+      await db.visits.update(id, { deletedAt: null, updatedAt: clock.now() });
+    },
+  });
+}
+
+/** Distinct host countries of live visits, for the filter's choices. */
+export async function visitCountries(): Promise<string[]> {
+  const keys = await db.visits.orderBy('place.country').uniqueKeys();
+  return keys.map(String);
+}
+
+/** Visits of one person: as traveller, or as a host. */
+export async function visitsOfPerson(personId: string): Promise<{ asTraveller: Visit[]; asHost: Visit[] }> {
+  const [asTraveller, asHost] = await Promise.all([
+    db.visits.where('travellerId').equals(personId).toArray(),
+    db.visits.where('hostIds').equals(personId).toArray(),
+  ]);
+  const live = (v: Visit) => !v.deletedAt;
+  const byDate = (a: Visit, b: Visit) => (a.startKey < b.startKey ? 1 : -1);
+  return { asTraveller: asTraveller.filter(live).sort(byDate), asHost: asHost.filter(live).sort(byDate) };
+}

@@ -1,0 +1,1 @@
+export { SourcesRoutes } from './sources-routes';

@@ -1,0 +1,199 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { EmptyState } from '../../components';
+import { evidenceLinksForSource, getSource, useQuery, type EvidenceLink } from '../../db';
+import { segmentText, type Segment } from './segments';
+import { placeLabel, publishedLabel } from './source-format';
+import { SourceDetailsEditor } from './source-form';
+
+type SpanLink = EvidenceLink & { start: number; end: number };
+
+function describe(links: readonly EvidenceLink[]): string {
+  return links.map((l) => `${l.kind} — ${l.recordLabel}`).join('; ');
+}
+
+/** The link a piece of text follows: the innermost (shortest) span that has a page. */
+function primaryOf(links: readonly SpanLink[]): SpanLink | undefined {
+  return [...links].filter((l) => l.route).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+}
+
+function EvidenceMark({
+  segment,
+  current,
+  markRef,
+}: {
+  segment: Segment<SpanLink>;
+  current: boolean;
+  markRef: ((el: HTMLElement | null) => void) | undefined;
+}) {
+  const label = describe(segment.spans);
+  const primary = primaryOf(segment.spans);
+  const className = `evidence${segment.spans.length > 1 ? ' evidence-overlap' : ''}${current ? ' evidence-current' : ''}`;
+  return (
+    <mark ref={markRef} className={className} title={label} data-evidence-ids={segment.spans.map((s) => s.evidence.id).join(' ')}>
+      {primary?.route ? (
+        <Link to={primary.route} aria-label={`${segment.text} (evidence: ${label})`}>
+          {segment.text}
+        </Link>
+      ) : (
+        // No page to open (an event, a deleted record): still reachable by keyboard to read its label.
+        <span tabIndex={0} aria-label={`${segment.text} (evidence: ${label})`}>
+          {segment.text}
+        </span>
+      )}
+    </mark>
+  );
+}
+
+/**
+ * The source text as plain text (React escapes it: a pasted article can never inject markup),
+ * split at every evidence boundary so overlapping quotes each keep their marks.
+ */
+function SourceText({ text, links, currentId }: { text: string; links: SpanLink[]; currentId: string | null }) {
+  const segments = useMemo(() => segmentText(text, links), [text, links]);
+  const firstCurrent = useRef<HTMLElement | null>(null);
+  const firstIndex = currentId ? segments.findIndex((s) => s.spans.some((l) => l.evidence.id === currentId)) : -1;
+  useEffect(() => {
+    const el = firstCurrent.current;
+    if (!el) return;
+    el.scrollIntoView({ block: 'center' });
+    const focusable = el.querySelector<HTMLElement>('a, [tabindex]') ?? el;
+    focusable.focus({ preventScroll: true });
+  }, [currentId, firstIndex]);
+  return (
+    <div className="source-text" aria-label="Article text" role="region">
+      {segments.map((s, i) =>
+        s.spans.length === 0 ? (
+          <span key={s.start}>{s.text}</span>
+        ) : (
+          <EvidenceMark
+            key={s.start}
+            segment={s}
+            current={!!currentId && s.spans.some((l) => l.evidence.id === currentId)}
+            markRef={
+              i === firstIndex
+                ? (el) => {
+                    firstCurrent.current = el;
+                  }
+                : undefined
+            }
+          />
+        ),
+      )}
+    </div>
+  );
+}
+
+function excerpt(s: string, max = 140): string {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** /sources/:id: read a kept article with every quoted span marked and linked to its record. */
+export function SourceReader() {
+  const { id = '' } = useParams();
+  const [params] = useSearchParams();
+  const currentId = params.get('highlight');
+  const [editing, setEditing] = useState(false);
+  const source = useQuery(() => getSource(id), [id]);
+  const evidence = useQuery(() => evidenceLinksForSource(id), [id]);
+  const links = useMemo<SpanLink[]>(
+    () => (evidence.data ?? []).map((l) => ({ ...l, start: l.evidence.start, end: l.evidence.end })),
+    [evidence.data],
+  );
+
+  if (source.error || evidence.error)
+    return (
+      <p className="form-error" role="alert">
+        {(source.error ?? evidence.error)?.message}
+      </p>
+    );
+  if (source.isLoading || evidence.isLoading) return <p className="muted">Loading…</p>;
+  const s = source.data;
+  if (!s) {
+    return (
+      <EmptyState title="This source does not exist">
+        <p>
+          It may have been deleted in another window. <Link to="/sources">Back to Sources</Link>
+        </p>
+      </EmptyState>
+    );
+  }
+  const missingHighlight = currentId && !links.some((l) => l.evidence.id === currentId);
+  return (
+    <article className="source-reader">
+      <p className="crumbs">
+        <Link to="/sources">Sources</Link>
+      </p>
+      <div className="page-head">
+        <h1>{s.title}</h1>
+        {!editing && (
+          <button type="button" onClick={() => setEditing(true)}>
+            Edit details
+          </button>
+        )}
+      </div>
+      {editing ? (
+        <SourceDetailsEditor source={s} onDone={() => setEditing(false)} />
+      ) : (
+        <dl className="facts source-facts">
+          <dt>Publisher</dt>
+          <dd>
+            {s.publisher ?? (
+              <>
+                <span className="muted">publisher unknown</span>{' '}
+                <button type="button" className="link-button" onClick={() => setEditing(true)}>
+                  Add publisher
+                </button>
+              </>
+            )}
+          </dd>
+          <dt>Dateline</dt>
+          <dd>{placeLabel(s.datelinePlace) || <span className="muted">none</span>}</dd>
+          <dt>Published</dt>
+          <dd>{publishedLabel(s)}</dd>
+          {s.url && (
+            <>
+              <dt>Address</dt>
+              {/* Shown as text, not a link: the app never opens the network from a source. */}
+              <dd className="url">{s.url}</dd>
+            </>
+          )}
+        </dl>
+      )}
+      {missingHighlight && (
+        <p className="form-error" role="alert">
+          The quote you followed is no longer in this source.
+        </p>
+      )}
+      <div className="reader-layout">
+        <SourceText text={s.text} links={links} currentId={currentId} />
+        <aside className="evidence-list" aria-labelledby="evidence-h">
+          <h2 id="evidence-h">Evidence in this source</h2>
+          {links.length === 0 ? (
+            <p className="muted">Nothing quoted from this source yet.</p>
+          ) : (
+            <ol>
+              {links.map((l) => (
+                <li key={l.evidence.id} className={l.evidence.id === currentId ? 'current' : undefined}>
+                  <div className="evidence-kind">{l.kind}</div>
+                  <q>{excerpt(l.evidence.quote)}</q>
+                  <div className="evidence-actions">
+                    {l.route ? <Link to={l.route}>{l.recordLabel}</Link> : <span className="muted">{l.recordLabel}</span>}
+                    <Link
+                      to={`?highlight=${encodeURIComponent(l.evidence.id)}`}
+                      replace
+                      aria-label={`Show in text: ${excerpt(l.evidence.quote, 60)}`}
+                    >
+                      Show in text
+                    </Link>
+                  </div>
+                </li>
+              ))}
+            </ol>
+          )}
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,1 @@
+export { VisitsRoutes } from './visits-routes';

@@ -1,0 +1,155 @@
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import {
+  allowedTransitions,
+  fuzzyDateToInput,
+  isValidDay,
+  localToday,
+  transitionError,
+  transitionLabel,
+  type FuzzyDate,
+  type Source,
+  type StatusChangeRequest,
+  type Visit,
+  type VisitStatus,
+} from '../../../shared/model';
+import { Dialog, Field, FuzzyDateInput, fuzzyDateHint, useToast } from '../../components';
+import { changeVisitStatus, describeStorageError } from '../../db';
+import { parseOptionalDate } from './visit-form-model';
+
+/** Statuses after which the trip's dates are worth restating: a new plan, or when it actually happened. */
+const TAKES_DATES: readonly VisitStatus[] = ['planned', 'underway', 'completed'];
+const NEEDS_REASON: readonly VisitStatus[] = ['postponed', 'cancelled'];
+
+type Errors = Partial<Record<'to' | 'on' | 'reason' | 'start' | 'end' | 'form', string>>;
+
+/**
+ * Changes a visit's status through the state machine: only allowed transitions are offered, the
+ * change is dated, explained and sourced, and a refusal from the repository is shown here with
+ * everything typed kept.
+ */
+export function StatusDialog({ visit, title, sources, onClose }: { visit: Visit; title: string; sources: Source[]; onClose: () => void }) {
+  const toast = useToast();
+  const choices = allowedTransitions(visit.status);
+  const [to, setTo] = useState<VisitStatus | ''>(choices[0] ?? '');
+  const [on, setOn] = useState(localToday());
+  const [reason, setReason] = useState('');
+  const [sourceId, setSourceId] = useState('');
+  const initialStart = fuzzyDateToInput(visit.start);
+  const initialEnd = fuzzyDateToInput(visit.end);
+  const [start, setStart] = useState(initialStart);
+  const [end, setEnd] = useState(initialEnd);
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
+    if (busy) return;
+    const next: Errors = {};
+    if (!to) next.to = 'Choose the new status';
+    if (!isValidDay(on)) next.on = 'Enter the day the change happened';
+    if (to && NEEDS_REASON.includes(to) && reason.trim() === '') next.reason = `Say why the visit was ${to}.`;
+    const req: StatusChangeRequest = { to: to || 'planned', on, reason, sourceId: sourceId || null };
+    if (to && TAKES_DATES.includes(to)) {
+      // Unchanged text keeps the visit's dates as they are; cleared text means "no longer known".
+      const s = parseOptionalDate(start);
+      const en = parseOptionalDate(end);
+      if (!s.ok) next.start = s.error;
+      if (!en.ok) next.end = en.error;
+      const sv: FuzzyDate | null = s.ok ? s.value : null;
+      const ev: FuzzyDate | null = en.ok ? en.value : null;
+      if (s.ok && en.ok && sv && ev && ev.to < sv.from) next.end = 'The end date is before the start date';
+      if (start !== initialStart) req.start = sv;
+      if (end !== initialEnd) req.end = ev;
+    }
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
+    setBusy(true);
+    try {
+      await changeVisitStatus(visit.id, req);
+      toast.notify(`Status changed to ${req.to}`, { undo: true });
+      onClose();
+    } catch (err) {
+      setErrors({ form: describeStorageError(err) });
+      setBusy(false);
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void submit();
+    }
+  };
+
+  if (choices.length === 0) {
+    return (
+      <Dialog title="Change status" open onClose={onClose}>
+        <p role="alert">{transitionError(visit.status, 'planned')}</p>
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog title="Change status" open onClose={onClose}>
+      <form className="status-form" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} noValidate>
+        <p className="muted">
+          {title} — now <strong>{visit.status}</strong>
+        </p>
+        {errors.form && (
+          <p className="form-error" role="alert">
+            {errors.form}
+          </p>
+        )}
+        <Field label="New status" error={errors.to}>
+          <select value={to} onChange={(e) => setTo(e.target.value as VisitStatus)}>
+            {choices.map((s) => (
+              <option key={s} value={s}>
+                {transitionLabel(visit.status, s)} ({s})
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Date of change" error={errors.on} hint="The day it happened, not the day you record it.">
+          <input type="date" value={on} onChange={(e) => setOn(e.target.value)} required />
+        </Field>
+        <Field label="Reason" error={errors.reason} hint={to && NEEDS_REASON.includes(to) ? 'Required: say why.' : 'Optional.'}>
+          <textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} required={!!to && NEEDS_REASON.includes(to)} />
+        </Field>
+        <Field label="Source" hint="Where this was reported.">
+          <select value={sourceId} onChange={(e) => setSourceId(e.target.value)}>
+            <option value="">No source</option>
+            {sources.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+                {s.publishedOn ? ` (${s.publishedOn})` : ''}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {to && TAKES_DATES.includes(to) && (
+          <div className="date-pair">
+            <Field label="Start" error={errors.start} hint={fuzzyDateHint(start, 'Empty: not known.')}>
+              <FuzzyDateInput value={start} onChange={setStart} />
+            </Field>
+            <Field label="End" error={errors.end} hint={fuzzyDateHint(end, 'Empty: not known.')}>
+              <FuzzyDateInput value={end} onChange={setEnd} />
+            </Field>
+          </div>
+        )}
+        <div className="dialog-actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {to ? transitionLabel(visit.status, to) : 'Change status'}
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,320 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { VISIT_KINDS, VISIT_STATUSES, type Person, type VisitKind, type VisitStatus } from '../../../shared/model';
+import { CITIES, capitalOf, findCity, placeFor } from '../../../shared/places';
+import {
+  CountrySelect,
+  Dialog,
+  Field,
+  FuzzyDateInput,
+  PeoplePicker,
+  PersonSelect,
+  QuickAddPerson,
+  fuzzyDateHint,
+  useToast,
+} from '../../components';
+import {
+  ValidationError,
+  createVisitFromDraft,
+  describeStorageError,
+  getVisit,
+  listPeople,
+  updateVisitFromDraft,
+  useQuery,
+} from '../../db';
+import {
+  FIELD_LABELS,
+  FIELD_ORDER,
+  KIND_LABELS,
+  draftFromForm,
+  emptyForm,
+  errorsFromFields,
+  formFromVisit,
+  sameForm,
+  type VisitFormErrors,
+  type VisitFormValues,
+} from './visit-form-model';
+import { visitTitle } from './visit-format';
+
+/** /visits/new: an empty form (a `?traveller=` link from a person's page pre-selects them). */
+export function NewVisitPage() {
+  const [sp] = useSearchParams();
+  const people = useQuery(() => listPeople(), []);
+  const initial = useMemo(() => emptyForm(sp.get('traveller') ?? ''), [sp]);
+  if (people.error) return <LoadError message={people.error.message} />;
+  if (!people.data) return <p className="loading">Loading…</p>;
+  return <VisitForm initial={initial} people={people.data} visitId={null} heading="New visit" />;
+}
+
+/** /visits/:id/edit: the form starts from the stored visit, read once (later edits elsewhere do not overwrite typing). */
+export function EditVisitPage() {
+  const { id = '' } = useParams();
+  const people = useQuery(() => listPeople(), []);
+  const visit = useQuery(async () => (await getVisit(id)) ?? null, [id]);
+  const [initial, setInitial] = useState<{ id: string; values: VisitFormValues; heading: string } | null>(null);
+  if (people.error || visit.error) return <LoadError message={(people.error ?? visit.error)?.message ?? ''} />;
+  if (!people.data || visit.data === undefined) return <p className="loading">Loading…</p>;
+  if (initial === null || initial.id !== id) {
+    if (visit.data === null) {
+      return (
+        <section className="not-found">
+          <h1>Visit not found</h1>
+          <p>This visit does not exist: it may have been deleted, here or in another window.</p>
+          <p>
+            <Link to="/visits">Back to the list of visits</Link>
+          </p>
+        </section>
+      );
+    }
+    const traveller = people.data.find((p) => p.id === visit.data?.travellerId);
+    // Captured once per visit id: rendering derives it, no effect needed.
+    setInitial({ id, values: formFromVisit(visit.data), heading: `Edit visit: ${visitTitle(traveller, visit.data.place)}` });
+    return <p className="loading">Loading…</p>;
+  }
+  return (
+    <VisitForm key={id} initial={initial.values} people={people.data} visitId={id} heading={initial.heading} gone={visit.data === null} />
+  );
+}
+
+function LoadError({ message }: { message: string }) {
+  return (
+    <section>
+      <h1>Visit</h1>
+      <p className="form-error" role="alert">
+        The data could not be read: {message}
+      </p>
+    </section>
+  );
+}
+
+function VisitForm({
+  initial,
+  people,
+  visitId,
+  heading,
+  gone = false,
+}: {
+  initial: VisitFormValues;
+  people: Person[];
+  visitId: string | null;
+  heading: string;
+  gone?: boolean;
+}) {
+  const navigate = useNavigate();
+  const toast = useToast();
+  const [values, setValues] = useState<VisitFormValues>(initial);
+  // "Unsaved changes" compares with the form as it opened, whatever later arrives in the props.
+  const [baseline] = useState(initial);
+  const [errors, setErrors] = useState<VisitFormErrors>({});
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [confirmLeave, setConfirmLeave] = useState(false);
+  // People created inline are shown at once, before the live list catches up.
+  const [added, setAdded] = useState<Person[]>([]);
+  const formRef = useRef<HTMLFormElement>(null);
+  const allPeople = useMemo(() => {
+    const ids = new Set(people.map((p) => p.id));
+    return [...people, ...added.filter((p) => !ids.has(p.id))];
+  }, [people, added]);
+
+  const set = <K extends keyof VisitFormValues>(key: K, value: VisitFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const dirty = !sameForm(values, baseline);
+  const backTo = visitId ? `/visits/${visitId}` : '/visits';
+
+  // After a refused save, take the keyboard to the first field that needs attention.
+  useEffect(() => {
+    if (attempt === 0) return;
+    const el =
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? formRef.current?.querySelector<HTMLElement>('.form-error');
+    el?.focus();
+  }, [attempt]);
+
+  const save = async (e?: FormEvent) => {
+    e?.preventDefault();
+    if (busy) return;
+    const r = draftFromForm(values, placeFor);
+    if (!r.ok) {
+      setErrors(r.errors);
+      setAttempt((n) => n + 1);
+      return;
+    }
+    setBusy(true);
+    try {
+      let id: string;
+      if (visitId) {
+        const { status: _status, ...rest } = r.draft;
+        id = (await updateVisitFromDraft(visitId, rest)).id;
+      } else {
+        id = (await createVisitFromDraft(r.draft)).id;
+      }
+      toast.notify('Visit saved', { undo: true });
+      await navigate(`/visits/${id}`);
+    } catch (err) {
+      // Keep every typed value; say what is wrong next to the fields and at the top.
+      const fieldErrors = err instanceof ValidationError ? errorsFromFields(err.fields) : {};
+      setErrors({ ...fieldErrors, form: describeStorageError(err) });
+      setAttempt((n) => n + 1);
+      setBusy(false);
+    }
+  };
+
+  const cancel = () => {
+    if (dirty) setConfirmLeave(true);
+    else void navigate(backTo);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void save();
+    }
+  };
+
+  const cityHint = useMemo(() => cityHintFor(values.country, values.city), [values.country, values.city]);
+  const cityOptions = useMemo(
+    () => (values.country ? CITIES.filter((c) => c.country === values.country).slice(0, 200) : []),
+    [values.country],
+  );
+  const summary = FIELD_ORDER.filter((f) => errors[f]).map((f) => ({ field: f, message: errors[f] ?? '' }));
+
+  return (
+    <section className="visit-form-page" aria-labelledby="visit-form-heading">
+      <h1 id="visit-form-heading">{heading}</h1>
+      {gone && (
+        <p className="form-error" role="alert">
+          This visit was deleted in another window. Saving will fail; copy what you need, or undo the deletion there.
+        </p>
+      )}
+      <form
+        ref={formRef}
+        className="visit-form panel"
+        onSubmit={(e) => void save(e)}
+        onKeyDown={onKeyDown}
+        noValidate
+        aria-describedby="visit-form-keys"
+      >
+        {(summary.length > 0 || errors.form) && (
+          <div className="form-error" role="alert" tabIndex={-1}>
+            <strong>{errors.form ?? 'The visit was not saved. Please correct:'}</strong>
+            {summary.length > 0 && (
+              <ul>
+                {summary.map((s) => (
+                  <li key={s.field}>
+                    {FIELD_LABELS[s.field]}: {s.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+
+        <div className="visit-form-grid">
+          <div className="traveller-field">
+            <Field label="Traveller" error={errors.travellerId}>
+              <PersonSelect people={allPeople} value={values.travellerId} onChange={(id) => set('travellerId', id)} />
+            </Field>
+            <QuickAddPerson
+              onCreated={(p) => {
+                setAdded((a) => [...a, p]);
+                set('travellerId', p.id);
+              }}
+            />
+          </div>
+          <Field label="Kind" error={errors.kind}>
+            <select value={values.kind} onChange={(e) => set('kind', e.target.value as VisitKind)}>
+              {VISIT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Host country" error={errors.country} hint="Type letters to jump to a country.">
+            <CountrySelect value={values.country} onChange={(code) => set('country', code)} />
+          </Field>
+          <Field label="City" error={errors.city} hint={cityHint}>
+            <input value={values.city} onChange={(e) => set('city', e.target.value)} list="visit-city-options" autoComplete="off" />
+          </Field>
+          <datalist id="visit-city-options">
+            {cityOptions.map((c) => (
+              <option key={`${c.name}-${c.lat}`} value={c.name} />
+            ))}
+          </datalist>
+          <Field label="Start" error={errors.start} hint={fuzzyDateHint(values.start)}>
+            <FuzzyDateInput value={values.start} onChange={(t) => set('start', t)} />
+          </Field>
+          <Field label="End" error={errors.end} hint={fuzzyDateHint(values.end, 'Leave empty for a one-day visit or if not known.')}>
+            <FuzzyDateInput value={values.end} onChange={(t) => set('end', t)} />
+          </Field>
+          {visitId === null && (
+            <Field label="Status" error={errors.status} hint="Later changes go through “Change status”, which keeps the history.">
+              <select value={values.status} onChange={(e) => set('status', e.target.value as VisitStatus)}>
+                {VISIT_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          )}
+          <Field label="Tags" error={errors.tags} hint="Separate with commas, e.g. security, oil">
+            <input value={values.tags} onChange={(e) => set('tags', e.target.value)} autoComplete="off" />
+          </Field>
+          <div className="wide">
+            <Field label="Purpose" error={errors.purpose}>
+              <textarea rows={3} value={values.purpose} onChange={(e) => set('purpose', e.target.value)} />
+            </Field>
+          </div>
+          <div className="wide">
+            <PeoplePicker
+              legend="People met / hosts"
+              people={allPeople}
+              value={values.hostIds}
+              exclude={values.travellerId ? [values.travellerId] : []}
+              onChange={(ids) => set('hostIds', ids)}
+              error={errors.hostIds}
+            />
+          </div>
+        </div>
+
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={busy}>
+            Save visit
+          </button>
+          <button type="button" onClick={cancel}>
+            Cancel
+          </button>
+          <span id="visit-form-keys" className="muted">
+            Ctrl+Enter saves
+          </span>
+        </div>
+      </form>
+
+      {confirmLeave && (
+        <Dialog title="Discard your changes?" open onClose={() => setConfirmLeave(false)}>
+          <p>What you typed in this form has not been saved.</p>
+          <div className="dialog-actions">
+            <button type="button" className="danger" onClick={() => void navigate(backTo)}>
+              Discard changes
+            </button>
+            <button type="button" className="primary" autoFocus onClick={() => setConfirmLeave(false)}>
+              Keep editing
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </section>
+  );
+}
+
+/** What the City field says: how it will be stored. The capital is suggested, never filled in. */
+function cityHintFor(country: string, city: string): string {
+  if (!country) return 'Choose the country first.';
+  if (city.trim() === '') {
+    const capital = capitalOf(country);
+    return capital?.city ? `Leave empty if not known (the capital, ${capital.city}, is not assumed).` : 'Leave empty if not known.';
+  }
+  return findCity(city, country)
+    ? 'Known place: its coordinates are added.'
+    : 'Not in the gazetteer: kept as written, without coordinates.';
+}

@@ -1,0 +1,191 @@
+import type { z } from 'zod';
+import { eventSchema, evidenceSchema, meetingSchema, noteSchema, personSchema, sourceSchema, visitSchema } from '../model';
+import type { ContextEvent, Evidence, Meeting, Note, Person, Source, Visit } from '../model';
+
+/**
+ * The backup file: every user table, whole, with a format version. Restore validates the whole
+ * file before anything is written, and applies all of it or nothing.
+ */
+export const BACKUP_FORMAT = 'legation-backup';
+export const BACKUP_FORMAT_VERSION = 1;
+
+export const TABLE_NAMES = ['people', 'sources', 'visits', 'meetings', 'events', 'evidence', 'notes'] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
+export interface BackupTables {
+  people: Person[];
+  sources: Source[];
+  visits: Visit[];
+  meetings: Meeting[];
+  events: ContextEvent[];
+  evidence: Evidence[];
+  notes: Note[];
+}
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  formatVersion: number;
+  exportedAt: string;
+  app: { name: string; version: string };
+  tables: BackupTables;
+}
+
+const recordSchemas: Record<TableName, z.ZodType> = {
+  people: personSchema,
+  sources: sourceSchema,
+  visits: visitSchema,
+  meetings: meetingSchema,
+  events: eventSchema,
+  evidence: evidenceSchema,
+  notes: noteSchema,
+};
+
+/** Readable table names for messages. */
+const LABELS: Record<TableName, string> = {
+  people: 'person',
+  sources: 'source',
+  visits: 'visit',
+  meetings: 'meeting',
+  events: 'event',
+  evidence: 'evidence',
+  notes: 'note',
+};
+
+export function buildBackup(tables: BackupTables, app: { name: string; version: string }, exportedAt: string): Backup {
+  return { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, exportedAt, app, tables };
+}
+
+export function serializeBackup(backup: Backup): string {
+  return JSON.stringify(backup, null, 1);
+}
+
+export type BackupParseResult = { ok: true; backup: Backup; counts: Record<TableName, number> } | { ok: false; errors: string[] };
+
+const MAX_ERRORS = 20;
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+  return `${where}${issue.message}`;
+}
+
+/**
+ * Parses and validates a backup file's text. Says exactly what is wrong and where (table, record
+ * number, record id, field), up to 20 problems; never throws.
+ */
+export function parseBackup(text: string): BackupParseResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return { ok: false, errors: [`The file is not valid JSON (${detail}). It may be truncated or not a Legation backup.`] };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, errors: ['The file is JSON but not a Legation backup (expected an object with "format": "legation-backup").'] };
+  }
+  const obj = raw as Record<string, unknown>;
+  if (obj.format !== BACKUP_FORMAT) {
+    return {
+      ok: false,
+      errors: [`The file is not a Legation backup: "format" is ${JSON.stringify(obj.format) ?? 'missing'}, expected "${BACKUP_FORMAT}".`],
+    };
+  }
+  const version = obj.formatVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, errors: [`The backup's "formatVersion" is ${JSON.stringify(version) ?? 'missing'}; expected a whole number.`] };
+  }
+  if (version > BACKUP_FORMAT_VERSION) {
+    return {
+      ok: false,
+      errors: [
+        `This backup was written by a newer Legation (format version ${version}; this app reads up to ${BACKUP_FORMAT_VERSION}). Update the app to restore it.`,
+      ],
+    };
+  }
+  const tables = obj.tables;
+  if (typeof tables !== 'object' || tables === null || Array.isArray(tables)) {
+    return { ok: false, errors: ['The backup has no "tables" object.'] };
+  }
+  const t = tables as Record<string, unknown>;
+  const errors: string[] = [];
+  const unknownTables = Object.keys(t).filter((k) => !(TABLE_NAMES as readonly string[]).includes(k));
+  if (unknownTables.length) errors.push(`Unknown table(s) in the backup: ${unknownTables.join(', ')}.`);
+  const out: Partial<BackupTables> = {};
+  const ids = new Map<string, string>();
+  for (const name of TABLE_NAMES) {
+    const rows = t[name];
+    if (!Array.isArray(rows)) {
+      errors.push(`Table "${name}" is missing or not a list.`);
+      continue;
+    }
+    const schema = recordSchemas[name];
+    const parsed: unknown[] = [];
+    rows.forEach((row, i) => {
+      if (errors.length >= MAX_ERRORS) return;
+      const r = schema.safeParse(row);
+      const id = typeof row === 'object' && row !== null && 'id' in row ? String((row as { id: unknown }).id) : '?';
+      if (!r.success) {
+        const first = r.error.issues.slice(0, 3).map(describeIssue).join('; ');
+        errors.push(`${name}[${i}] (${LABELS[name]} ${id}): ${first}`);
+        return;
+      }
+      const seen = ids.get(id);
+      if (seen) errors.push(`${name}[${i}]: id ${id} is used twice (also in ${seen}).`);
+      else ids.set(id, `${name}[${i}]`);
+      parsed.push(r.data);
+    });
+    (out as Record<string, unknown>)[name] = parsed;
+  }
+  if (errors.length === 0) {
+    const refErrors = checkReferences(out as BackupTables);
+    errors.push(...refErrors.slice(0, MAX_ERRORS));
+  }
+  if (errors.length) {
+    if (errors.length >= MAX_ERRORS) errors.push('…and possibly more problems; fix these first.');
+    return { ok: false, errors };
+  }
+  const full = out as BackupTables;
+  const counts = Object.fromEntries(TABLE_NAMES.map((n) => [n, full[n].length])) as Record<TableName, number>;
+  return {
+    ok: true,
+    counts,
+    backup: {
+      format: BACKUP_FORMAT,
+      formatVersion: version,
+      exportedAt: typeof obj.exportedAt === 'string' ? obj.exportedAt : '',
+      app: {
+        name: 'Legation',
+        version:
+          typeof (obj.app as { version?: unknown } | undefined)?.version === 'string'
+            ? String((obj.app as { version: string }).version)
+            : '',
+      },
+      tables: full,
+    },
+  };
+}
+
+/** References between records must resolve inside the backup, or the restored data would be broken. */
+function checkReferences(t: BackupTables): string[] {
+  const errors: string[] = [];
+  const people = new Set(t.people.map((p) => p.id));
+  const sources = new Map(t.sources.map((s) => [s.id, s]));
+  const visits = new Set(t.visits.map((v) => v.id));
+  t.visits.forEach((v, i) => {
+    if (!people.has(v.travellerId)) errors.push(`visits[${i}] (visit ${v.id}): traveller ${v.travellerId} is not in the backup.`);
+    for (const s of v.sourceIds) if (!sources.has(s)) errors.push(`visits[${i}] (visit ${v.id}): source ${s} is not in the backup.`);
+  });
+  t.meetings.forEach((m, i) => {
+    if (m.visitId && !visits.has(m.visitId)) errors.push(`meetings[${i}] (meeting ${m.id}): visit ${m.visitId} is not in the backup.`);
+  });
+  t.evidence.forEach((e, i) => {
+    const src = sources.get(e.sourceId);
+    if (!src) {
+      errors.push(`evidence[${i}] (evidence ${e.id}): source ${e.sourceId} is not in the backup.`);
+      return;
+    }
+    if (src.text.slice(e.start, e.end) !== e.quote)
+      errors.push(`evidence[${i}] (evidence ${e.id}): the quote is not found at characters ${e.start}–${e.end} of its source.`);
+  });
+  return errors;
+}

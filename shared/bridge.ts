@@ -1,0 +1,115 @@
+import { z } from 'zod';
+
+/**
+ * The one contract between the renderer and the main process. The renderer sees it as
+ * `window.legation: DesktopBridge`; in Electron the preload implements it over IPC (invoke only),
+ * in a plain browser `renderer/bridge/browser-bridge.ts` implements it with downloads and file
+ * inputs. Channel names are `domain:verb`; each has a zod schema for its request and its reply,
+ * and the main process parses every request from `unknown` before acting.
+ */
+
+/** Largest file the app writes or reads through the bridge (a backup of ~100k visits fits). */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+const fileNameSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[^/\\:*?"<>|]+$/, 'A file name without folders or special characters')
+  .refine((name) => ![...name].some((ch) => ch.charCodeAt(0) < 32), 'A file name without control characters');
+
+const extensionSchema = z.string().regex(/^[a-z0-9]{1,10}$/, 'An extension such as json');
+
+export const saveFileRequestSchema = z
+  .object({
+    /** Suggested file name shown in the dialog; never a path. */
+    suggestedName: fileNameSchema,
+    /** Label for the dialog's file-type filter, e.g. "Legation backup". */
+    filterName: z.string().min(1).max(60),
+    extensions: z.array(extensionSchema).min(1).max(5),
+    /** Text content, or bytes (e.g. DOCX, PDF). */
+    content: z.union([z.string(), z.instanceof(Uint8Array)]),
+  })
+  .strict()
+  .refine((r) => (typeof r.content === 'string' ? r.content.length * 3 : r.content.byteLength) <= MAX_FILE_BYTES * 3, {
+    message: 'The file is too large to save',
+    path: ['content'],
+  });
+export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>;
+
+export const saveFileReplySchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('saved'), fileName: z.string() }),
+  z.object({ status: z.literal('cancelled') }),
+]);
+export type SaveFileReply = z.infer<typeof saveFileReplySchema>;
+
+export const openFileRequestSchema = z
+  .object({
+    filterName: z.string().min(1).max(60),
+    extensions: z.array(extensionSchema).min(1).max(5),
+    /** Files larger than this are refused by their size, before reading. */
+    maxBytes: z.number().int().positive().max(MAX_FILE_BYTES),
+  })
+  .strict();
+export type OpenFileRequest = z.infer<typeof openFileRequestSchema>;
+
+export const openFileReplySchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('opened'), fileName: z.string(), text: z.string() }),
+  z.object({ status: z.literal('cancelled') }),
+  /** The file could not be used; `message` says why in the user's words. */
+  z.object({ status: z.literal('refused'), fileName: z.string(), message: z.string() }),
+]);
+export type OpenFileReply = z.infer<typeof openFileReplySchema>;
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  runtime: z.enum(['electron', 'browser']),
+  platform: z.string(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+/** Commands the application menu sends to the focused window. */
+export const MENU_COMMANDS = [
+  'new-visit',
+  'find',
+  'export-backup',
+  'restore-backup',
+  'go-visits',
+  'go-people',
+  'go-sources',
+  'go-notes',
+  'go-settings',
+] as const;
+export const menuCommandSchema = z.enum(MENU_COMMANDS);
+export type MenuCommand = z.infer<typeof menuCommandSchema>;
+
+/** IPC channel names, in one place. */
+export const CHANNELS = {
+  saveFile: 'file:save',
+  openFile: 'file:open',
+  appInfo: 'app:info',
+  menuCommand: 'menu:command',
+} as const;
+
+/** Error replies cross IPC as values (`{ error }`), never as thrown objects with stack traces. */
+export const bridgeErrorSchema = z.object({ error: z.string() });
+
+export interface DesktopBridge {
+  /** Which implementation is running. */
+  readonly runtime: 'electron' | 'browser';
+  /**
+   * Asks the user where to save `content` (native save dialog in Electron, a download in the
+   * browser) and writes it there. The renderer never sees or chooses a path.
+   */
+  saveFile(request: SaveFileRequest): Promise<SaveFileReply>;
+  /**
+   * Asks the user for one file (native open dialog / file input) and returns its text. Files over
+   * `maxBytes` are refused by their size without being read.
+   */
+  openFile(request: OpenFileRequest): Promise<OpenFileReply>;
+  /** Name, version and runtime of the app. */
+  appInfo(): Promise<AppInfo>;
+  /** Subscribes to application-menu commands; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}

@@ -1,0 +1,5 @@
+export * from './dates';
+export * from './fuzzy-date';
+export * from './status';
+export * from './schemas';
+export * from './visit-ops';

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+export const VISIT_STATUSES = ['planned', 'postponed', 'underway', 'completed', 'cancelled'] as const;
+export const visitStatusSchema = z.enum(VISIT_STATUSES);
+export type VisitStatus = z.infer<typeof visitStatusSchema>;
+
+/**
+ * The status state machine. A trip that is planned can be postponed, begin, be completed (recorded
+ * after the fact) or be called off; a postponed trip is either rescheduled (back to planned, usually
+ * with new dates) or cancelled; an underway trip ends completed or is cut off (cancelled); a
+ * cancelled trip can be revived (planned again). A completed trip is history: it moves no more
+ * (a wrong record is corrected by editing it, not by a status change).
+ */
+export const TRANSITIONS: Readonly<Record<VisitStatus, readonly VisitStatus[]>> = Object.freeze({
+  planned: ['postponed', 'underway', 'completed', 'cancelled'],
+  postponed: ['planned', 'cancelled'],
+  underway: ['completed', 'cancelled'],
+  completed: [],
+  cancelled: ['planned'],
+});
+
+export function canTransition(from: VisitStatus, to: VisitStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+export function allowedTransitions(from: VisitStatus): readonly VisitStatus[] {
+  return TRANSITIONS[from];
+}
+
+/** What the user sees for a transition: "Reschedule" reads better than "postponed → planned". */
+export function transitionLabel(from: VisitStatus, to: VisitStatus): string {
+  if (from === 'postponed' && to === 'planned') return 'Reschedule';
+  if (from === 'cancelled' && to === 'planned') return 'Revive (planned again)';
+  switch (to) {
+    case 'postponed':
+      return 'Postpone';
+    case 'underway':
+      return 'Mark underway';
+    case 'completed':
+      return 'Mark completed';
+    case 'cancelled':
+      return 'Cancel';
+    case 'planned':
+      return 'Plan';
+  }
+}
+
+/** The reason the machine refuses a transition, in words a user understands. */
+export function transitionError(from: VisitStatus, to: VisitStatus): string | null {
+  if (canTransition(from, to)) return null;
+  if (from === to) return `The visit is already ${from}.`;
+  if (from === 'completed') return 'A completed visit cannot change status; edit the record to correct it.';
+  const allowed = TRANSITIONS[from];
+  return `A ${from} visit cannot become ${to}; it can become ${allowed.join(' or ')}.`;
+}

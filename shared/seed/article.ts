@@ -1,0 +1,12 @@
+/**
+ * The article the app is seeded from, verbatim (byte for byte: apostrophes are ´, quotes are “ ”,
+ * the first line starts with a space, no final newline). Evidence offsets point into this text, so
+ * it must never be edited: a test compares it with shared/seed/article-2020-07-22.txt.
+ */
+export const SEED_ARTICLE_TEXT: string = [
+  ' date 2020-07-22 TEHRAN: Iran´s supreme leader told Iraq´s visiting premier on Tuesday that Tehran will not interfere in Baghdad´s relations with Washington, but warned that the US presence next door to the Islamic republic was a cause of insecurity. Prime Minister Mustafa al-Kadhemi of Iraq met Ayatollah Ali Khamenei in the Iranian capital during his first trip abroad since taking office. “Iran will not interfere in Iraq´s relations with America but expects Iraqi friends to know America and realise that their presence in any country causes corruption, ruin and destruction,” the Iranian leader said, according to his official website. “The Islamic republic expects... (the Iraqi) parliament´s decision to expel the Americans to be adhered to since their presence is a cause of insecurity.',
+  '',
+  'Khamenei pointed to the US killing of Iran´s top general Qasem Soleimani in a January drone strike in Baghdad, after which parliament voted to expel US troops. “They killed your guest in your house and blatantly confessed to it. Iran “will never forget this and will certainly deal a reciprocal blow to the Americans”, Khamenei said. Iran retaliated for Soleimani´s death days after by firing a volley of missiles at US troops stationed in Iraq, but US President Donald Trump opted against responding militarily. While the attack on the western Iraqi base of Ain al-Asad left no US soldiers dead, dozens suffered brain trauma. According to Khamenei, Iran was opposed to “whatever may weaken the Iraqi government” in contrast to the US, which he said did not want “an independent, strong Iraqi government elected by popular vote”.',
+  '',
+  'Kadhemi had been scheduled to visit Iran´s regional rival Saudi Arabia as his first trip abroad, then quickly follow it up with a trip to Tehran, in a carefully calibrated balancing act. The Saudi leg was postponed after King Salman was hospitalised on Monday. Baghdad has often found itself caught in the tug-of-war between Riyadh, Tehran and Washington, which Kadhemi is also set to visit within weeks. Kadhemi rose to the premiership in May after serving as head of Iraq´s National Intelligence Service for nearly four years.',
+].join('\n');
