@@ -1,3 +1,4 @@
+import '../shared/jitless';
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { DesktopBridge } from '../shared/bridge';
 import { createDesktopBridge } from './bridge-client';
