@@ -4,6 +4,7 @@ import {
   CHANNELS,
   menuCommandSchema,
   openFileReplySchema,
+  printToPdfReplySchema,
   saveFileReplySchema,
   type DesktopBridge,
   type MenuCommand,
@@ -42,6 +43,7 @@ export function createDesktopBridge(transport: BridgeTransport): DesktopBridge {
     runtime: 'electron',
     saveFile: (request) => call(transport, CHANNELS.saveFile, saveFileReplySchema, request),
     openFile: (request) => call(transport, CHANNELS.openFile, openFileReplySchema, request),
+    printToPdf: (request) => call(transport, CHANNELS.printToPdf, printToPdfReplySchema, request),
     appInfo: () => call(transport, CHANNELS.appInfo, appInfoSchema),
     onMenuCommand: (listener: (command: MenuCommand) => void) => {
       if (typeof listener !== 'function') throw new TypeError('onMenuCommand expects a function.');

@@ -1,5 +1,13 @@
 import path from 'node:path';
-import type { AppInfo, OpenFileReply, OpenFileRequest, SaveFileReply, SaveFileRequest } from '../shared/bridge';
+import type {
+  AppInfo,
+  OpenFileReply,
+  OpenFileRequest,
+  PrintToPdfReply,
+  PrintToPdfRequest,
+  SaveFileReply,
+  SaveFileRequest,
+} from '../shared/bridge';
 import { writeFileAtomic, type AtomicWriteFs } from './atomic-write';
 
 /**
@@ -47,6 +55,24 @@ export async function saveFile(deps: FileDeps, request: SaveFileRequest): Promis
   });
   if (result.canceled || !result.filePath) return { status: 'cancelled' };
   await writeFileAtomic(deps.fs, result.filePath, request.content, deps.uniqueSuffix());
+  return { status: 'saved', fileName: path.basename(result.filePath) };
+}
+
+/**
+ * report:pdf — asks where to save first (nothing is rendered if the user cancels), then renders
+ * the asking page to PDF (`render` is `webContents.printToPDF`) and writes it atomically.
+ */
+export async function printToPdf(deps: FileDeps, render: () => Promise<Uint8Array>, request: PrintToPdfRequest): Promise<PrintToPdfReply> {
+  const suggested = path.basename(request.suggestedName);
+  const result = await deps.showSaveDialog({
+    title: 'Save as PDF',
+    defaultPath: path.join(deps.documentsDir, suggested.toLowerCase().endsWith('.pdf') ? suggested : `${suggested}.pdf`),
+    filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  });
+  if (result.canceled || !result.filePath) return { status: 'cancelled' };
+  const bytes = await render();
+  await writeFileAtomic(deps.fs, result.filePath, bytes, deps.uniqueSuffix());
   return { status: 'saved', fileName: path.basename(result.filePath) };
 }
 

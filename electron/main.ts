@@ -3,9 +3,9 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type WebContents, type WebFrameMain } from 'electron';
 import { z } from 'zod';
-import { CHANNELS, openFileRequestSchema, saveFileRequestSchema, type MenuCommand } from '../shared/bridge';
+import { CHANNELS, openFileRequestSchema, printToPdfRequestSchema, saveFileRequestSchema, type MenuCommand } from '../shared/bridge';
 import { APP_NAME, APP_SCHEME } from './app-identity';
-import { appInfo, openFile, saveFile, type FileDeps } from './files';
+import { appInfo, openFile, printToPdf, saveFile, type FileDeps } from './files';
 import { createHandlerRegistry } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { resolveUserDataDir } from './paths';
@@ -130,6 +130,14 @@ function registerIpcHandlers(): void {
   });
   registerHandler(CHANNELS.saveFile, saveFileRequestSchema, (request, event) => saveFile(fileDepsFor(event.sender), request));
   registerHandler(CHANNELS.openFile, openFileRequestSchema, (request, event) => openFile(fileDepsFor(event.sender), request));
+  // Prints the asking page itself (never a URL the renderer names), with its print styles.
+  registerHandler(CHANNELS.printToPdf, printToPdfRequestSchema, (request, event) =>
+    printToPdf(
+      fileDepsFor(event.sender),
+      () => event.sender.printToPDF({ printBackground: true, pageSize: 'A4', preferCSSPageSize: true }),
+      request,
+    ),
+  );
   // No argument: `z.undefined()` refuses anything the renderer might slip in.
   registerHandler(CHANNELS.appInfo, z.undefined(), () =>
     appInfo({ name: app.getName(), version: app.getVersion(), platform: process.platform }),

@@ -61,6 +61,22 @@ export const openFileReplySchema = z.discriminatedUnion('status', [
 ]);
 export type OpenFileReply = z.infer<typeof openFileReplySchema>;
 
+export const printToPdfRequestSchema = z
+  .object({
+    /** Suggested file name for the PDF; never a path. */
+    suggestedName: fileNameSchema,
+  })
+  .strict();
+export type PrintToPdfRequest = z.infer<typeof printToPdfRequestSchema>;
+
+export const printToPdfReplySchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('saved'), fileName: z.string() }),
+  z.object({ status: z.literal('cancelled') }),
+  /** A plain browser cannot write a PDF itself: its print dialog opened, where the user saves it. */
+  z.object({ status: z.literal('print-dialog') }),
+]);
+export type PrintToPdfReply = z.infer<typeof printToPdfReplySchema>;
+
 export const appInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
@@ -89,6 +105,7 @@ export const CHANNELS = {
   saveFile: 'file:save',
   openFile: 'file:open',
   appInfo: 'app:info',
+  printToPdf: 'report:pdf',
   menuCommand: 'menu:command',
 } as const;
 
@@ -108,6 +125,11 @@ export interface DesktopBridge {
    * `maxBytes` are refused by their size without being read.
    */
   openFile(request: OpenFileRequest): Promise<OpenFileReply>;
+  /**
+   * Prints the calling window's current page (a print-styled report) to a PDF file: a native save
+   * dialog, then `webContents.printToPDF` in Electron; the print dialog in a plain browser.
+   */
+  printToPdf(request: PrintToPdfRequest): Promise<PrintToPdfReply>;
   /** Name, version and runtime of the app. */
   appInfo(): Promise<AppInfo>;
   /** Subscribes to application-menu commands; returns the unsubscribe function. */

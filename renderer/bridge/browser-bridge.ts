@@ -4,6 +4,7 @@ import type {
   MenuCommand,
   OpenFileReply,
   OpenFileRequest,
+  PrintToPdfReply,
   SaveFileReply,
   SaveFileRequest,
 } from '../../shared/bridge';
@@ -69,12 +70,19 @@ function openFile(request: OpenFileRequest): Promise<OpenFileReply> {
   });
 }
 
+/** The browser's print dialog, where the user picks "Save as PDF"; the page's print styles apply. */
+function printToPdf(): Promise<PrintToPdfReply> {
+  window.print();
+  return Promise.resolve({ status: 'print-dialog' });
+}
+
 const listeners = new Set<(command: MenuCommand) => void>();
 
 export const browserBridge: DesktopBridge = Object.freeze({
   runtime: 'browser' as const,
   saveFile,
   openFile,
+  printToPdf,
   appInfo: (): Promise<AppInfo> =>
     Promise.resolve({ name: 'Legation', version: __APP_VERSION__, runtime: 'browser', platform: navigator.platform || 'web' }),
   onMenuCommand(listener: (command: MenuCommand) => void) {

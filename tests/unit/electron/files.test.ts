@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { appInfo, formatBytes, openFile, saveFile, type FileDeps } from '../../../electron/files';
+import { appInfo, formatBytes, openFile, printToPdf, saveFile, type FileDeps } from '../../../electron/files';
 import { writeFileAtomic, type AtomicWriteFs } from '../../../electron/atomic-write';
 
 const DOCS = '/home/analyst/Documents';
@@ -251,5 +251,36 @@ describe('formatBytes and appInfo', () => {
       runtime: 'electron',
       platform: 'linux',
     });
+  });
+});
+
+describe('printToPdf', () => {
+  it('asks where to save first and renders nothing when the user cancels', async () => {
+    const { fs, calls } = fakeFs();
+    const render = vi.fn(() => Promise.resolve(new Uint8Array([1])));
+    const showSaveDialog = vi.fn(() => Promise.resolve({ canceled: true }));
+    await expect(printToPdf(deps(fs, { showSaveDialog }), render, { suggestedName: 'visit-report' })).resolves.toEqual({
+      status: 'cancelled',
+    });
+    expect(showSaveDialog).toHaveBeenCalledWith(
+      expect.objectContaining({ defaultPath: path.join(DOCS, 'visit-report.pdf'), filters: [{ name: 'PDF', extensions: ['pdf'] }] }),
+    );
+    expect(render).not.toHaveBeenCalled();
+    expect(calls).toEqual([]);
+  });
+
+  it('renders the page and writes the PDF atomically, returning the base name only', async () => {
+    const target = `${DOCS}/reports/kadhemi.pdf`;
+    const { fs, files } = fakeFs();
+    const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
+    const reply = await printToPdf(
+      deps(fs, { showSaveDialog: () => Promise.resolve({ canceled: false, filePath: target }) }),
+      () => Promise.resolve(pdf),
+      {
+        suggestedName: 'kadhemi.pdf',
+      },
+    );
+    expect(reply).toEqual({ status: 'saved', fileName: 'kadhemi.pdf' });
+    expect([...(files.get(target) ?? [])]).toEqual([...pdf]);
   });
 });
