@@ -1,0 +1,90 @@
+/**
+ * Matching people across spellings: news, datasets and analysts write the same name many ways
+ * (Kadhemi, Kadhimi, al-Kadhimi, Al-Kadhimi). Pure functions shared by search, import and
+ * reconciliation.
+ */
+
+/** Case-, accent- and punctuation-insensitive form of a name; Arabic article prefixes dropped per word. */
+export function foldName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[´`'’‘ʼʻ.]/g, '')
+    .replace(/[^a-z0-9\s-]/g, ' ')
+    .split(/[\s]+/)
+    .map((w) => w.replace(/^(al|el|ad|ar|as|at|az|an|ash|ath)-/, ''))
+    .filter((w) => w !== '' && w !== '-')
+    .join(' ')
+    .trim();
+}
+
+/** Consonant skeleton of a word: transliterations differ mostly in their vowels (Kadhemi / Kadhimi). */
+export function nameSkeleton(word: string): string {
+  return word.replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
+}
+
+export interface NamedPerson {
+  name: string;
+  aliases: readonly string[];
+}
+
+const HONORIFICS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'sir',
+  'dame',
+  'sheikh',
+  'shaikh',
+  'ayatollah',
+  'king',
+  'queen',
+  'prince',
+  'princess',
+  'emir',
+  'amir',
+  'sultan',
+  'president',
+  'prime',
+  'minister',
+  'general',
+  'his',
+  'her',
+  'majesty',
+  'highness',
+  'excellency',
+]);
+
+function words(folded: string): string[] {
+  return folded.split(' ').filter((w) => !HONORIFICS.has(w));
+}
+
+/**
+ * Do two person records name the same person? True when a full form (name or alias) is equal
+ * after folding, or when they share a surname (last word, by consonant skeleton) and their given
+ * names (first word) agree or one of them gives none.
+ */
+export function samePerson(a: NamedPerson, b: NamedPerson): boolean {
+  const formsA = [a.name, ...a.aliases].map(foldName).filter(Boolean);
+  const formsB = new Set([b.name, ...b.aliases].map(foldName).filter(Boolean));
+  if (formsA.some((f) => formsB.has(f))) return true;
+  const surnames = (forms: string[]) =>
+    new Set(
+      forms
+        .map((f) => words(f).at(-1))
+        .filter((w): w is string => !!w && w.length > 2)
+        .map(nameSkeleton),
+    );
+  const sa = surnames(formsA);
+  const sb = surnames([...formsB]);
+  if (![...sa].some((s) => s.length >= 3 && sb.has(s))) return false;
+  const given = (name: string) => {
+    const w = words(foldName(name));
+    return w.length >= 2 ? w[0] : undefined;
+  };
+  const ga = given(a.name);
+  const gb = given(b.name);
+  return !ga || !gb || ga === gb;
+}
