@@ -3,6 +3,7 @@ import {
   appInfoSchema,
   CHANNELS,
   menuCommandSchema,
+  openExternalReplySchema,
   openFileReplySchema,
   printToPdfReplySchema,
   saveFileReplySchema,
@@ -43,6 +44,7 @@ export function createDesktopBridge(transport: BridgeTransport): DesktopBridge {
     runtime: 'electron',
     saveFile: (request) => call(transport, CHANNELS.saveFile, saveFileReplySchema, request),
     openFile: (request) => call(transport, CHANNELS.openFile, openFileReplySchema, request),
+    openExternal: (request) => call(transport, CHANNELS.openExternal, openExternalReplySchema, request),
     printToPdf: (request) => call(transport, CHANNELS.printToPdf, printToPdfReplySchema, request),
     appInfo: () => call(transport, CHANNELS.appInfo, appInfoSchema),
     onMenuCommand: (listener: (command: MenuCommand) => void) => {

@@ -1,9 +1,17 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type WebContents, type WebFrameMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type WebContents, type WebFrameMain } from 'electron';
 import { z } from 'zod';
-import { CHANNELS, openFileRequestSchema, printToPdfRequestSchema, saveFileRequestSchema, type MenuCommand } from '../shared/bridge';
+import {
+  CHANNELS,
+  openExternalRequestSchema,
+  openFileRequestSchema,
+  printToPdfRequestSchema,
+  saveFileRequestSchema,
+  type MenuCommand,
+} from '../shared/bridge';
+import { openExternalLink } from './external-links';
 import { APP_NAME, APP_SCHEME } from './app-identity';
 import { appInfo, openFile, printToPdf, saveFile, type FileDeps } from './files';
 import { createHandlerRegistry } from './ipc';
@@ -131,6 +139,27 @@ function registerIpcHandlers(): void {
   registerHandler(CHANNELS.saveFile, saveFileRequestSchema, (request, event) => saveFile(fileDepsFor(event.sender), request));
   registerHandler(CHANNELS.openFile, openFileRequestSchema, (request, event) => openFile(fileDepsFor(event.sender), request));
   // Prints the asking page itself (never a URL the renderer names), with its print styles.
+  registerHandler(CHANNELS.openExternal, openExternalRequestSchema, (request, event) => {
+    const parent = BrowserWindow.fromWebContents(event.sender);
+    return openExternalLink(
+      {
+        confirm: async (url) => {
+          const options = {
+            type: 'question' as const,
+            buttons: ['Open in browser', 'Cancel'],
+            defaultId: 1,
+            cancelId: 1,
+            message: 'Open this link in your web browser?',
+            detail: url,
+          };
+          const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+          return response === 0;
+        },
+        openExternal: (url) => shell.openExternal(url),
+      },
+      request,
+    );
+  });
   registerHandler(CHANNELS.printToPdf, printToPdfRequestSchema, (request, event) =>
     printToPdf(
       fileDepsFor(event.sender),

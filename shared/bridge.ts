@@ -77,6 +77,16 @@ export const printToPdfReplySchema = z.discriminatedUnion('status', [
 ]);
 export type PrintToPdfReply = z.infer<typeof printToPdfReplySchema>;
 
+export const openExternalRequestSchema = z.object({ url: z.string().max(4096) }).strict();
+export type OpenExternalRequest = z.infer<typeof openExternalRequestSchema>;
+
+export const openExternalReplySchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('opened') }),
+  z.object({ status: z.literal('cancelled') }),
+  z.object({ status: z.literal('refused'), message: z.string() }),
+]);
+export type OpenExternalReply = z.infer<typeof openExternalReplySchema>;
+
 export const appInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
@@ -106,6 +116,7 @@ export const CHANNELS = {
   openFile: 'file:open',
   appInfo: 'app:info',
   printToPdf: 'report:pdf',
+  openExternal: 'link:open',
   menuCommand: 'menu:command',
 } as const;
 
@@ -130,6 +141,11 @@ export interface DesktopBridge {
    * dialog, then `webContents.printToPDF` in Electron; the print dialog in a plain browser.
    */
   printToPdf(request: PrintToPdfRequest): Promise<PrintToPdfReply>;
+  /**
+   * Opens a web link from a source or a note in the user's browser. Only plain http(s) links
+   * (shared/links.ts); in Electron the user confirms first. Never navigates the app's window.
+   */
+  openExternal(request: OpenExternalRequest): Promise<OpenExternalReply>;
   /** Name, version and runtime of the app. */
   appInfo(): Promise<AppInfo>;
   /** Subscribes to application-menu commands; returns the unsubscribe function. */

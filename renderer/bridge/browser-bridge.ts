@@ -2,12 +2,15 @@ import type {
   AppInfo,
   DesktopBridge,
   MenuCommand,
+  OpenExternalReply,
+  OpenExternalRequest,
   OpenFileReply,
   OpenFileRequest,
   PrintToPdfReply,
   SaveFileReply,
   SaveFileRequest,
 } from '../../shared/bridge';
+import { checkExternalLink } from '../../shared/links';
 
 /**
  * The DesktopBridge in a plain browser: a download instead of a save dialog, a file input instead
@@ -70,6 +73,14 @@ function openFile(request: OpenFileRequest): Promise<OpenFileReply> {
   });
 }
 
+/** In a browser the app is a tab: a link opens in another tab, without access to this one. */
+function openExternal(request: OpenExternalRequest): Promise<OpenExternalReply> {
+  const check = checkExternalLink(request.url);
+  if (!check.ok) return Promise.resolve({ status: 'refused', message: check.reason });
+  window.open(check.url, '_blank', 'noopener,noreferrer');
+  return Promise.resolve({ status: 'opened' });
+}
+
 /** The browser's print dialog, where the user picks "Save as PDF"; the page's print styles apply. */
 function printToPdf(): Promise<PrintToPdfReply> {
   window.print();
@@ -83,6 +94,7 @@ export const browserBridge: DesktopBridge = Object.freeze({
   saveFile,
   openFile,
   printToPdf,
+  openExternal,
   appInfo: (): Promise<AppInfo> =>
     Promise.resolve({ name: 'Legation', version: __APP_VERSION__, runtime: 'browser', platform: navigator.platform || 'web' }),
   onMenuCommand(listener: (command: MenuCommand) => void) {

@@ -1,11 +1,13 @@
 import { useMemo, type MouseEvent } from 'react';
 import { markdownToSafeHtml } from './markdown-html';
+import { bridge } from '../bridge';
 import { useToast } from './toast';
 
 /**
  * Renders a note's Markdown. The HTML comes only from `markdownToSafeHtml` (marked + DOMPurify),
  * which is the one place allowed to produce markup from user text. Clicks on links are caught:
- * they must never navigate the app window, and opening the system browser is not wired yet.
+ * they never navigate the app window; web links go to the user's browser through the bridge
+ * (after a confirmation in Electron), anything else is refused.
  */
 export function Markdown({ source, className }: { source: string; className?: string }) {
   const toast = useToast();
@@ -14,8 +16,13 @@ export function Markdown({ source, className }: { source: string; className?: st
     const link = e.target instanceof Element ? e.target.closest('a') : null;
     if (!link) return;
     e.preventDefault();
-    const href = link.getAttribute('href');
-    toast.notify(href ? `Links open in your browser in a later version: ${href}` : 'Links open in your browser in a later version');
+    const href = link.getAttribute('href') ?? '';
+    bridge.openExternal({ url: href }).then(
+      (reply) => {
+        if (reply.status === 'refused') toast.notify(`This link was not opened: ${reply.message}`, { kind: 'error' });
+      },
+      (err: unknown) => toast.fail(err),
+    );
   };
   return (
     <div

@@ -88,8 +88,15 @@ test.describe('Notes', () => {
     await expect(external).toHaveAttribute('rel', 'noopener noreferrer');
 
     await link.click();
+    // A web link opens in the browser (here: another tab, with no access to the app's), never in the app's window.
+    // (The machine is offline: the test answers for example.org.)
+    await page.context().route('https://example.org/**', (route) => route.fulfill({ contentType: 'text/html', body: 'outside' }));
+    const popup = page.context().waitForEvent('page');
     await external.click();
-    await expect(page.getByText('Links open in your browser in a later version: https://example.org')).toBeVisible();
+    const tab = await popup;
+    await tab.waitForLoadState();
+    expect(tab.url()).toMatch(/^https:\/\/example\.org\/?$/);
+    expect(await tab.evaluate(() => window.opener === null)).toBe(true);
     // Still in the app, on the same note.
     await expect(notes.editor).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();

@@ -78,7 +78,7 @@ test('first launch shows the three seeded visits in a locked-down window', async
     });
     expect(exposed).toEqual({
       runtime: 'electron',
-      keys: ['appInfo', 'onMenuCommand', 'openFile', 'printToPdf', 'runtime', 'saveFile'],
+      keys: ['appInfo', 'onMenuCommand', 'openExternal', 'openFile', 'printToPdf', 'runtime', 'saveFile'],
       require: 'undefined',
       process: 'undefined',
       module: 'undefined',

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { EmptyState } from '../../components';
+import { bridge } from '../../bridge';
+import { EmptyState, useToast } from '../../components';
 import { evidenceLinksForSource, getSource, useQuery, type EvidenceLink } from '../../db';
 import { segmentText, type Segment } from './segments';
 import { placeLabel, publishedLabel } from './source-format';
@@ -155,8 +156,11 @@ export function SourceReader() {
           {s.url && (
             <>
               <dt>Address</dt>
-              {/* Shown as text, not a link: the app never opens the network from a source. */}
-              <dd className="url">{s.url}</dd>
+              {/* Shown as text, not a link: the app never loads the network itself; the button hands
+                  the address to the user's browser through the bridge (after a confirmation). */}
+              <dd className="url">
+                {s.url} <OpenInBrowser url={s.url} />
+              </dd>
             </>
           )}
         </dl>
@@ -195,5 +199,23 @@ export function SourceReader() {
         </aside>
       </div>
     </article>
+  );
+}
+
+/** Hands a source's web address to the user's browser; refused addresses are explained. */
+function OpenInBrowser({ url }: { url: string }) {
+  const toast = useToast();
+  const open = () => {
+    bridge.openExternal({ url }).then(
+      (reply) => {
+        if (reply.status === 'refused') toast.notify(`This address was not opened: ${reply.message}`, { kind: 'error' });
+      },
+      (e: unknown) => toast.fail(e),
+    );
+  };
+  return (
+    <button type="button" className="link-button" onClick={open}>
+      Open in browser
+    </button>
   );
 }

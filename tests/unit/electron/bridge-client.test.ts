@@ -20,7 +20,7 @@ function fakeTransport(replies: Record<string, unknown>) {
 describe('createDesktopBridge (the preload API)', () => {
   it('exposes exactly the DesktopBridge members, frozen', () => {
     const bridge = createDesktopBridge(fakeTransport({}).transport);
-    const expected: (keyof DesktopBridge)[] = ['runtime', 'saveFile', 'openFile', 'printToPdf', 'appInfo', 'onMenuCommand'];
+    const expected: (keyof DesktopBridge)[] = ['runtime', 'saveFile', 'openFile', 'printToPdf', 'openExternal', 'appInfo', 'onMenuCommand'];
     expect(Object.keys(bridge).sort()).toEqual([...expected].sort());
     expect(Object.isFrozen(bridge)).toBe(true);
     expect(bridge.runtime).toBe('electron');
