@@ -48,7 +48,7 @@ export default tseslint.config(
       'release/**',
       'node_modules/**',
       'test-results/**',
-      'reports/**',
+      '/reports/**',
       'playwright-report/**',
       'bench/out/**',
       'coverage/**',
