@@ -54,6 +54,8 @@ export interface ExtractedVisit {
   evidence: TextSpan;
   /** 0..1, how sure the extractor is (for ordering and review hints). */
   confidence: number;
+  /** For a postponed visit: the new target the article gives ("during the first quarter of 2023"), if any. */
+  rescheduledTo?: FuzzyDate | null;
 }
 
 export interface ExtractionResult {

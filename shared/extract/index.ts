@@ -1,0 +1,951 @@
+/**
+ * Article → proposed visit records. Pure, synchronous, offline and deterministic: the Import screen
+ * runs it in a Web Worker and the command line in Node.
+ *
+ * Pipeline: normalise typography → reference day and dateline → tokens, sentences, clauses →
+ * people (one entity per person) → for each clause with a travel word ("visit", "trip", "arrived",
+ * "met", "talks"...) the destinations it governs, its traveller, status and dates → visit mentions
+ * merged per traveller, host country and time.
+ */
+import { addDays, daysBetween } from '../model/dates';
+import { dayDate, monthDate, windowDate, type FuzzyDate } from '../model/fuzzy-date';
+import type { VisitStatus } from '../model/status';
+import { findCities, findCountry } from '../places';
+import { findDates, findDuration, type DateMention, type Direction } from './dates';
+import { matchKnownPerson } from './names';
+import { normalizeTypography } from './normalize';
+import { findPersonMentions, resolveEntities, type Entity, type PersonMention } from './people';
+import { findPlaces, type PlaceMention } from './places-find';
+import { findReference } from './reference';
+import { VAGUE_ROLES } from './lexicon';
+import { readStatus, type StatusReading } from './status';
+import { splitClauses, splitSentences, tokenize, type Clause, type Sentence, type Token } from './text';
+import type { ExtractedPerson, ExtractedVisit, ExtractionResult, ExtractOptions, TextSpan } from './types';
+
+export * from './types';
+export { normalizeTypography } from './normalize';
+export { htmlToText, looksLikeHtml, decodeEntities } from './html';
+export { WITHIN_WEEKS_DAYS } from './dates';
+export { matchKnownPerson, namesEqual, isShortFormOf, foldName } from './names';
+
+type TriggerKind = 'visit' | 'motion' | 'meet' | 'invite' | 'tour';
+
+interface Trigger {
+  idx: number;
+  kind: TriggerKind;
+  word: string;
+  /** A verb that takes the place as its object ("visit Iran", "toured Kenya", "covering Russia"). */
+  transitive: boolean;
+}
+
+const TRIGGER_MAP = new Map<string, TriggerKind>();
+const add = (kind: TriggerKind, words: string) => words.split(' ').forEach((w) => TRIGGER_MAP.set(w, kind));
+const TRIGGER_WORDS = {
+  has: (w: string) => TRIGGER_MAP.has(w),
+  get: (w: string) => TRIGGER_MAP.get(w),
+};
+add('visit', 'visit visits visited visiting trip trips leg legs stop stops stopover journey state-visit');
+add('tour', 'tour tours toured touring');
+add(
+  'motion',
+  'travel travels travelled traveled travelling traveling arrive arrives arrived arriving arrival land lands landed landing fly flies flew flying flown ' +
+    'head heads headed heading go goes going went return returns returned returning proceed proceeds proceeded leave leaves left leaving depart departs departed departing',
+);
+add('meet', 'meet meets met meeting meetings talks summit conference attend attends attended attending attendance co-chair');
+add('invite', 'invitation invited invite');
+const TRANSITIVE = new Set([
+  'visit',
+  'visits',
+  'visited',
+  'visiting',
+  'tour',
+  'toured',
+  'touring',
+  'tours',
+  'covering',
+  'covered',
+  'reach',
+  'reached',
+  'reaching',
+]);
+const VISIT_NOUNS = new Set(['visit', 'visits', 'trip', 'trips', 'leg', 'tour', 'stop', 'summit', 'stopover', 'journey']);
+const MODIFIER_ADJECTIVES = new Set([
+  'state',
+  'official',
+  'planned',
+  'proposed',
+  'working',
+  'economic',
+  'first',
+  'historic',
+  'maiden',
+  'scheduled',
+  'private',
+  'two-day',
+  'three-day',
+]);
+
+interface Destination {
+  country: string;
+  city: string | null;
+  /** Token index where the destination is named (or the trigger for implicit ones). */
+  at: number;
+  trigger: Trigger;
+  mode: 'to' | 'in' | 'obj' | 'from' | 'for' | 'list' | 'modifier' | 'which' | 'fronted' | 'implicit' | 'met-with' | 'anaphor';
+  explicit: boolean;
+  /** Set when the words name the traveller directly ("Iraq's visiting premier"). */
+  traveller?: number;
+}
+
+interface VisitMention {
+  entity: number;
+  country: string;
+  city: string | null;
+  status: VisitStatus;
+  reading: StatusReading;
+  date: DateMention | null;
+  dateRank: number;
+  rescheduledTo: FuzzyDate | null;
+  duration: number | null;
+  sentence: Sentence;
+  order: number;
+  explicit: boolean;
+  /** A previous leg named by "from X" after arriving: it ends when the visit named in the clause begins. */
+  previousLegOf: { entity: number; country: string } | null;
+  /** "the trip was postponed": the mention this one refers back to. */
+  anchor: VisitMention | null;
+}
+
+interface Ctx {
+  text: string;
+  tokens: Token[];
+  ref: string | null;
+  mentions: PersonMention[];
+  /** Every mention, resolved or not ("his Greek counterpart" has a country but no name). */
+  allMentions: PersonMention[];
+  entities: Entity[];
+}
+
+const PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him', 'they', 'their']);
+const ACT_BEFORE =
+  /^(said|says|told|announced|reported|report|reports|stated|tweeted|confirmed|added|posted|dated|noted|wrote|decided|revealed|declared)$/;
+const ACT_AFTER =
+  /^(said|says|report|reports|reported|announced|postponed|cancelled|canceled|called|tweeted|confirmed|decided|spoke|told|declared|wrote|posted|stated)$/;
+
+function tokensIn(tokens: Token[], from: number, to: number): Token[] {
+  return tokens.slice(from, to);
+}
+
+/** Is token i inside a person mention's name or title (not its qualifiers)? */
+function personTokenSet(mentions: PersonMention[]): Set<number> {
+  const skip = new Set<number>();
+  for (const m of mentions) {
+    if (m.kind === 'title') continue;
+    const q = new Set(m.qualifierTokens);
+    for (let i = m.from; i < m.to; i++) if (!q.has(i)) skip.add(i);
+  }
+  return skip;
+}
+
+function findTriggers(tokens: Token[], clause: Clause): Trigger[] {
+  const out: Trigger[] = [];
+  for (let i = clause.from; i < clause.to; i++) {
+    const t = tokens[i]!;
+    if (t.punct || t.cap) {
+      // Headlines capitalise every word ("Theresa May Arrives in Nairobi for State visit").
+      if (!(
+        t.cap &&
+        TRIGGER_WORDS.get(t.lower) &&
+        (tokens[i - 1]?.cap || i === clause.from) &&
+        !(tokens[i + 1]?.cap && tokens[i + 1]!.lower !== 'in')
+      )) {
+        if (!(t.cap && TRIGGER_WORDS.get(t.lower) && /^(arrives|cancels|visits|postpones)$/.test(t.lower))) continue;
+      }
+    }
+    const kind = TRIGGER_WORDS.get(t.lower);
+    if (kind) {
+      // "head of Iraq's National Intelligence Service", "left no US soldiers dead", "go-ahead": not travel.
+      if ((t.lower === 'head' || t.lower === 'heads') && tokens[i + 1]?.lower === 'of') continue;
+      if (
+        /^(left|leave|leaves|go|goes|going|head|heads|headed)$/.test(t.lower) &&
+        !/^(for|to|home|abroad)$/.test(tokens[i + 1]?.lower ?? '')
+      )
+        continue;
+      if (t.lower === 'stop' && /^(to|the)$/.test(tokens[i + 1]?.lower ?? '') && tokens[i - 1]?.lower !== 'last') continue;
+      out.push({ idx: i, kind, word: t.lower, transitive: TRANSITIVE.has(t.lower) });
+      continue;
+    }
+    if (t.lower === 'covering' || t.lower === 'reached' || t.lower === 'reach')
+      out.push({ idx: i, kind: 'visit', word: t.lower, transitive: true });
+  }
+  return out;
+}
+
+function prevWord(tokens: Token[], i: number, from: number): { word: string; idx: number } | null {
+  let k = i - 1;
+  if (k >= from && tokens[k]!.lower === 'the') k--;
+  if (k < from) return null;
+  return { word: tokens[k]!.lower, idx: k };
+}
+
+/** Where the clause names destinations, and which travel word governs each. */
+function destinationsOf(
+  ctx: Ctx,
+  clause: Clause,
+  triggers: Trigger[],
+  places: PlaceMention[],
+  qualifiers: Set<number>,
+  lastCountry: string | null,
+): Destination[] {
+  const { tokens } = ctx;
+  const out: Destination[] = [];
+  const nearestBefore = (i: number, within: number, pred: (t: Trigger) => boolean = () => true) => {
+    let best: Trigger | null = null;
+    for (const t of triggers) if (t.idx < i && i - t.idx <= within && pred(t)) best = t;
+    return best;
+  };
+  let prevDest: { place: PlaceMention; dest: Destination } | null = null;
+  for (const p of places) {
+    if (qualifiers.has(p.from) || p.possessive) {
+      prevDest = null;
+      continue;
+    }
+    const pw = prevWord(tokens, p.from, clause.from);
+    let dest: Destination | null = null;
+    const mk = (trigger: Trigger, mode: Destination['mode']): Destination => ({
+      country: p.country,
+      city: p.city,
+      at: p.from,
+      trigger,
+      mode,
+      explicit: true,
+    });
+    // A list continues the previous destination: "Russia, Belarus, Kazakhstan and Azerbaijan", "Italy and then France".
+    if (prevDest) {
+      const between = tokens.slice(prevDest.place.to, p.from).map((t) => t.lower);
+      const joined = between.join(' ');
+      // A date may sit between the items: "South Africa on Tuesday and Nigeria on Wednesday".
+      const bare = joined
+        .replace(
+          /\b(the|on|in|at|next|last|this|early|late|mid|\d+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|night|january|february|march|april|may|june|july|august|september|october|november|december)\b/g,
+          '',
+        )
+        .replace(/\s+/g, ' ')
+        .trim();
+      if (['', ',', 'and', ', and', 'and then', ', then', 'then', 'or', ', or'].includes(bare) && between.length <= 6) {
+        if (p.kind !== 'demonym') dest = { ...mk(prevDest.dest.trigger, 'list') };
+      }
+    }
+    if (!dest && p.kind !== 'demonym') {
+      const w = pw?.word ?? '';
+      if (/^(to|into|towards|toward)$/.test(w)) {
+        const t = nearestBefore(p.from, 14, (x) => x.kind !== 'meet' || x.word === 'attendance');
+        if (t) dest = mk(t, 'to');
+      } else if (/^(in|at|inside)$/.test(w)) {
+        const t = nearestBefore(p.from, 16);
+        if (t) dest = mk(t, 'in');
+      } else if (w === 'from') {
+        const t = triggers.find((x) => x.kind === 'motion' && Math.abs(x.idx - p.from) <= 16);
+        if (t) dest = mk(t, 'from');
+      } else if (w === 'for') {
+        const t = nearestBefore(p.from, 4, (x) => /^(leave|leaves|left|leaving|depart\w*|head\w*)$/.test(x.word));
+        if (t) dest = mk(t, 'for');
+      }
+      if (!dest) {
+        // "visit Iran's regional rival Saudi Arabia": the object of a visit verb, a few words on.
+        const t = nearestBefore(p.from, 6, (x) => x.transitive);
+        if (t) {
+          const gap = tokens.slice(t.idx + 1, p.from);
+          const clean = gap.every(
+            (g) => !g.punct && !/^(in|on|at|to|for|with|from|by|as|after|before|and|of)$/.test(g.lower) && !g.text.match(/^\d/),
+          );
+          if (clean) dest = mk(t, 'obj');
+        }
+      }
+    }
+    if (!dest) {
+      // "US state visit", "the Saudi leg", "the Davos economic summit".
+      let k = p.to;
+      while (k < clause.to && k - p.to < 2 && MODIFIER_ADJECTIVES.has(tokens[k]!.lower)) k++;
+      const noun = tokens[k];
+      if (noun && VISIT_NOUNS.has(noun.lower) && !noun.cap) {
+        const t = triggers.find((x) => x.idx === k) ?? { idx: k, kind: 'visit' as const, word: noun.lower, transitive: false };
+        dest = { ...mk(t, 'modifier') };
+      } else if (noun && VISIT_NOUNS.has(noun.lower) && noun.cap && tokens[p.from]!.cap) {
+        const t = triggers.find((x) => x.idx === k) ?? { idx: k, kind: 'visit' as const, word: noun.lower, transitive: false };
+        dest = { ...mk(t, 'modifier') };
+      }
+    }
+    if (!dest && p.kind === 'capital') {
+      const w = pw?.word ?? '';
+      const t = nearestBefore(p.from, 8);
+      if (t && (/^(to|in|at)$/.test(w) || t.transitive)) dest = mk(t, t.transitive ? 'obj' : 'in');
+    }
+    if (dest) {
+      // "Buenos Aires, Argentina" / "Lagos, Nigeria": the country after a city of its own is the same place.
+      const last = out[out.length - 1];
+      if (last && last.city && p.kind === 'country' && last.country === p.country && p.from - (prevDest?.place.to ?? -10) <= 1) {
+        prevDest = { place: p, dest: last };
+        continue;
+      }
+      if (dest.mode === 'list' && prevDest && prevDest.dest.mode === 'from') dest.mode = 'from';
+      out.push(dest);
+      prevDest = { place: p, dest };
+    } else prevDest = null;
+  }
+  // "the country", "the east African country": the last country named before.
+  if (lastCountry) {
+    for (let i = clause.from; i < clause.to; i++) {
+      if (tokens[i]!.lower !== 'country' || tokens[i]!.cap) continue;
+      let k = i - 1;
+      while (k > clause.from && !tokens[k]!.punct && tokens[k]!.lower !== 'the' && i - k < 4) k--;
+      if (tokens[k]?.lower !== 'the') continue;
+      const pw = prevWord(tokens, k + 1, clause.from);
+      const t = nearestBefore(k, 8);
+      if (t && (pw?.word === 'to' || pw?.word === 'in' || t.transitive)) {
+        // The nearest country named before it, in this clause or earlier.
+        const inClause = places.filter((p) => p.kind === 'country' && p.to <= k && !qualifiers.has(p.from)).pop();
+        out.push({ country: inClause?.country ?? lastCountry, city: null, at: i, trigger: t, mode: 'to', explicit: true });
+      }
+    }
+  }
+  return out;
+}
+
+function findLast<T>(items: readonly T[], pred: (item: T) => boolean): T | null {
+  for (let i = items.length - 1; i >= 0; i--) if (pred(items[i]!)) return items[i]!;
+  return null;
+}
+
+/** First index in a sorted array whose key is >= value (binary search). */
+function lowerBound<T>(items: readonly T[], value: number, key: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid]!) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Resolved mentions starting in tokens [from, to); ctx.mentions is sorted by token. */
+function mentionsIn(ctx: Ctx, from: number, to: number): PersonMention[] {
+  const out: PersonMention[] = [];
+  for (let i = lowerBound(ctx.mentions, from, (m) => m.from); i < ctx.mentions.length && ctx.mentions[i]!.from < to; i++)
+    out.push(ctx.mentions[i]!);
+  return out;
+}
+
+/** Persons listed together with m ("A, B and C", "A and B"). */
+function listWith(ctx: Ctx, m: PersonMention, within: PersonMention[]): PersonMention[] {
+  const out = [m];
+  let cur = m;
+  for (const n of within) {
+    if (n.from <= cur.from) continue;
+    const gap = ctx.tokens
+      .slice(cur.to, n.from)
+      .map((t) => t.lower)
+      .join(' ');
+    const g = gap
+      .replace(/\b(his|her|their|its)\b/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (/^(,|and|, and|,\s*and)$/.test(g) || g === '') {
+      out.push(n);
+      cur = n;
+    } else if (n.from > cur.to) break;
+  }
+  return out;
+}
+
+function isObjectPosition(ctx: Ctx, m: PersonMention): boolean {
+  const before = ctx.tokens[m.from - 1]?.lower ?? '';
+  const before2 = ctx.tokens[m.from - 2]?.lower ?? '';
+  return (
+    /^(with|by|from|to|for|of|between|and|told|met|meet|welcomed|hosted|invited)$/.test(before) ||
+    (before === 'the' && /^(with|by|from|to|for|of)$/.test(before2))
+  );
+}
+
+export function extractArticle(input: string, options: ExtractOptions = {}): ExtractionResult {
+  const text = normalizeTypography(input);
+  const refInfo = findReference(text, options.publishedOn);
+  const ref = refInfo.date;
+  let datelinePlace: ExtractionResult['datelinePlace'] = refInfo.dateline
+    ? { country: refInfo.dateline.country, city: refInfo.dateline.city }
+    : null;
+  if (options.dateline) {
+    const city = findCities(options.dateline)[0];
+    const country = findCountry(options.dateline);
+    if (city) datelinePlace = { country: city.country, city: city.name };
+    else if (country) datelinePlace = { country: country.code, city: null };
+  }
+
+  const tokens = tokenize(text);
+  const sentences = splitSentences(tokens);
+  const mentions = findPersonMentions(text, tokens, sentences);
+  const entities = resolveEntities(mentions);
+  const ctx: Ctx = {
+    text,
+    tokens,
+    ref,
+    mentions: mentions.filter((m) => m.entity >= 0).sort((a, b) => a.from - b.from),
+    allMentions: [...mentions].sort((a, b) => a.from - b.from),
+    entities,
+  };
+  const personTokens = personTokenSet(mentions);
+  const qualifierTokens = new Set<number>();
+  for (const m of mentions) for (const q of m.qualifierTokens) qualifierTokens.add(q);
+
+  const visitMentions: VisitMention[] = [];
+  const tripContext = new Map<number, DateMention>();
+  let lastTraveller: number | null = null;
+  let lastVisit: VisitMention | null = null;
+  let topic: { country: string; city: string | null } | null = null;
+  let lastCountry: string | null = null;
+  let order = 0;
+
+  for (const sentence of sentences) {
+    const clauses = splitClauses(tokens, sentence);
+    const sentencePlaces = findPlaces(text, tokens, sentence.from, sentence.to, personTokens);
+    const sentencePersons = mentionsIn(ctx, sentence.from, sentence.to);
+    const sentenceSubject = sentencePersons.find((m) => !m.speaker && !m.possessive && !isObjectPosition(ctx, m)) ?? null;
+    const quoteSpeaker = sentencePersons.find((m) => m.speaker) ?? null;
+    // "Turkey is set to host foreign ministers": the host of what follows.
+    const sText = text.slice(sentence.start, sentence.end);
+    const host =
+      /^(?:the\s+)?([A-Z][\w' -]{1,40}?)\s+(?:is\s+(?:set|scheduled|due|expected)\s+to\s+host|will\s+host|to\s+host|hosts|is\s+hosting)\b/.exec(
+        sText,
+      );
+    if (host) {
+      const c = findCountry(host[1]!);
+      const city = findCities(host[1]!)[0];
+      if (c) topic = { country: c.code, city: null };
+      else if (city) topic = { country: city.country, city: city.name };
+    }
+
+    let sentenceReading: StatusReading | null = null;
+    for (const clause of clauses) {
+      const places = sentencePlaces.filter((p) => p.from >= clause.from && p.to <= clause.to);
+      const triggers = findTriggers(tokens, clause);
+      const clauseText = text.slice(tokens[clause.from]!.start, tokens[clause.to - 1]!.end);
+      const clauseStart = tokens[clause.from]!.start;
+      const lowerClause = clauseText.toLowerCase();
+      if (triggers.length === 0) {
+        for (const p of places) if (p.kind === 'country' && !qualifierTokens.has(p.from)) lastCountry = p.country;
+        continue;
+      }
+      const persons = mentionsIn(ctx, clause.from, clause.to);
+      let dests = destinationsOf(ctx, clause, triggers, places, qualifierTokens, lastCountry);
+
+      // "Washington, which Kadhemi is also set to visit": the place before ", which".
+      if ((clause.opener === 'which' || clause.opener === 'where') && dests.length === 0) {
+        const antecedent = sentencePlaces.filter((p) => p.to <= clause.from).pop();
+        const t = triggers.find((x) => x.kind === 'visit' || x.kind === 'motion' || (clause.opener === 'where' && x.kind === 'meet'));
+        if (antecedent && t && antecedent.to >= clause.from - 1 && !antecedent.possessive) {
+          dests = [{ country: antecedent.country, city: antecedent.city, at: antecedent.from, trigger: t, mode: 'which', explicit: true }];
+        }
+      }
+      // "In South Africa, she was also set to...": a fronted place.
+      if (dests.length === 0 && tokens[clause.from]?.lower === 'in') {
+        const p = places.find((x) => x.from === clause.from + 1 || x.from === clause.from + 2);
+        if (p && tokens[p.to]?.text === ',' && !p.possessive)
+          dests = [{ country: p.country, city: p.city, at: p.from, trigger: triggers[0]!, mode: 'fronted', explicit: true }];
+      }
+
+      // Who travels, for a travel word at trigger index t.
+      const travellersFor = (t: Trigger): number[] => {
+        // "nuclear-powered ship visits to NZ": a plural travel noun with nobody named is no one's trip.
+        if (/^(visits|trips|legs|stops|tours)$/.test(t.word)) {
+          const near = tokens.slice(Math.max(clause.from, t.idx - 4), t.idx);
+          const determined = near.some((x) => x.poss || /^(the|his|her|their|its|these|those)$/.test(x.lower));
+          const subject =
+            persons.some((m) => m.from < t.idx && !m.possessive) || (sentenceSubject !== null && sentenceSubject.from < clause.from);
+          if (!determined && !subject) return [];
+        }
+        // "Lavrov's visit", "Buhari's Planned Visit", "Mrs May's last stop".
+        let k = t.idx - 1;
+        while (
+          k >= clause.from &&
+          k > t.idx - 4 &&
+          !tokens[k]!.poss &&
+          !tokens[k]!.punct &&
+          (!tokens[k]!.cap || MODIFIER_ADJECTIVES.has(tokens[k]!.lower)) &&
+          !/^(the|a|an)$/.test(tokens[k]!.lower)
+        )
+          k--;
+        const poss = persons.find((m) => m.possessive && m.to - 1 === k);
+        if (poss) return [poss.entity];
+        const before = persons.filter((m) => m.from < t.idx && !m.speaker && !m.possessive && !isObjectPosition(ctx, m));
+        if (before.length > 0) {
+          if (t.kind === 'meet' && tokens[t.idx + 1]?.lower === 'between') {
+            // handled below
+          } else return listWith(ctx, before[0]!, before).map((m) => m.entity);
+        }
+        if (t.kind === 'meet' && tokens[t.idx + 1]?.lower === 'between') {
+          const after = persons.filter((m) => m.from > t.idx);
+          if (after.length > 0) return listWith(ctx, after[0]!, after).map((m) => m.entity);
+        }
+        // A pronoun subject: the nearest person before it in the sentence, else the last traveller.
+        const pron = tokensIn(tokens, clause.from, t.idx).find((x) => PRONOUNS.has(x.lower));
+        if (pron) {
+          const earlier = sentencePersons.filter((m) => m.end <= pron.start && !m.possessive);
+          const nearest = earlier[earlier.length - 1];
+          if (nearest) return [nearest.entity];
+          if (lastTraveller !== null) return [lastTraveller];
+        }
+        if (/\b(i|we|my|our)\b/.test(lowerClause) && quoteSpeaker) return [quoteSpeaker.entity];
+        if (sentenceSubject && sentenceSubject.from < clause.from) return [sentenceSubject.entity];
+        const after = persons.filter((m) => m.from > t.idx && !m.speaker && !m.possessive && !isObjectPosition(ctx, m));
+        if (after.length > 0 && after[0]!.from > t.idx) {
+          const tokBefore = tokens[after[0]!.from - 1]?.lower ?? '';
+          if (tokBefore === ',' || tokBefore === 'the') return [after[0]!.entity];
+        }
+        return lastTraveller !== null ? [lastTraveller] : [];
+      };
+
+      // Implicit destinations for travel words that name none.
+      const covered = new Set(dests.map((d) => d.trigger.idx));
+      const implicit: Destination[] = [];
+      for (const t of triggers) {
+        if (covered.has(t.idx) || dests.some((d) => Math.abs(d.trigger.idx - t.idx) <= 3)) continue;
+        const next = tokens[t.idx + 1];
+        // "met with Ethiopian Prime Minister Abiy Ahmed", "a meeting with United States President Donald Trump".
+        if (t.kind === 'meet' && dests.length === 0 && !/\b(sidelines?|summit|conference|assembly|forum)\b/.test(lowerClause)) {
+          // The person met: after "with", or the direct object of "met"/"meet" ("met his Greek counterpart").
+          const withIdx = tokens.slice(t.idx + 1, Math.min(clause.to, t.idx + 8)).findIndex((x) => x.lower === 'with');
+          const from = withIdx >= 0 ? t.idx + 1 + withIdx : /^(met|meet|meets)$/.test(t.word) ? t.idx : -1;
+          if (from >= 0) {
+            const other = ctx.allMentions.find(
+              (m) =>
+                m.from > from &&
+                m.from <= from + 4 &&
+                m.from < clause.to &&
+                tokens.slice(from + 1, m.from).every((x) => /^(the|his|her|their|its|a|an)$/.test(x.lower)),
+            );
+            const oc = other ? ((other.entity >= 0 ? entities[other.entity]!.country : null) ?? other.country) : null;
+            if (other && oc) {
+              implicit.push({ country: oc, city: null, at: t.idx, trigger: t, mode: 'met-with', explicit: false });
+              continue;
+            }
+          }
+        }
+        // "Iraq's visiting premier", "will be visiting on Tuesday", "a meeting ... will take place".
+        // The visitor named around the adjective: "Iraq's visiting premier", "the visiting Kenyan president".
+        const visitor =
+          t.word === 'visiting'
+            ? (persons.find((m) => m.from <= t.idx && t.idx < m.to) ?? mentionsIn(ctx, t.idx + 1, t.idx + 3)[0] ?? null)
+            : null;
+        const visitingAdj = t.word === 'visiting' && (visitor !== null || !next || next.punct || /^(on|next|this|in)$/.test(next.lower));
+        const takesPlace = t.kind === 'meet' && /\btake place\b/.test(lowerClause);
+        const onVisit =
+          (t.word === 'visit' || t.word === 'arrived' || t.word === 'arrives') &&
+          !/^(to)$/.test(next?.lower ?? '') &&
+          /\bon (?:a|an|his|her|their) (?:(?:first|official|state|working|maiden|historic|private|\w+-day) )*visit\b|\barriv/.test(
+            lowerClause,
+          ) &&
+          !/\bvisit (to|of)\b/.test(lowerClause);
+        if (visitingAdj || takesPlace || onVisit) {
+          const place = topic ?? datelinePlace;
+          if (place) {
+            implicit.push({
+              country: place.country,
+              city: place.city,
+              at: t.idx,
+              trigger: t,
+              mode: 'implicit',
+              explicit: false,
+              ...(visitor ? { traveller: visitor.entity } : {}),
+            });
+            continue;
+          }
+        }
+        // "the trip was postponed", "Wang's visit", "the Oct. 23 visit": the last visit spoken of.
+        if (t.kind === 'visit' || t.kind === 'meet') {
+          let k = t.idx - 1;
+          while (
+            k >= clause.from &&
+            k > t.idx - 5 &&
+            !/^(the|his|her|their|its|this|that)$/.test(tokens[k]!.lower) &&
+            !tokens[k]!.poss &&
+            !tokens[k]!.punct
+          )
+            k--;
+          const det = tokens[k];
+          if (det && k >= clause.from && (/^(the|his|her|their|its|this|that)$/.test(det.lower) || det.poss) && t.word !== 'talks') {
+            implicit.push({ country: '', city: null, at: t.idx, trigger: t, mode: 'anaphor', explicit: false });
+          }
+        }
+      }
+
+      const allDests = [...dests, ...implicit];
+      // Dates of the clause, minus those that date the telling ("said on Friday", "on Tuesday postponed").
+      const readingFor = (t: Trigger) =>
+        readStatus(lowerClause, tokens[t.idx]!.start - clauseStart, tokens[t.idx]!.end - clauseStart, t.word);
+      const directionOf = (reading: StatusReading): Direction =>
+        reading.pastPerfect &&
+        (!/cancel|postpon|call|delay/.test(reading.cue ?? '') || /\bhad (?:cancel|postpon|call|scrap|delay)/.test(lowerClause))
+          ? 'past'
+          : reading.status === 'completed' || reading.status === 'underway'
+            ? 'past'
+            : reading.status === 'cancelled' || reading.status === 'postponed'
+              ? 'nearest'
+              : 'future';
+      const needDates =
+        ref !== null && (allDests.length > 0 || triggers.some((x) => x.kind === 'tour' || x.kind === 'motion' || x.word === 'trip'));
+      // The same words read differently with the tense: "will travel on Saturday" vs "arrived on Wednesday".
+      const datesByDirection = new Map<Direction, DateMention[]>();
+      const datesFor = (direction: Direction): DateMention[] => {
+        if (!needDates || ref === null) return [];
+        const cachedDates = datesByDirection.get(direction);
+        if (cachedDates) return cachedDates;
+        const list = findDates(clauseText, ref, direction).filter((d) => {
+          const tokIdx = lowerBound(tokens, clauseStart + d.start, (x) => x.start);
+          const endIdx = lowerBound(tokens, clauseStart + d.end, (x) => x.start);
+          const b1 = tokens[tokIdx - 1]?.lower ?? '';
+          const b2 = tokens[tokIdx - 2]?.lower ?? '';
+          const b3 = tokens[tokIdx - 3]?.lower ?? '';
+          if (
+            ACT_BEFORE.test(b1) ||
+            ((b1 === 'on' || b1 === 'again' || b1 === 'late' || b1 === 'early') && ACT_BEFORE.test(b2)) ||
+            (b1 === 'on' && /^(again|also|earlier|later)$/.test(b2) && ACT_BEFORE.test(b3))
+          )
+            return false;
+          const afterToks = tokens.slice(endIdx, Math.min(endIdx + 6, clause.to));
+          // "Rousseff on Tuesday postponed", "media Tuesday report"; "On Wednesday night, Pena Nieto had said".
+          if (afterToks[0] && ACT_AFTER.test(afterToks[0].lower)) return false;
+          if (tokIdx <= clause.from + 1) {
+            for (const a of afterToks) {
+              if (TRIGGER_WORDS.get(a.lower)) break;
+              if (/^(said|says|told|announced|reported|tweeted|stated)$/.test(a.lower)) return false;
+            }
+          }
+          return true;
+        });
+        datesByDirection.set(direction, list);
+        return list;
+      };
+      const newDate = /\b(new dates?|other dates|propose|re-?schedul\w* (?:for|to))\b/.test(lowerClause);
+      const firmReschedule = /\bre-?schedul\w* (?:for|to)\b/.test(lowerClause);
+      const duration = findDuration(clauseText);
+      const absDate = (d: DateMention): DateMention => ({ ...d, start: d.start + clauseStart, end: d.end + clauseStart });
+
+      for (const d of allDests) {
+        let reading = readingFor(d.trigger);
+        // "returned from a tour on Thursday, after stops in Gabon and Angola": a clause with no
+        // status words of its own takes the status of the clause it hangs on.
+        if (
+          reading.cue === null &&
+          sentenceReading &&
+          clause.opener &&
+          /^(after|following|before|while|which|where|who|-)$/.test(clause.opener)
+        ) {
+          reading = { ...reading, status: sentenceReading.status };
+        }
+        const dates = datesFor(directionOf(reading));
+        let travellers = d.traveller !== undefined ? [d.traveller] : travellersFor(d.trigger);
+        let anchor: VisitMention | null = null;
+        if (d.mode === 'anaphor') {
+          const target =
+            travellers.length > 0 ? findLast(visitMentions, (v) => v.entity === travellers[0] && v.previousLegOf === null) : lastVisit;
+          const base = target ?? lastVisit;
+          if (!base) continue;
+          d.country = base.country;
+          d.city = base.city;
+          travellers = [base.entity];
+          anchor = base;
+        }
+        // Date for this destination: the nearest after it (before the next destination), else before it.
+        const posOf = (i: number) => tokens[i]!.start - clauseStart;
+        const nextDest = allDests.filter((x) => x.at > d.at).sort((a, b) => a.at - b.at)[0];
+        const limit = nextDest ? posOf(nextDest.at) : clauseText.length;
+        let date = dates.find((x) => x.start >= posOf(d.at) && x.start < limit) ?? null;
+        if (!date) {
+          // A date right after an earlier destination is that destination's ("Tanzania from March 28-29").
+          const prevDestAt = allDests.filter((x) => x.at < d.at).sort((a, b) => b.at - a.at)[0];
+          const lower = prevDestAt ? posOf(prevDestAt.at) : 0;
+          const before = dates.filter((x) => x.end <= posOf(d.at) && x.start >= lower && !(prevDestAt && x.start >= posOf(prevDestAt.at)));
+          date = before[before.length - 1] ?? null;
+        }
+        if (!date && dates.length > 0 && new Set(allDests.map((x) => x.trigger.idx)).size === 1 && d.mode !== 'from') date = dates[0]!;
+        let rescheduledTo: FuzzyDate | null = null;
+        let status = reading.status;
+        if (date && newDate) {
+          if (firmReschedule) status = 'planned';
+          else {
+            rescheduledTo = date.value;
+            date = null;
+          }
+        }
+        if (reading.cue !== null) sentenceReading = reading;
+        for (const entity of travellers) {
+          const person = entities[entity]!;
+          const ownCountry = person.country;
+          if (ownCountry && ownCountry === d.country) continue;
+          if (!d.country) continue;
+          let vStatus = status;
+          let prev: VisitMention['previousLegOf'] = null;
+          if (d.mode === 'from') {
+            vStatus = 'completed';
+            const arrivalDest = allDests.find((x) => x.mode !== 'from' && x.country !== d.country);
+            const lastOfTraveller = findLast(visitMentions, (v) => v.entity === entity && v.country !== d.country);
+            const target = arrivalDest
+              ? { entity, country: arrivalDest.country }
+              : lastOfTraveller
+                ? { entity, country: lastOfTraveller.country }
+                : null;
+            prev = target;
+          }
+          const vm: VisitMention = {
+            entity,
+            country: d.country,
+            city: d.city,
+            status: vStatus,
+            reading,
+            date: d.mode === 'from' ? null : date ? absDate(date) : null,
+            dateRank: date ? date.strength * 10 + (d.trigger.kind === 'meet' ? 0 : 5) : 0,
+            rescheduledTo,
+            duration: d.mode === 'from' ? duration : d.trigger.kind === 'meet' && !reading.departure ? null : duration,
+            sentence,
+            order: order++,
+            explicit: d.explicit,
+            previousLegOf: prev,
+            anchor,
+          };
+          visitMentions.push(vm);
+          if (d.mode !== 'from') lastVisit = vm;
+          lastTraveller = entity;
+        }
+      }
+      // A trip with a date but no destination ("is scheduled to leave Saturday night for a tour",
+      // "began his tour of Africa on Wednesday"): its undated legs fall in that month.
+      const tripTrigger =
+        allDests.length === 0 ? triggers.find((x) => x.kind === 'tour' || x.kind === 'motion' || x.word === 'trip') : undefined;
+      if (tripTrigger) {
+        const r = readingFor(tripTrigger);
+        if (r.cue !== null) sentenceReading = r;
+      }
+      const dates = tripTrigger ? datesFor(directionOf(readingFor(tripTrigger))) : [];
+      if (tripTrigger && dates.length > 0) {
+        const t = tripTrigger;
+        {
+          const travellers = travellersFor(t);
+          for (const e of travellers) if (!tripContext.has(e)) tripContext.set(e, absDate(dates[0]!));
+        }
+      }
+      for (const p of places) if (p.kind === 'country' && !qualifierTokens.has(p.from)) lastCountry = p.country;
+    }
+  }
+
+  return assemble(text, refInfo.source, ref, datelinePlace, entities, visitMentions, tripContext, options);
+}
+
+function spanOf(fd: FuzzyDate): [string, string] {
+  return [fd.from, fd.to];
+}
+
+function gapDays(a: FuzzyDate, b: FuzzyDate): number {
+  const [af, at] = spanOf(a);
+  const [bf, bt] = spanOf(b);
+  if (at < bf) return daysBetween(at, bf);
+  if (bt < af) return daysBetween(bt, af);
+  return 0;
+}
+
+interface Cluster {
+  entity: number;
+  country: string;
+  items: VisitMention[];
+}
+
+function assemble(
+  text: string,
+  referenceSource: ExtractionResult['referenceSource'],
+  ref: string | null,
+  datelinePlace: ExtractionResult['datelinePlace'],
+  entities: Entity[],
+  mentions: VisitMention[],
+  tripContext: Map<number, DateMention>,
+  options: ExtractOptions,
+): ExtractionResult {
+  // Group by traveller and host country, then split by time: "France in November" and "France next
+  // week" are two visits; "Nepal on Tuesday" and "Nepal on Monday evening" one.
+  const clusters: Cluster[] = [];
+  for (const m of mentions) {
+    const same = clusters.filter((c) => c.entity === m.entity && c.country === m.country);
+    let home: Cluster | null = null;
+    const anchored = m.anchor ? same.find((c) => c.items.includes(m.anchor!)) : undefined;
+    if (anchored && (!m.date || anchored.items.every((x) => !x.date || gapDays(x.date.value, m.date!.value) <= 31))) home = anchored;
+    else if (!m.date) home = same[0] ?? null;
+    else {
+      for (const c of same) {
+        const dated = c.items.filter((x) => x.date);
+        if (dated.length === 0 || dated.some((x) => gapDays(x.date!.value, m.date!.value) <= 31)) {
+          home = c;
+          break;
+        }
+      }
+    }
+    if (home) home.items.push(m);
+    else clusters.push({ entity: m.entity, country: m.country, items: [m] });
+  }
+
+  const people = new Map<number, ExtractedPerson>();
+  const personOf = (id: number): ExtractedPerson => {
+    const found = people.get(id);
+    if (found) return found;
+    const e = entities[id]!;
+    const known = options.knownPeople
+      ? (matchKnownPerson(e.name, options.knownPeople) ??
+        e.mentions.map((m) => (m.name ? matchKnownPerson(m.name, options.knownPeople!) : null)).find((x) => x) ??
+        null)
+      : null;
+    const mentionsText = [...new Set(e.mentions.map((m) => text.slice(m.start, m.end)))].filter((s) => s !== e.name);
+    const p: ExtractedPerson = {
+      name: e.name,
+      title: e.title ? canonicalTitle(e.title, e.role) : null,
+      country: e.country ?? known?.country ?? null,
+      mentions: mentionsText,
+      knownPersonId: known?.id ?? null,
+    };
+    people.set(id, p);
+    return p;
+  };
+
+  const visits: ExtractedVisit[] = [];
+  const byKey = new Map<string, ExtractedVisit>();
+  const pending: Array<{ visit: ExtractedVisit; cluster: Cluster }> = [];
+  for (const c of clusters) {
+    const items = c.items;
+    const traveller = personOf(c.entity);
+    if (traveller.country && traveller.country === c.country) continue;
+    // Status: the first word that is more than a plan (news leads with what happened), else planned.
+    // A status read from tense alone ("the trip was mentioned") counts only when nothing better is said.
+    const decided =
+      items.find((x) => x.status !== 'planned' && x.reading.cue !== null) ??
+      (items.every((x) => x.reading.cue === null) ? items.find((x) => x.status !== 'planned') : undefined);
+    let status: VisitStatus = decided ? decided.status : 'planned';
+    // Dates: the most reliable reading; ties go to the first.
+    const dated = items.filter((x) => x.date).sort((a, b) => b.dateRank - a.dateRank || a.order - b.order);
+    const best = dated[0] ?? null;
+    let start: FuzzyDate | null = null;
+    let end: FuzzyDate | null = null;
+    let datePhrase: string | null = null;
+    const multi = best
+      ? items.some((x) => x.date && x.date.start === best.date!.start && x !== best) ||
+        clusters.some((o) => o !== c && o.entity === c.entity && o.items.some((x) => x.date && x.date.start === best.date!.start))
+      : false;
+    if (best?.date) {
+      datePhrase = text.slice(best.date.start, best.date.end);
+      const d = best.date;
+      if (d.endValue && multi) {
+        // A whole-trip range shared by several legs is a window for each.
+        start = windowDate(d.value.from, d.endValue.to, datePhrase);
+      } else {
+        start = d.value;
+        end = d.endValue;
+      }
+      const duration = best.duration ?? items.find((x) => x.duration)?.duration ?? null;
+      if (duration && start.precision === 'day' && !end) {
+        if (best.reading.departure) {
+          end = start;
+          start = dayDate(addDays(end.from, -(duration - 1)));
+        } else if (best.reading.arrival || duration) {
+          end = dayDate(addDays(start.from, duration - 1));
+        }
+      }
+    }
+    // Undated legs of a trip dated elsewhere; news of the moment ("has cancelled", "was on a tour").
+    if (!start && ref) {
+      const trip = tripContext.get(c.entity);
+      if (trip) {
+        const y = Number(trip.value.from.slice(0, 4));
+        const mo = Number(trip.value.from.slice(5, 7));
+        start = monthDate(y, mo);
+        datePhrase = text.slice(trip.start, trip.end);
+      } else if (items.some((x) => x.reading.current && /arriv/.test(x.reading.cue ?? '') && x.status === 'underway')) {
+        start = dayDate(ref);
+      } else if (items.some((x) => x.reading.current && x.explicit)) {
+        start = monthDate(Number(ref.slice(0, 4)), Number(ref.slice(5, 7)));
+      }
+    }
+    // Arrived on a day, for a number of days: underway while the reference day is inside.
+    if (ref && start && (status === 'completed' || status === 'underway') && items.some((x) => x.reading.arrival)) {
+      const last = end?.to ?? start.to;
+      if (start.from <= ref && ref <= last) status = 'underway';
+      else if (last < ref) status = 'completed';
+    }
+    if (ref && status === 'underway' && start && start.from > ref) status = 'planned';
+    const evidenceItem = items.find((x) => x.explicit) ?? items[0]!;
+    const rescheduled = items.find((x) => x.rescheduledTo)?.rescheduledTo ?? null;
+    const city = items.find((x) => x.city && x.explicit)?.city ?? items.find((x) => x.city)?.city ?? null;
+    const confidence = Math.min(
+      1,
+      0.35 +
+        (items.some((x) => x.explicit) ? 0.25 : 0) +
+        (start ? 0.15 : 0) +
+        Math.min(0.2, 0.05 * items.length) +
+        (decided?.reading.cue ? 0.05 : 0),
+    );
+    const visit: ExtractedVisit = {
+      traveller,
+      country: c.country,
+      city,
+      status,
+      start,
+      end,
+      datePhrase,
+      evidence: spanFor(text, evidenceItem.sentence),
+      confidence: Math.round(confidence * 100) / 100,
+      ...(rescheduled ? { rescheduledTo: rescheduled } : {}),
+    };
+    pending.push({ visit, cluster: c });
+    byKey.set(`${c.entity}|${c.country}`, visit);
+    visits.push(visit);
+  }
+  // Previous legs ("flew to Kathmandu from Dhaka after wrapping up a two-day visit") end when the next begins.
+  for (const { visit, cluster } of pending) {
+    if (visit.start) continue;
+    const leg = cluster.items.find((x) => x.previousLegOf);
+    if (!leg?.previousLegOf) continue;
+    const next = byKey.get(`${leg.previousLegOf.entity}|${leg.previousLegOf.country}`);
+    if (!next?.start || next.start.precision !== 'day') continue;
+    visit.end = dayDate(next.start.from);
+    visit.start = leg.duration
+      ? dayDate(addDays(next.start.from, -(leg.duration - 1)))
+      : monthDate(Number(next.start.from.slice(0, 4)), Number(next.start.from.slice(5, 7)));
+  }
+  // A traveller met at the place of another's visit is not travelling; drop proposals nobody could
+  // review (no traveller name).
+  const kept = visits.filter((v) => v.traveller.name.trim() !== '');
+  kept.sort((a, b) => a.evidence.start - b.evidence.start);
+  return {
+    text,
+    referenceDate: ref,
+    referenceSource: ref ? referenceSource : 'none',
+    datelinePlace,
+    people: entities.filter((e) => !e.titleOnly || e.mentions.length > 0).map((e) => personOf(e.id)),
+    visits: kept,
+  };
+}
+
+function canonicalTitle(title: string, role: string | null): string | null {
+  if (role && VAGUE_ROLES.has(role)) return null;
+  // "top diplomat", "premier" written in lower case: the office's usual name.
+  const source = /^\p{Ll}/u.test(title) && role ? role : title;
+  return source
+    .replace(/\s+/g, ' ')
+    .replace(/\b(\p{Ll})/gu, (c) => c.toUpperCase())
+    .replace(/\b(Of|The|And)\b/g, (w) => w.toLowerCase());
+}
+
+function spanFor(text: string, s: Sentence): TextSpan {
+  let start = s.start;
+  let end = s.end;
+  // Drop a leading " date YYYY-MM-DD" marker and a dateline from the quoted sentence.
+  const lead = /^\s*date\s+\d{4}-\d{2}-\d{2}\s+/.exec(text.slice(start, end));
+  if (lead) start += lead[0].length;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end, quote: text.slice(start, end) };
+}

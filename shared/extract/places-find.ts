@@ -1,0 +1,183 @@
+/**
+ * Place mentions among the tokens: countries (names, official names, abbreviations), gazetteer
+ * cities, demonyms ("Iranian"), "the Iranian capital", and metonyms ("the White House", "the
+ * Kremlin"). Whether a mention is a destination is decided later, from the words around it.
+ */
+import { CITIES, COUNTRIES, countryByCode, findCities, findCountry, findCountryByDemonym, normalizePlaceName } from '../places';
+import { EXTRA_DEMONYMS, METONYMS, REGIONS } from './lexicon';
+import type { Token } from './text';
+
+export interface PlaceMention {
+  /** Token range [from, to). */
+  from: number;
+  to: number;
+  start: number;
+  end: number;
+  text: string;
+  country: string;
+  city: string | null;
+  kind: 'country' | 'city' | 'demonym' | 'metonym' | 'capital';
+  /** Followed by "'s". */
+  possessive: boolean;
+}
+
+/**
+ * The first word of every name the gazetteer knows (countries, cities, demonyms, metonyms), so that
+ * the scan can pass over the many capitalised words that cannot start a place name.
+ */
+const FIRST_WORDS = new Set<string>();
+function addFirstWord(name: string): void {
+  const key = normalizePlaceName(name);
+  const first = key.split(' ')[0];
+  if (first) FIRST_WORDS.add(first);
+  const raw = name
+    .toLowerCase()
+    .replace(/[.]/g, '')
+    .split(/[\s-]+/)[0];
+  if (raw) FIRST_WORDS.add(raw);
+}
+for (const c of COUNTRIES) [c.name, c.officialName, c.code, ...c.altNames, ...c.demonyms].forEach(addFirstWord);
+for (const c of CITIES) [c.name, c.asciiName, ...c.altNames].forEach(addFirstWord);
+for (const [name] of METONYMS) addFirstWord(name);
+for (const name of Object.keys(EXTRA_DEMONYMS)) addFirstWord(name);
+
+function mayStartPlace(token: Token): boolean {
+  const w = normalizePlaceName(token.bare).split(' ')[0] ?? '';
+  return FIRST_WORDS.has(w) || FIRST_WORDS.has(token.lower.replace(/[.]/g, '')) || FIRST_WORDS.has(w.replace(/s$/, ''));
+}
+
+const metonyms = new Map(METONYMS.map(([name, country, city]) => [normalizePlaceName(name), { country, city }]));
+const JOINERS = new Set(['of', 'the', 'and']);
+
+/** "White House", "Kremlin": a building that stands for a government. */
+export function isMetonym(text: string): boolean {
+  return metonyms.has(normalizePlaceName(text));
+}
+
+const memo = new Map<string, string | null>();
+function cached(kind: string, text: string, compute: () => string | null): string | null {
+  const key = kind + text;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  if (memo.size > 20000) memo.clear();
+  const value = compute();
+  memo.set(key, value);
+  return value;
+}
+
+/** Whether the gazetteer knows a city of this name (memoised: asked for every capitalised run). */
+export function isCityName(text: string): boolean {
+  return cached('c', text, () => (findCities(text).length > 0 ? 'y' : null)) !== null;
+}
+
+export function countryOfDemonym(text: string): string | null {
+  return cached('d', text, () => demonymRaw(text));
+}
+
+function demonymRaw(text: string): string | null {
+  const key = text.toLowerCase().replace(/'s$/, '');
+  const extra = EXTRA_DEMONYMS[key];
+  if (extra) return extra;
+  return findCountryByDemonym(text)?.code ?? null;
+}
+
+/** A country named by its name, official name or abbreviation; regions and continents are not. */
+export function countryOfName(text: string): string | null {
+  return cached('n', text, () => countryOfNameRaw(text));
+}
+
+function countryOfNameRaw(text: string): string | null {
+  if (REGIONS.has(normalizePlaceName(text))) return null;
+  return findCountry(text)?.code ?? null;
+}
+
+type PlaceHit = Omit<PlaceMention, 'from' | 'to' | 'start' | 'end' | 'text' | 'possessive'>;
+const lookupCache = new Map<string, PlaceHit | null>();
+
+function lookup(text: string, allCaps: boolean): PlaceHit | null {
+  const cacheKey = `${allCaps ? 1 : 0}${text}`;
+  const hit = lookupCache.get(cacheKey);
+  if (hit !== undefined) return hit;
+  if (lookupCache.size > 20000) lookupCache.clear();
+  const value = lookupRaw(text, allCaps);
+  lookupCache.set(cacheKey, value);
+  return value;
+}
+
+function lookupRaw(text: string, allCaps: boolean): PlaceHit | null {
+  const key = normalizePlaceName(text);
+  if (key === '' || REGIONS.has(key)) return null;
+  const met = metonyms.get(key);
+  if (met) return { country: met.country, city: met.city, kind: 'metonym' };
+  const country = findCountry(text);
+  if (country) return { country: country.code, city: null, kind: 'country' };
+  const city = findCities(text)[0];
+  // A one-word city in capitals mid-sentence ("READ", "SHARES") is more likely a label; datelines are handled elsewhere.
+  if (city && !(allCaps && text.length <= 3)) return { country: city.country, city: city.name, kind: 'city' };
+  const dem = countryOfDemonym(text);
+  if (dem) return { country: dem, city: null, kind: 'demonym' };
+  return null;
+}
+
+/** Every place mention in tokens [from, to), longest first, without overlaps. */
+export function findPlaces(text: string, tokens: Token[], from: number, to: number, skip: ReadonlySet<number>): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.punct || skip.has(i) || !t.cap || !mayStartPlace(t)) continue;
+    // Hyphenated compounds ("India-Brazil-South", "Washington-based") are not places unless the whole is one ("Guinea-Bissau").
+    let best: PlaceMention | null = null;
+    // The longest run a place name could span: capitalised words and "of", "the", "and" between them.
+    let maxJ = i + 1;
+    while (maxJ < Math.min(to, i + 6)) {
+      const tk = tokens[maxJ]!;
+      const prev = tokens[maxJ - 1]!;
+      if (
+        tk.punct ||
+        tk.newlineBefore ||
+        (!tk.cap && !JOINERS.has(tk.lower)) ||
+        (prev.poss && maxJ - 1 !== i && !/^people/i.test(prev.text))
+      )
+        break;
+      maxJ++;
+    }
+    for (let j = maxJ; j > i; j--) {
+      const last = tokens[j - 1]!;
+      if (last.punct || skip.has(j - 1)) continue;
+      if (!last.cap && j - i > 1) continue;
+      const surface = text.slice(t.start, last.poss ? last.start + last.bare.length : last.end);
+      if (j - i === 1 && t.text.includes('-') && !countryOfName(surface) && !isCityName(surface)) break;
+      const allCaps = surface === surface.toUpperCase() && /[A-Z]/.test(surface);
+      const hit = lookup(surface, allCaps);
+      if (!hit) continue;
+      best = {
+        ...hit,
+        from: i,
+        to: j,
+        start: t.start,
+        end: last.poss ? last.start + last.bare.length : last.end,
+        text: surface,
+        possessive: last.poss,
+      };
+      break;
+    }
+    if (best) {
+      // "the Iranian capital": the capital city of the demonym's country.
+      const next = tokens[best.to];
+      if (best.kind === 'demonym' && next && next.lower === 'capital') {
+        const c = countryByCode(best.country);
+        best = {
+          ...best,
+          to: best.to + 1,
+          end: next.end,
+          text: text.slice(best.start, next.end),
+          kind: 'capital',
+          city: c?.capital?.name ?? null,
+        };
+      }
+      out.push(best);
+      i = best.to - 1;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,140 @@
+/**
+ * The status a clause gives a visit, read from the words near the travel word: "will visit",
+ * "is set to visit" → planned; "postponed", "put off" → postponed; "cancelled", "called off",
+ * "will not attend", "did not visit", "would have been" → cancelled; "is visiting", "has arrived"
+ * → underway; "visited", "met ... in", "returned from" → completed. A cancel word under a negation
+ * ("did not see a need to cancel") does not count.
+ */
+import type { VisitStatus } from '../model/status';
+
+export interface StatusReading {
+  status: VisitStatus;
+  /** The words that decided it. */
+  cue: string | null;
+  /** "had been scheduled", "failed to": dates in the clause lie in the past. */
+  pastPerfect: boolean;
+  /** "has cancelled", "is calling off", "was on a tour": news of the moment. */
+  current: boolean;
+  /** Arrival words ("arrived", "landed"): the clause's date is the first day. */
+  arrival: boolean;
+  /** Return words ("returned home", "concluding"): the clause's date is the last day. */
+  departure: boolean;
+}
+
+interface Cue {
+  re: RegExp;
+  kind: 'cancel' | 'postpone' | 'counterfactual' | 'underway' | 'completed' | 'planned';
+  /** May the cue follow the travel word ("the trip was postponed")? */
+  after: boolean;
+}
+
+const CUES: Cue[] = [
+  {
+    re: /\b(?:will not|won't|would not|wouldn't|did not|didn't|does not|doesn't|do not|don't|cannot|can't|could not|couldn't|unable to|not be able to|failed to|fail to)\s+(?:(?:be|now|still|longer|have|been)\s+)*(?:attend\w*|visit\w*|travel\w*|go(?:ing)?|make\w*|able|push\w* through|come|fly|proceed\w*|show up)\b|\bnot (?:allow|permit)\w* (?:him|her|them|the \w+) to\b|\bno longer\b|\bnot to (?:attend|visit|travel|go)\b/g,
+    kind: 'cancel',
+    after: true,
+  },
+  {
+    re: /\b(?:cancel(?:l?ed|s|l?ing|lations?)?|call(?:ed|s|ing)? off|scrap(?:ped|s|ping)?|abandon(?:ed|s|ing)?|skip(?:ped|s|ping)?|pull(?:ed|s|ing)? out|withdr[ae]w\w*|broke(?:n)? off|cut short|turned down|declined (?:to|an invitation))\b/g,
+    kind: 'cancel',
+    after: true,
+  },
+  {
+    re: /\b(?:postpon\w*|delay(?:ed|s|ing)?|put off|push(?:ed|es|ing)? back|defer(?:red|s|ring|ral)?|re-?schedul\w*|change (?:in|of) (?:the )?dates?|new dates?|other dates|not suitable|a later date)\b/g,
+    kind: 'postpone',
+    after: true,
+  },
+  {
+    re: /\bwould have (?:been|proceeded|gone|visited|travel+ed|attended|made|marked|included|seen)\b/g,
+    kind: 'counterfactual',
+    after: true,
+  },
+  {
+    re: /\b(?:(?:is|are) (?:currently |now |still |already )?(?:visiting|touring|on (?:a|an|his|her|their)\b|in\b|staying)|(?:has|have) (?:just )?arrived|arrives|arriving|currently (?:visiting|in|on)|(?:was|were) on (?:a|an|his|her|their) [\w -]{0,30}?(?:tour|visit|trip))\b/g,
+    kind: 'underway',
+    after: false,
+  },
+  {
+    re: /\b(?:will|shall|'ll|would(?! have)|(?:is|are|was|were) (?:also |still |now )?(?:set|scheduled|due|expected|slated|poised|going|about|to)\b|set to|scheduled|planned|plans?\b|planning|to be held|upcoming|forthcoming|proposed|accepted to|agreed to|invit\w+|intends? to|hopes? to|preparing to|(?:had|has|have) been (?:due|set|scheduled|expected|planned|invited))/g,
+    kind: 'planned',
+    after: false,
+  },
+  {
+    re: /\b(?:visited|met|arrived|toured|returned|concluded|concluding|wrapped|wrapping up|held|paid|attended|landed|flew|flying home|went|travel+ed|stopped|was in|were in|spent|left for|stayed)\b/g,
+    kind: 'completed',
+    after: false,
+  },
+];
+
+const NEGATION_BEFORE = /\b(?:not|never|no|n't)\b[\w\s]{0,20}$/;
+const PRIORITY: Record<Cue['kind'], number> = { cancel: 6, postpone: 5, counterfactual: 4, underway: 3, completed: 2, planned: 1 };
+
+/**
+ * Reads the status for the travel word at [triggerStart, triggerEnd) of `clause` (lower-cased
+ * clause text). `triggerWord` is that word itself ("visited", "arrives", "trip").
+ */
+export function readStatus(clause: string, triggerStart: number, triggerEnd: number, triggerWord: string): StatusReading {
+  const found: Array<{ kind: Cue['kind']; text: string; distance: number }> = [];
+  for (const cue of CUES) {
+    cue.re.lastIndex = 0;
+    for (let m = cue.re.exec(clause); m; m = cue.re.exec(clause)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      let distance: number;
+      if (e <= triggerStart + 1) distance = triggerStart - e;
+      else if (s >= triggerEnd - 1) {
+        if (!cue.after) continue;
+        distance = s - triggerEnd;
+        if (distance > 45) continue;
+      } else distance = 0; // the cue is the travel word itself ("visited")
+      const limit = cue.kind === 'planned' || cue.kind === 'completed' || cue.kind === 'underway' ? 70 : 100;
+      if (distance > limit) continue;
+      if (
+        (cue.kind === 'cancel' || cue.kind === 'postpone') &&
+        !/^(?:will|won't|would|did|didn't|does|do|cannot|can't|could|unable|not|failed|fail|no)\b/.test(m[0])
+      ) {
+        if (NEGATION_BEFORE.test(clause.slice(Math.max(0, s - 30), s))) continue;
+      }
+      found.push({ kind: cue.kind, text: m[0], distance });
+    }
+  }
+  const word = triggerWord.toLowerCase();
+  const arrival = /^(arriv|land|reach)/.test(word) || /\b(arrived|arrives|landed|arriving)\b/.test(clause);
+  const departure = /\b(returned|returning|returns|concluding|concluded|wrapping up|wrapped up|flying home|flew home|left for home)\b/.test(
+    clause,
+  );
+  const pastPerfect =
+    /\b(?:had been (?:due|set|scheduled|expected|planned)|had planned|had (?:cancel|postpon|call|scrap|delay|put off)\w*|failed to|did not|didn't)\b/.test(
+      clause,
+    );
+  let current =
+    /\b(?:has|have) (?:\w+ )?(?:cancel|postpon|call|scrap|delay|put|broke|pull|arriv)\w*|\b(?:is|are) (?:\w+ )?(?:cancel|postpon|call|calling|scrapp|delay|putting)\w*|\b(?:was|were) on (?:a|an|his|her|their)\b/.test(
+      clause,
+    );
+  if (found.length === 0) {
+    // No cue: the travel word's own tense.
+    if (/^(visited|met|toured|returned|arrived|landed|flew|travel+ed|attended|held|went|paid|stopped)$/.test(word)) {
+      return { status: 'completed', cue: word, pastPerfect, current, arrival, departure };
+    }
+    if (/^(invitation|invited)$/.test(word)) return { status: 'planned', cue: word, pastPerfect, current, arrival, departure };
+    const past = /\b(?:was|were|had|did|told|said)\b|\b\w{3,}ed\b/.test(clause);
+    return { status: past ? 'completed' : 'planned', cue: null, pastPerfect, current, arrival, departure };
+  }
+  // The strongest kind of cue wins; among planned/completed/underway the nearest to the travel word.
+  const strong = found.filter((f) => PRIORITY[f.kind] >= 4).sort((a, b) => PRIORITY[b.kind] - PRIORITY[a.kind] || a.distance - b.distance);
+  const weak = found.filter((f) => PRIORITY[f.kind] < 4).sort((a, b) => a.distance - b.distance || PRIORITY[b.kind] - PRIORITY[a.kind]);
+  const pick = strong[0] ?? weak[0]!;
+  const status: VisitStatus =
+    pick.kind === 'cancel' || pick.kind === 'counterfactual'
+      ? 'cancelled'
+      : pick.kind === 'postpone'
+        ? 'postponed'
+        : pick.kind === 'underway'
+          ? 'underway'
+          : pick.kind === 'completed'
+            ? 'completed'
+            : 'planned';
+  if (pick.kind === 'underway') current = true;
+  // A new firm date in a rescheduling clause makes the visit planned again: "rescheduled for 25 January".
+  return { status, cue: pick.text, pastPerfect, current, arrival, departure };
+}

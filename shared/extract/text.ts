@@ -1,0 +1,194 @@
+/**
+ * Tokens, sentences and clauses of the normalised text. Tokens keep their offsets so that every
+ * later step can point back into the text; punctuation marks are tokens of their own.
+ */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** Lower case, without a possessive "'s". */
+  lower: string;
+  /** The token without a possessive "'s" ("Iraq's" → "Iraq"). */
+  bare: string;
+  cap: boolean;
+  poss: boolean;
+  punct: boolean;
+  /** A line break lies between this token and the previous one. */
+  newlineBefore: boolean;
+}
+
+export interface Sentence {
+  index: number;
+  /** Token range [from, to). */
+  from: number;
+  to: number;
+  start: number;
+  end: number;
+  /** A line without final punctuation, such as a headline. */
+  headline: boolean;
+}
+
+export interface Clause {
+  sentence: number;
+  from: number;
+  to: number;
+  /** The word that opened the clause ("but", "after", "which", ":"...), lower case, or null. */
+  opener: string | null;
+}
+
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'jr',
+  'sr',
+  'gen',
+  'lt',
+  'col',
+  'sen',
+  'rep',
+  'gov',
+  'prof',
+  'no',
+  'vs',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'etc',
+  'approx',
+]);
+
+const TOKEN_RE = /[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  let prevEnd = 0;
+  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
+    let raw = m[0];
+    let start = m.index;
+    const newlineBefore = text.slice(prevEnd, start).includes('\n');
+    // A final dot belongs to the word only for abbreviations ("Mr.", "U.S.", "Jan.").
+    let trailingDot = false;
+    if (raw.length > 1 && raw.endsWith('.')) {
+      const body = raw.slice(0, -1);
+      const isAbbr = ABBREVIATIONS.has(body.toLowerCase()) || /^(?:\p{L}\.)+\p{L}$/u.test(body) || /^\p{Lu}$/u.test(body);
+      if (!isAbbr) {
+        raw = body;
+        trailingDot = true;
+      }
+    }
+    const poss = /['](?:s)?$/i.test(raw) && raw.length > 2 && /\p{L}['](s)?$/iu.test(raw);
+    const bare = poss ? raw.replace(/'s?$/i, '') : raw;
+    const punct = !/[\p{L}\p{N}]/u.test(raw);
+    tokens.push({
+      text: raw,
+      start,
+      end: start + raw.length,
+      lower: bare.toLowerCase(),
+      bare,
+      cap: /^\p{Lu}/u.test(bare),
+      poss,
+      punct,
+      newlineBefore,
+    });
+    start += raw.length;
+    if (trailingDot) {
+      tokens.push({ text: '.', start, end: start + 1, lower: '.', bare: '.', cap: false, poss: false, punct: true, newlineBefore: false });
+    }
+    prevEnd = m.index + m[0].length;
+  }
+  return tokens;
+}
+
+export function splitSentences(tokens: Token[]): Sentence[] {
+  const sentences: Sentence[] = [];
+  let from = 0;
+  const push = (to: number, headline: boolean) => {
+    if (to > from) {
+      sentences.push({ index: sentences.length, from, to, start: tokens[from]!.start, end: tokens[to - 1]!.end, headline });
+    }
+    from = to;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (i > from && t.newlineBefore) {
+      const prev = tokens[i - 1]!;
+      push(i, !/[.!?"]/.test(prev.text));
+    }
+    if (t.text === '.' || t.text === '!' || t.text === '?') {
+      let end = i + 1;
+      // A closing quote or bracket right after the full stop stays with the sentence.
+      while (end < tokens.length && /^["')\]]$/.test(tokens[end]!.text) && tokens[end]!.start === tokens[end - 1]!.end) end++;
+      const next = tokens[end];
+      if (!next || next.newlineBefore || next.cap || /^["'([]$/.test(next.text) || /^\d/.test(next.text)) {
+        push(end, false);
+        i = end - 1;
+      }
+    }
+  }
+  push(tokens.length, tokens.length > 0 && !/[.!?"]/.test(tokens[tokens.length - 1]!.text));
+  return sentences;
+}
+
+const SPLIT_WORDS = new Set(['but', 'while', 'whereas', 'since', 'after', 'following', 'because', 'although', 'though', 'before']);
+const RELATIVE = new Set(['which', 'who', 'where']);
+
+/**
+ * Clauses: a sentence is cut before "but", "while", "since", "after"..., before ", which/who/where",
+ * at ";" and ":" and at a dash between spaces. "after wrapping up" stays whole: a gerund after
+ * "after"/"before" usually belongs to the same trip.
+ */
+export function splitClauses(tokens: Token[], sentence: Sentence): Clause[] {
+  const clauses: Clause[] = [];
+  let from = sentence.from;
+  let opener: string | null = null;
+  const cut = (at: number, next: string | null) => {
+    if (at > from) clauses.push({ sentence: sentence.index, from, to: at, opener });
+    from = at;
+    opener = next;
+  };
+  for (let i = sentence.from + 1; i < sentence.to; i++) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1]!;
+    const next = tokens[i + 1];
+    if (t.punct) {
+      if (t.text === ';' || (t.text === ':' && !(/^\d/.test(prev.text) && next && /^\d/.test(next.text)))) {
+        cut(i + 1, t.text);
+        continue;
+      }
+      if (t.text === '-' && t.start > prev.end && next && next.start > t.end) {
+        cut(i + 1, '-');
+        continue;
+      }
+      continue;
+    }
+    if (SPLIT_WORDS.has(t.lower) && !t.cap) {
+      if ((t.lower === 'after' || t.lower === 'before' || t.lower === 'following') && next && !next.cap && /ing$/.test(next.lower))
+        continue;
+      if (t.lower === 'following' && prev.lower !== ',' && !/^[a-z]/.test(prev.text)) continue;
+      cut(i, t.lower);
+      continue;
+    }
+    if (RELATIVE.has(t.lower) && prev.text === ',') {
+      cut(i, t.lower);
+    }
+  }
+  cut(sentence.to, null);
+  return clauses;
+}
