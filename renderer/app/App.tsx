@@ -4,8 +4,11 @@ import type { MenuCommand } from '../../shared/bridge';
 import { bridge } from '../bridge';
 import { ToastProvider, useToast } from '../components';
 import { initDatabase, undoLast, type DatabaseStatus } from '../db';
+import { ImportRoutes } from '../features/import';
 import { NotesRoutes } from '../features/notes';
 import { PeopleRoutes } from '../features/people';
+import { ReconcilePage } from '../features/reconcile';
+import { ReportsRoutes } from '../features/reports';
 import { SettingsPage } from '../features/settings';
 import { SourcesRoutes } from '../features/sources';
 import { VisitsRoutes } from '../features/visits';
@@ -15,6 +18,8 @@ const NAV = [
   { to: '/people', label: 'People' },
   { to: '/sources', label: 'Sources' },
   { to: '/notes', label: 'Notes' },
+  { to: '/import', label: 'Import' },
+  { to: '/reports', label: 'Reports' },
   { to: '/settings', label: 'Settings' },
 ] as const;
 
@@ -62,7 +67,7 @@ function useCommands() {
       } else if (mod && e.altKey && e.key.toLowerCase() === 'n') {
         e.preventDefault();
         run('new-visit');
-      } else if (mod && !e.shiftKey && /^[1-5]$/.test(e.key)) {
+      } else if (mod && !e.shiftKey && /^[1-9]$/.test(e.key) && Number(e.key) <= NAV.length) {
         e.preventDefault();
         void navigate(NAV[Number(e.key) - 1]!.to);
       }
@@ -103,6 +108,9 @@ function Shell() {
           <Route path="/people/*" element={<PeopleRoutes />} />
           <Route path="/sources/*" element={<SourcesRoutes />} />
           <Route path="/notes/*" element={<NotesRoutes />} />
+          <Route path="/import/*" element={<ImportRoutes />} />
+          <Route path="/reconcile" element={<ReconcilePage />} />
+          <Route path="/reports/*" element={<ReportsRoutes />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="*" element={<p>This page does not exist.</p>} />
         </Routes>

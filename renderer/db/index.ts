@@ -10,3 +10,7 @@ export * from './undo';
 export { requestPersistentStorage } from './storage';
 export { initDatabase, type DatabaseStatus } from './init';
 export * from './record-views';
+export * from './article-import';
+export * from './reconcile';
+export * from './report-data';
+export * from './dataset-import';

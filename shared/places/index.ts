@@ -9,6 +9,9 @@
  */
 import type { Place } from '../model/schemas';
 import data from './gazetteer.generated.json';
+import { historicalCountry } from './historical';
+
+export { HISTORICAL_COUNTRIES, historicalCountry, type HistoricalCountry } from './historical';
 
 export interface Capital {
   readonly name: string;
@@ -190,9 +193,12 @@ export function countryByCode(code: string): Country | null {
   return byCode.get(code.trim().toUpperCase()) ?? null;
 }
 
-/** Common English name of a country; an unknown code is returned as it is. */
+/**
+ * Common English name of a country; a historical code (SU, YU, CS, DD… see historical.ts) gives
+ * that country's name; an unknown code is returned as it is.
+ */
 export function countryName(code: string): string {
-  return countryByCode(code)?.name ?? code;
+  return countryByCode(code)?.name ?? historicalCountry(code)?.name ?? code;
 }
 
 /**

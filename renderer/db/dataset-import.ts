@@ -1,0 +1,222 @@
+import type { EntityTable } from 'dexie';
+import type { Person, Source, Visit } from '../../shared/model';
+import { db } from './instance';
+import { pushUndo } from './undo';
+
+/**
+ * Writing an imported data set (e.g. the Office of the Historian's 8,000 visits) into the
+ * database: in batches, so the window stays responsive and the user can stop between batches;
+ * never over the user's work.
+ *
+ * Rules for a record whose id is already stored (importers derive ids from the data, so a second
+ * import meets its own records):
+ * - identical → left alone (counted as already present);
+ * - still exactly as imported (updatedAt is the importer's fixed timestamp), not deleted, but
+ *   different (a newer importer or data set) → replaced;
+ * - anything else (edited or deleted by the user) → left alone.
+ */
+export interface DatasetRecords {
+  sources: Source[];
+  people: Person[];
+  visits: Visit[];
+}
+
+export type DatasetTable = keyof DatasetRecords;
+const TABLES: readonly DatasetTable[] = ['sources', 'people', 'visits'];
+
+export type TableCounts = Record<DatasetTable, number>;
+
+export interface DatasetSaveCounts {
+  created: TableCounts;
+  updated: TableCounts;
+  /** Already there: identical, or changed or deleted by the user (then kept as the user left it). */
+  present: TableCounts;
+}
+
+export interface DatasetImportRun {
+  state: 'running' | 'finished' | 'interrupted' | 'failed';
+  label: string;
+  startedAt: string;
+  finishedAt: string | null;
+  files: number;
+  /** Records offered by the importer. */
+  offered: TableCounts;
+  /** Records processed so far (all of them when finished). */
+  done: number;
+  counts: DatasetSaveCounts;
+  warnings: number;
+  error?: string;
+}
+
+export interface DatasetSaveOptions {
+  /** The meta key the run is recorded under, e.g. "import:hsg". */
+  metaKey: string;
+  /** What the run is called in the undo label and the record: "Office of the Historian". */
+  label: string;
+  /** The importer's fixed updatedAt: a stored record with it is exactly as imported. */
+  importedAt: string;
+  files: number;
+  warnings: number;
+  /** Records per transaction (default 1,000). */
+  batchSize?: number;
+  /** Checked between batches: a batch is always written whole or not at all. */
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface DatasetSaveResult {
+  run: DatasetImportRun;
+  /** Ids of the records this run created (what undo removes). */
+  created: Record<DatasetTable, string[]>;
+}
+
+type Row = Source | Person | Visit;
+
+function zero(): TableCounts {
+  return { sources: 0, people: 0, visits: 0 };
+}
+
+/** The three tables share what this module touches (id, updatedAt, deletedAt): one view of them. */
+function table(name: DatasetTable): EntityTable<Row, 'id'> {
+  const t: EntityTable<Row, 'id'> = db[name];
+  return t;
+}
+
+/**
+ * Saves imported records in batches (sources, then people, then visits, so a stopped import never
+ * leaves a visit without its traveller). Each batch is one rw transaction that also records the
+ * run's progress under `meta[metaKey]`; a crash leaves the run marked "running", which the page
+ * reports as interrupted. Resolves with the counts; rejects on a storage error (the run is then
+ * recorded as failed, the batches before it stay).
+ */
+export async function saveDatasetImport(records: DatasetRecords, options: DatasetSaveOptions): Promise<DatasetSaveResult> {
+  const batchSize = Math.max(1, options.batchSize ?? 1000);
+  const items: { table: DatasetTable; row: Row }[] = TABLES.flatMap((t) => (records[t] as Row[]).map((row) => ({ table: t, row })));
+  const total = items.length;
+  const run: DatasetImportRun = {
+    state: 'running',
+    label: options.label,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+    files: options.files,
+    offered: { sources: records.sources.length, people: records.people.length, visits: records.visits.length },
+    done: 0,
+    counts: { created: zero(), updated: zero(), present: zero() },
+    warnings: options.warnings,
+  };
+  const created: Record<DatasetTable, string[]> = { sources: [], people: [], visits: [] };
+  await db.meta.put({ key: options.metaKey, value: { ...run } });
+  options.onProgress?.(0, total);
+  try {
+    for (let i = 0; i < total; i += batchSize) {
+      if (options.signal?.aborted) break;
+      const batch = items.slice(i, i + batchSize);
+      const batchCreated: Record<DatasetTable, string[]> = { sources: [], people: [], visits: [] };
+      const batchCounts = { created: zero(), updated: zero(), present: zero() };
+      await db.transaction('rw', [db.sources, db.people, db.visits, db.meta], async () => {
+        for (const name of TABLES) {
+          const rows = batch.filter((b) => b.table === name).map((b) => b.row);
+          if (rows.length === 0) continue;
+          const t = table(name);
+          const existing = await t.bulkGet(rows.map((r) => r.id));
+          const toPut: Row[] = [];
+          rows.forEach((row, k) => {
+            const old = existing[k];
+            if (!old) {
+              toPut.push(row);
+              batchCreated[name].push(row.id);
+              batchCounts.created[name]++;
+            } else if (old.updatedAt === options.importedAt && old.deletedAt === null && JSON.stringify(old) !== JSON.stringify(row)) {
+              toPut.push(row);
+              batchCounts.updated[name]++;
+            } else {
+              batchCounts.present[name]++;
+            }
+          });
+          if (toPut.length) await t.bulkPut(toPut);
+        }
+        const next: DatasetImportRun = {
+          ...run,
+          done: i + batch.length,
+          counts: {
+            created: add(run.counts.created, batchCounts.created),
+            updated: add(run.counts.updated, batchCounts.updated),
+            present: add(run.counts.present, batchCounts.present),
+          },
+        };
+        await db.meta.put({ key: options.metaKey, value: next });
+      });
+      // Only once the transaction has committed do its counts become the run's.
+      run.done = i + batch.length;
+      run.counts = {
+        created: add(run.counts.created, batchCounts.created),
+        updated: add(run.counts.updated, batchCounts.updated),
+        present: add(run.counts.present, batchCounts.present),
+      };
+      for (const name of TABLES) created[name].push(...batchCreated[name]);
+      options.onProgress?.(run.done, total);
+    }
+    run.state = run.done < total ? 'interrupted' : 'finished';
+  } catch (e) {
+    run.state = 'failed';
+    run.error = e instanceof Error ? e.message : String(e);
+    throw e;
+  } finally {
+    run.finishedAt = new Date().toISOString();
+    await db.meta.put({ key: options.metaKey, value: { ...run } }).catch(() => undefined);
+    const n = created.sources.length + created.people.length + created.visits.length;
+    if (n > 0) {
+      const ids = { sources: [...created.sources], people: [...created.people], visits: [...created.visits] };
+      pushUndo({
+        label: `Import ${options.label}`,
+        revert: async () => {
+          await undoDatasetImport(ids, options.importedAt);
+        },
+      });
+    }
+  }
+  return { run, created };
+}
+
+function add(a: TableCounts, b: TableCounts): TableCounts {
+  return { sources: a.sources + b.sources, people: a.people + b.people, visits: a.visits + b.visits };
+}
+
+/**
+ * Removes what an import created, as long as nobody changed it since (updatedAt still the
+ * importer's): visits first, then people no remaining visit refers to, then sources. Removal is
+ * permanent (not a soft delete) so that importing again recreates the records. In batches of
+ * 1,000, each its own transaction. Returns how many records were removed.
+ */
+export async function undoDatasetImport(ids: Record<DatasetTable, string[]>, importedAt: string): Promise<number> {
+  let removed = 0;
+  const chunk = 1000;
+  for (const name of ['visits', 'people', 'sources'] as const) {
+    const list = ids[name];
+    for (let i = 0; i < list.length; i += chunk) {
+      const part = list.slice(i, i + chunk);
+      removed += await db.transaction('rw', [db.sources, db.people, db.visits], async () => {
+        const rows = await table(name).bulkGet(part);
+        let doomed = rows.filter((r): r is Row => !!r && r.updatedAt === importedAt).map((r) => r.id);
+        if (name === 'people' && doomed.length) {
+          const used = new Set((await db.visits.where('travellerId').anyOf(doomed).toArray()).map((v) => v.travellerId));
+          doomed = doomed.filter((id) => !used.has(id));
+        }
+        if (name === 'sources' && doomed.length) {
+          const used = new Set((await db.visits.toArray()).flatMap((v) => v.sourceIds));
+          doomed = doomed.filter((id) => !used.has(id));
+        }
+        await table(name).bulkDelete(doomed);
+        return doomed.length;
+      });
+    }
+  }
+  return removed;
+}
+
+/** The last recorded run under `metaKey` (a "running" one was cut off: the app closed mid-import). */
+export async function lastDatasetImport(metaKey: string): Promise<DatasetImportRun | null> {
+  const rec = await db.meta.get(metaKey);
+  const v = rec?.value as DatasetImportRun | undefined;
+  return v && typeof v === 'object' && typeof v.state === 'string' ? v : null;
+}

@@ -1,0 +1,83 @@
+import type { Evidence, Meeting, Note, Source, Visit } from '../../shared/model';
+import type { ReportInput, ReportSelection } from '../../shared/reports';
+import { db } from './instance';
+import { listVisits } from './visits';
+
+/**
+ * The records a report of `selection` needs: the selected visits (the Visits list's own filter
+ * rule, or one visit) and what they refer to — people, meetings, evidence, notes, the cited
+ * sources — plus the context events. Read in ONE read transaction, so the report is a consistent
+ * snapshot even while another window writes. Deleted records are left out.
+ */
+export async function loadReportInput(selection: ReportSelection): Promise<ReportInput> {
+  return db.transaction('r', [db.visits, db.people, db.sources, db.evidence, db.meetings, db.notes, db.events], async () => {
+    let visits: Visit[];
+    if (selection.visitId) {
+      const v = await db.visits.get(selection.visitId);
+      visits = v && !v.deletedAt ? [v] : [];
+    } else {
+      visits = await listVisits(
+        {
+          status: selection.status,
+          country: selection.country,
+          travellerId: selection.travellerId,
+          from: selection.from,
+          to: selection.to,
+        },
+        { field: 'start', dir: 'asc' },
+      );
+    }
+    const visitIds = visits.map((v) => v.id);
+    const [people, meetingsRaw, notesRaw, eventsRaw] = await Promise.all([
+      db.people.toArray(),
+      visitIds.length ? db.meetings.where('visitId').anyOf(visitIds).toArray() : Promise.resolve([] as Meeting[]),
+      visitIds.length
+        ? db.notes
+            .where('targetKey')
+            .anyOf(visitIds.map((id) => `visit:${id}`))
+            .toArray()
+        : Promise.resolve([] as Note[]),
+      db.events.toArray(),
+    ]);
+    const meetings = meetingsRaw.filter((m) => !m.deletedAt);
+    const recordIds = [...visitIds, ...visits.flatMap((v) => v.statusHistory.map((c) => c.id)), ...meetings.map((m) => m.id)];
+    const evidence = recordIds.length
+      ? (await db.evidence.where('recordId').anyOf(recordIds).toArray()).filter((e) => !e.deletedAt)
+      : ([] as Evidence[]);
+    const events = eventsRaw.filter((e) => !e.deletedAt);
+    const sourceIds = new Set<string>();
+    for (const v of visits) {
+      v.sourceIds.forEach((id) => sourceIds.add(id));
+      v.statusHistory.forEach((c) => c.sourceId && sourceIds.add(c.sourceId));
+    }
+    evidence.forEach((e) => sourceIds.add(e.sourceId));
+    meetings.forEach((m) => m.quotes.forEach((q) => q.sourceId && sourceIds.add(q.sourceId)));
+    events.forEach((e) => e.sourceIds.forEach((id) => sourceIds.add(id)));
+    const sources = (await db.sources.bulkGet([...sourceIds])).filter((s): s is Source => !!s && !s.deletedAt);
+    return {
+      visits,
+      people,
+      sources,
+      evidence,
+      meetings,
+      notes: notesRaw.filter((n) => !n.deletedAt),
+      events,
+    };
+  });
+}
+
+/** How many visits a selection covers (for the Reports screen's preview, without loading their records). */
+export async function countReportVisits(selection: ReportSelection): Promise<number> {
+  if (selection.visitId) {
+    const v = await db.visits.get(selection.visitId);
+    return v && !v.deletedAt ? 1 : 0;
+  }
+  const visits = await listVisits({
+    status: selection.status,
+    country: selection.country,
+    travellerId: selection.travellerId,
+    from: selection.from,
+    to: selection.to,
+  });
+  return visits.length;
+}

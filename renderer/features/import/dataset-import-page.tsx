@@ -1,0 +1,474 @@
+import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { Link } from 'react-router';
+import { HSG_IMPORT_TIMESTAMP, type HsgCounts } from '../../../shared/importers';
+import { useToast } from '../../components';
+import {
+  describeStorageError,
+  lastDatasetImport,
+  saveDatasetImport,
+  undoDatasetImport,
+  useQuery,
+  type DatasetImportRun,
+  type DatasetSaveResult,
+  type DatasetTable,
+} from '../../db';
+import type { HsgWorkerMessage, HsgWorkerRequest } from './hsg.worker';
+
+const META_KEY = 'import:hsg';
+const LABEL = 'Office of the Historian data';
+
+const number = new Intl.NumberFormat('en');
+const fmt = (n: number) => number.format(n);
+
+function plural(n: number, one: string, many: string): string {
+  return `${fmt(n)} ${n === 1 ? one : many}`;
+}
+
+function seconds(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+interface Summary {
+  save: DatasetSaveResult | null;
+  counts: HsgCounts;
+  warnings: string[];
+  errors: string[];
+  /** Files picked that are not XML (a whole folder brings schemas and READMEs). */
+  notXml: number;
+  parseMs: number;
+  saveMs: number;
+  /** Set when saving failed part-way. */
+  failure: string | null;
+}
+
+type Phase =
+  | { kind: 'idle'; note: string | null }
+  | { kind: 'parsing'; done: number; total: number; files: number }
+  | { kind: 'saving'; done: number; total: number; stopping: boolean }
+  | { kind: 'done'; summary: Summary };
+
+const TABLE_ROWS: { key: DatasetTable; label: string }[] = [
+  { key: 'visits', label: 'Visits' },
+  { key: 'people', label: 'People' },
+  { key: 'sources', label: 'Sources' },
+];
+
+function LastRun({ run }: { run: DatasetImportRun }) {
+  const when = new Date(run.finishedAt ?? run.startedAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' });
+  const created = run.counts.created;
+  const total = run.offered.sources + run.offered.people + run.offered.visits;
+  if (run.state === 'finished') {
+    return (
+      <p className="muted">
+        Last import: {when}, {plural(created.visits, 'visit', 'visits')} and {plural(created.people, 'person', 'people')} created.
+      </p>
+    );
+  }
+  const how = run.state === 'running' ? 'was cut off (the app closed while saving)' : run.state === 'failed' ? 'failed' : 'was stopped';
+  return (
+    <p className="dataset-last-warning">
+      The last import ({when}) {how} after saving {fmt(run.done)} of {fmt(total)} records. Import the same files again to complete it: what
+      was saved is recognised and skipped.
+    </p>
+  );
+}
+
+function ProgressView({
+  label,
+  done,
+  total,
+  onCancel,
+  stopping,
+}: {
+  label: string;
+  done: number;
+  total: number;
+  onCancel: () => void;
+  stopping: boolean;
+}) {
+  const pct = total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
+  return (
+    <section className="panel dataset-progress" aria-labelledby="dataset-progress-label">
+      <p id="dataset-progress-label" className="dataset-progress-label">
+        {label}
+      </p>
+      <div
+        className="dataset-progress-track"
+        role="progressbar"
+        aria-labelledby="dataset-progress-label"
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={done}
+        aria-valuetext={`${pct}%`}
+      >
+        <div className="dataset-progress-fill" style={{ width: `${pct}%` }} />
+      </div>
+      <div className="button-row">
+        <button type="button" onClick={onCancel} disabled={stopping}>
+          {stopping ? 'Stopping after this batch…' : 'Cancel'}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function SummaryView({
+  summary,
+  onUndo,
+  onAgain,
+  undoing,
+}: {
+  summary: Summary;
+  onUndo: () => void;
+  onAgain: () => void;
+  undoing: boolean;
+}) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const { save, counts } = summary;
+  const run = save?.run ?? null;
+  const createdTotal = run ? run.counts.created.visits + run.counts.created.people + run.counts.created.sources : 0;
+  const title = summary.failure
+    ? 'Import failed part-way'
+    : run?.state === 'interrupted'
+      ? 'Import stopped'
+      : counts.records === 0
+        ? 'Nothing imported'
+        : 'Import finished';
+  return (
+    <section className="panel dataset-summary" aria-labelledby="dataset-summary-heading">
+      <h2 id="dataset-summary-heading" ref={heading} tabIndex={-1}>
+        {title}
+      </h2>
+      {summary.failure && (
+        <p role="alert" className="form-error">
+          Saving stopped: {summary.failure} What was saved before stays; import the same files again to complete it.
+        </p>
+      )}
+      {run?.state === 'interrupted' && (
+        <p>
+          Stopped after saving {fmt(run.done)} of {fmt(run.offered.sources + run.offered.people + run.offered.visits)} records. Import the
+          same files again to complete it: what was saved is recognised and skipped.
+        </p>
+      )}
+      <p>
+        Read {plural(counts.files, 'file', 'files')} with {plural(counts.records, 'record', 'records')} (
+        {plural(counts.visitRecords, 'visit by a foreign leader', 'visits by foreign leaders')},{' '}
+        {plural(counts.tripRecords, 'trip abroad', 'trips abroad')}) in {seconds(summary.parseMs)}
+        {save ? `; saved in ${seconds(summary.saveMs)}` : ''}.
+        {counts.multiLegRecords > 0 &&
+          ` ${plural(counts.multiLegRecords, 'trip went', 'trips went')} to several places: each place is its own visit, grouped as one tour.`}
+        {counts.recordsSkipped > 0 && ` ${plural(counts.recordsSkipped, 'record was', 'records were')} skipped (see the warnings).`}
+        {summary.notXml > 0 &&
+          ` ${plural(summary.notXml, 'chosen file is', 'chosen files are')} not XML and ${summary.notXml === 1 ? 'was' : 'were'} left aside.`}
+      </p>
+      {run && (
+        <table className="counts dataset-counts" aria-label="Imported records">
+          <thead>
+            <tr>
+              <th scope="col">Records</th>
+              <th scope="col" className="num">
+                Created
+              </th>
+              <th scope="col" className="num">
+                Already present
+              </th>
+              <th scope="col" className="num">
+                Updated
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {TABLE_ROWS.map((r) => (
+              <tr key={r.key}>
+                <th scope="row">{r.label}</th>
+                <td className="num">{fmt(run.counts.created[r.key])}</td>
+                <td className="num">{fmt(run.counts.present[r.key])}</td>
+                <td className="num">{fmt(run.counts.updated[r.key])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {run && run.counts.present.visits + run.counts.present.people > 0 && (
+        <p className="muted">
+          Records already present were left as they are (including any you edited or deleted); only records still exactly as an earlier
+          import left them are updated.
+        </p>
+      )}
+      {summary.errors.length > 0 && (
+        <div role="alert" className="dataset-errors">
+          <h3>{plural(summary.errors.length, 'file was', 'files were')} not imported</h3>
+          <ul>
+            {summary.errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {summary.warnings.length > 0 && (
+        <details className="dataset-warnings">
+          <summary>{plural(summary.warnings.length, 'warning', 'warnings')}</summary>
+          <ul>
+            {summary.warnings.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <div className="button-row">
+        {run && run.counts.created.visits + run.counts.present.visits > 0 && (
+          <Link className="button primary" to="/visits?q=hsg">
+            See the imported visits
+          </Link>
+        )}
+        <Link className="button" to="/reconcile">
+          Match with planned visits (Reconcile)
+        </Link>
+        <button type="button" onClick={onAgain}>
+          Import more files
+        </button>
+        {createdTotal > 0 && (
+          <button type="button" onClick={onUndo} disabled={undoing}>
+            {undoing ? 'Undoing…' : 'Undo this import'}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/**
+ * Import a dataset: the U.S. Office of the Historian's records of foreign leaders' visits and of
+ * the president's and secretary of state's trips abroad. Files are read and converted in a worker
+ * (the page stays responsive), then saved in batches with progress; both steps can be cancelled.
+ */
+export function DatasetImportPage() {
+  const toast = useToast();
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle', note: null });
+  const [undoing, setUndoing] = useState(false);
+  const worker = useRef<Worker | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const filesInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+  const lastRun = useQuery(() => lastDatasetImport(META_KEY), []);
+
+  // Leaving the page stops the work: the worker is ended, saving stops after its current batch.
+  useEffect(
+    () => () => {
+      worker.current?.terminate();
+      abort.current?.abort();
+    },
+    [],
+  );
+
+  const start = useCallback((picked: File[]) => {
+    const xml = picked.filter((f) => f.name.toLowerCase().endsWith('.xml'));
+    const notXml = picked.length - xml.length;
+    if (xml.length === 0) {
+      setPhase({
+        kind: 'idle',
+        note: picked.length ? 'None of the chosen files is an XML file. Choose files from the data set’s visits or travels folders.' : null,
+      });
+      return;
+    }
+    worker.current?.terminate();
+    let w: Worker;
+    try {
+      w = new Worker(new URL('./hsg.worker.ts', import.meta.url), { type: 'module', name: 'dataset-importer' });
+    } catch (e) {
+      setPhase({ kind: 'idle', note: `The importer could not start: ${e instanceof Error ? e.message : String(e)}` });
+      return;
+    }
+    worker.current = w;
+    setPhase({ kind: 'parsing', done: 0, total: 0, files: xml.length });
+    const began = performance.now();
+    w.onmessage = (event: MessageEvent<HsgWorkerMessage>) => {
+      const msg = event.data;
+      if (msg.type === 'progress') {
+        setPhase({ kind: 'parsing', done: msg.done, total: msg.total, files: xml.length });
+        return;
+      }
+      w.terminate();
+      worker.current = null;
+      if (msg.type === 'failed') {
+        setPhase({ kind: 'idle', note: `The files could not be imported: ${msg.message}` });
+        return;
+      }
+      const { result } = msg;
+      const parseMs = Math.round(performance.now() - began);
+      const base: Summary = {
+        save: null,
+        counts: result.counts,
+        warnings: result.warnings,
+        errors: result.errors,
+        notXml,
+        parseMs,
+        saveMs: 0,
+        failure: null,
+      };
+      const total = result.sources.length + result.people.length + result.visits.length;
+      if (total === 0) {
+        setPhase({ kind: 'done', summary: base });
+        return;
+      }
+      const controller = new AbortController();
+      abort.current = controller;
+      setPhase({ kind: 'saving', done: 0, total, stopping: false });
+      const saveBegan = performance.now();
+      saveDatasetImport(
+        { sources: result.sources, people: result.people, visits: result.visits },
+        {
+          metaKey: META_KEY,
+          label: LABEL,
+          importedAt: HSG_IMPORT_TIMESTAMP,
+          files: result.counts.files,
+          warnings: result.warnings.length,
+          signal: controller.signal,
+          onProgress: (done, all) =>
+            setPhase((p) => (p.kind === 'saving' ? { ...p, done, total: all } : { kind: 'saving', done, total: all, stopping: false })),
+        },
+      ).then(
+        (saved) => {
+          abort.current = null;
+          setPhase({ kind: 'done', summary: { ...base, save: saved, saveMs: Math.round(performance.now() - saveBegan) } });
+        },
+        (e: unknown) => {
+          abort.current = null;
+          setPhase({
+            kind: 'done',
+            summary: { ...base, failure: describeStorageError(e), saveMs: Math.round(performance.now() - saveBegan) },
+          });
+        },
+      );
+    };
+    w.onerror = (event) => {
+      w.terminate();
+      worker.current = null;
+      setPhase({ kind: 'idle', note: `The importer stopped with an error: ${event.message || 'unknown error'}` });
+    };
+    const request: HsgWorkerRequest = { files: xml.map((file) => ({ name: file.webkitRelativePath || file.name, file })) };
+    w.postMessage(request);
+  }, []);
+
+  const onPick = (e: ChangeEvent<HTMLInputElement>) => {
+    const files = [...(e.target.files ?? [])];
+    // Clear the input so that choosing the same files again (a re-import) fires a change too.
+    e.target.value = '';
+    start(files);
+  };
+
+  const onCancel = () => {
+    if (phase.kind === 'parsing') {
+      worker.current?.terminate();
+      worker.current = null;
+      setPhase({ kind: 'idle', note: 'Import cancelled while reading the files; nothing was saved.' });
+    } else if (phase.kind === 'saving') {
+      abort.current?.abort();
+      setPhase({ ...phase, stopping: true });
+    }
+  };
+
+  const onUndo = async () => {
+    if (phase.kind !== 'done' || !phase.summary.save) return;
+    setUndoing(true);
+    try {
+      const removed = await undoDatasetImport(phase.summary.save.created, HSG_IMPORT_TIMESTAMP);
+      toast.notify(`Import undone: ${plural(removed, 'record', 'records')} removed.`);
+      setPhase({ kind: 'idle', note: null });
+    } catch (e) {
+      toast.fail(e);
+    } finally {
+      setUndoing(false);
+    }
+  };
+
+  const busy = phase.kind === 'parsing' || phase.kind === 'saving';
+
+  return (
+    <div className="dataset-import">
+      <p className="crumbs">
+        <Link to="/import">Import</Link>
+      </p>
+      <h1>Import a dataset</h1>
+      <section className="panel dataset-intro">
+        <p>
+          The U.S. Department of State’s <strong>Office of the Historian</strong> publishes, in the public domain, records of{' '}
+          <strong>visits by foreign leaders</strong> to the United States since 1874 and of the <strong>trips abroad</strong> of U.S.
+          presidents and secretaries of state. Each record becomes a completed visit with its dates, its traveller (titles kept as roles)
+          and its remarks, citing the data set as its source; a trip to several cities becomes one visit per city, grouped as a tour.
+        </p>
+        <p className="muted">
+          Choose the XML files from the data set’s <code>visits</code>, <code>travels/president-travels</code> and{' '}
+          <code>travels/secretary-travels</code> folders, or the whole folder. Importing the same files again creates nothing new, and never
+          changes records you have edited.
+        </p>
+        <div className="button-row">
+          <button type="button" className="primary" onClick={() => filesInput.current?.click()} disabled={busy}>
+            Choose files…
+          </button>
+          <button type="button" onClick={() => folderInput.current?.click()} disabled={busy}>
+            Choose a folder…
+          </button>
+        </div>
+        <input
+          ref={filesInput}
+          className="visually-hidden"
+          type="file"
+          multiple
+          accept=".xml,application/xml,text/xml"
+          aria-label="XML files to import"
+          tabIndex={-1}
+          onChange={onPick}
+        />
+        <input
+          ref={folderInput}
+          className="visually-hidden"
+          type="file"
+          multiple
+          // A folder pick (Chromium and Electron); React does not know the attribute, hence the spread.
+          {...{ webkitdirectory: '' }}
+          aria-label="Folder to import"
+          tabIndex={-1}
+          onChange={onPick}
+        />
+        {phase.kind === 'idle' && phase.note && (
+          <p role="status" className="dataset-note">
+            {phase.note}
+          </p>
+        )}
+        {phase.kind === 'idle' && lastRun.data && <LastRun run={lastRun.data} />}
+      </section>
+      {phase.kind === 'parsing' && (
+        <ProgressView
+          label={
+            phase.total > 0
+              ? `Parsing ${fmt(phase.done)} of ${fmt(phase.total)} records…`
+              : `Reading ${plural(phase.files, 'file', 'files')}…`
+          }
+          done={phase.done}
+          total={phase.total}
+          onCancel={onCancel}
+          stopping={false}
+        />
+      )}
+      {phase.kind === 'saving' && (
+        <ProgressView
+          label={`Saving… ${fmt(phase.done)} of ${fmt(phase.total)} records`}
+          done={phase.done}
+          total={phase.total}
+          onCancel={onCancel}
+          stopping={phase.stopping}
+        />
+      )}
+      {phase.kind === 'done' && (
+        <SummaryView
+          summary={phase.summary}
+          undoing={undoing}
+          onUndo={() => void onUndo()}
+          onAgain={() => setPhase({ kind: 'idle', note: null })}
+        />
+      )}
+    </div>
+  );
+}

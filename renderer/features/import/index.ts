@@ -1,0 +1,1 @@
+export { ImportRoutes } from './import-routes';

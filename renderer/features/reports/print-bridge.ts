@@ -1,0 +1,15 @@
+import type { DesktopBridge, PrintToPdfReply } from '../../../shared/bridge';
+import { bridge } from '../../bridge';
+
+/**
+ * Prints the current page (the print-styled report) to PDF: in Electron the main process does it
+ * with webContents.printToPDF behind a save dialog; in a browser the bridge opens the print dialog
+ * ("Save as PDF"). A preload from before printToPdf existed lacks the method: then the browser's
+ * print dialog does it here.
+ */
+export async function printReport(suggestedName: string): Promise<PrintToPdfReply> {
+  const b = bridge as Partial<Pick<DesktopBridge, 'printToPdf'>>;
+  if (typeof b.printToPdf === 'function') return b.printToPdf({ suggestedName });
+  window.print();
+  return { status: 'print-dialog' };
+}

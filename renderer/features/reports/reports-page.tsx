@@ -1,0 +1,322 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { VISIT_STATUSES, type Person, type Visit, type VisitStatus } from '../../../shared/model';
+import {
+  REPORT_FORMATS,
+  ReportCancelledError,
+  describeSelection,
+  formatVisitDates,
+  placeLabel,
+  reportFileName,
+  selectionFromParams,
+  selectionToParams,
+  type ReportFormatId,
+  type ReportSelection,
+} from '../../../shared/reports';
+import { bridge } from '../../bridge';
+import { CountrySelect, Field, PersonSelect, useToast } from '../../components';
+import { countReportVisits, listPeople, listVisits, loadReportInput, useQuery, visitCountries } from '../../db';
+import { CHUNKED_THRESHOLD, DEFAULT_TITLE, buildModel } from './build-report';
+import { renderInWorker } from './render-file';
+
+type Mode = 'all' | 'filter' | 'visit';
+type FormatChoice = ReportFormatId | 'pdf';
+
+const FORMAT_ORDER: FormatChoice[] = ['md', 'html', 'docx', 'pdf', 'csv', 'ics', 'json', 'timelinejs'];
+const PDF = { label: 'PDF (print)', hint: 'Opens the print-styled report and prints it; choose “Save as PDF”' };
+
+interface Job {
+  phase: 'loading' | 'building' | 'writing' | 'saving';
+  done: number;
+  total: number;
+  /** Show the progress bar (large exports only: small ones finish before it could be read). */
+  large: boolean;
+}
+
+function modeOf(s: ReportSelection): Mode {
+  if (s.visitId) return 'visit';
+  return s.status || s.country || s.travellerId || s.from || s.to ? 'filter' : 'all';
+}
+
+function visitOption(v: Visit, people: Map<string, Person>): string {
+  return `${people.get(v.travellerId)?.name ?? 'Unknown traveller'} → ${placeLabel(v.place)} (${formatVisitDates(v.start, v.end)})`;
+}
+
+/**
+ * Reports: choose the visits (all, the Visits list's filters, or one visit), a format and a title,
+ * and export. The selection lives in the URL (`?visit=<id>` or `?status=&country=&traveller=&from=&to=`,
+ * the Visits list's own parameters), so a link can open this screen preselected.
+ */
+export function ReportsPage() {
+  const toast = useToast();
+  const navigate = useNavigate();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const selection = useMemo(() => selectionFromParams(searchParams), [searchParams]);
+  const selectionKey = selectionToParams(selection).toString();
+  // The URL decides when it holds a selection (a link, back/forward); an explicit choice of
+  // "Visits matching filters" with no filter set yet is remembered here.
+  const [chosenMode, setChosenMode] = useState<Mode>('all');
+  const urlMode = modeOf(selection);
+  const mode: Mode = urlMode !== 'all' ? urlMode : chosenMode === 'filter' ? 'filter' : 'all';
+  const [format, setFormat] = useState<FormatChoice>('md');
+  const [title, setTitle] = useState(DEFAULT_TITLE);
+  const [job, setJob] = useState<Job | null>(null);
+  const abortRef = useRef<AbortController | null>(null);
+  const formatsLabel = useId();
+  const visitsLabel = useId();
+
+  const choices = useQuery(async () => {
+    const [people, countries, visits] = await Promise.all([listPeople(), visitCountries(), listVisits({}, { field: 'start', dir: 'asc' })]);
+    return { people, countries, visits };
+  }, []);
+  const count = useQuery(() => countReportVisits(selection), [selectionKey]);
+
+  const people = useMemo(() => new Map((choices.data?.people ?? []).map((p) => [p.id, p])), [choices.data]);
+  const oneVisit = selection.visitId ? choices.data?.visits.find((v) => v.id === selection.visitId) : undefined;
+  const selectionLabel = describeSelection(
+    selection,
+    choices.data?.people ?? [],
+    oneVisit ? `${people.get(oneVisit.travellerId)?.name ?? 'Unknown traveller'} → ${placeLabel(oneVisit.place)}` : undefined,
+  );
+
+  // Leaving the screen cancels a running export.
+  useEffect(() => () => abortRef.current?.abort(), []);
+
+  const setSelection = (next: ReportSelection) => setSearchParams(selectionToParams(next), { replace: true });
+  const setFilter = (patch: Partial<ReportSelection>) => setSelection({ ...selection, visitId: undefined, ...patch });
+
+  const chooseMode = (m: Mode) => {
+    setChosenMode(m);
+    if (m === 'all') setSelection({});
+    else if (m === 'filter') setSelection({ ...selection, visitId: undefined });
+    else {
+      const first = selection.visitId ?? choices.data?.visits[0]?.id;
+      setSelection(first ? { visitId: first } : {});
+    }
+  };
+
+  const reportTitle = title.trim() || DEFAULT_TITLE;
+  const n = count.data;
+  const nothing = n === 0 || (mode === 'visit' && !selection.visitId);
+
+  async function exportReport() {
+    if (job) return;
+    if (format === 'pdf') {
+      const sp = selectionToParams(selection);
+      sp.set('title', reportTitle);
+      sp.set('print', '1');
+      void navigate(`/reports/print?${sp.toString()}`);
+      return;
+    }
+    const controller = new AbortController();
+    abortRef.current = controller;
+    try {
+      setJob({ phase: 'loading', done: 0, total: n ?? 0, large: (n ?? 0) > CHUNKED_THRESHOLD });
+      const input = await loadReportInput(selection);
+      const large = input.visits.length > CHUNKED_THRESHOLD;
+      setJob({ phase: 'building', done: 0, total: input.visits.length, large });
+      const generatedAt = new Date().toISOString();
+      const model = await buildModel(
+        input,
+        { title: reportTitle, generatedAt, selectionLabel },
+        (done, total) => setJob({ phase: 'building', done, total, large }),
+        controller.signal,
+      );
+      if (controller.signal.aborted) throw new ReportCancelledError();
+      setJob({ phase: 'writing', done: input.visits.length, total: input.visits.length, large });
+      const content = await renderInWorker(model, format, controller.signal);
+      if (controller.signal.aborted) throw new ReportCancelledError();
+      const f = REPORT_FORMATS[format];
+      setJob({ phase: 'saving', done: input.visits.length, total: input.visits.length, large });
+      const reply = await bridge.saveFile({
+        suggestedName: reportFileName(format, generatedAt),
+        filterName: f.filterName,
+        extensions: [f.extension],
+        content,
+      });
+      if (reply.status === 'saved') {
+        const visits = `${model.counts.visits} visit${model.counts.visits === 1 ? '' : 's'}`;
+        toast.notify(`Report saved as ${reply.fileName} (${f.label}, ${visits})`);
+      }
+    } catch (e) {
+      if (e instanceof ReportCancelledError) toast.notify('Report cancelled; nothing was saved');
+      else toast.notify(`The report could not be exported: ${e instanceof Error ? e.message : String(e)}`, { kind: 'error' });
+    } finally {
+      abortRef.current = null;
+      setJob(null);
+    }
+  }
+
+  const visitList = choices.data?.visits ?? [];
+
+  return (
+    <section className="reports-page" aria-labelledby="reports-heading">
+      <div className="page-head">
+        <h1 id="reports-heading">Reports</h1>
+      </div>
+      <p className="muted">
+        A report of the chosen visits: their status history with reasons, dates as precisely as they are known, meetings and quotes,
+        evidence with numbered sources, and notes.
+      </p>
+
+      <form
+        className="report-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void exportReport();
+        }}
+      >
+        <fieldset className="panel report-visits" aria-describedby={visitsLabel}>
+          <legend>Visits</legend>
+          <div className="report-modes" role="radiogroup" aria-label="Which visits">
+            <label>
+              <input type="radio" name="mode" checked={mode === 'all'} onChange={() => chooseMode('all')} /> All visits
+            </label>
+            <label>
+              <input type="radio" name="mode" checked={mode === 'filter'} onChange={() => chooseMode('filter')} /> Visits matching filters
+            </label>
+            <label>
+              <input type="radio" name="mode" checked={mode === 'visit'} onChange={() => chooseMode('visit')} /> One visit
+            </label>
+          </div>
+
+          {mode === 'filter' && (
+            <div className="toolbar report-filters">
+              <Field label="Status">
+                <select
+                  value={selection.status ?? ''}
+                  onChange={(e) => setFilter({ status: (e.target.value || undefined) as VisitStatus | undefined })}
+                >
+                  <option value="">Any status</option>
+                  {VISIT_STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {s}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field label="Host country">
+                <CountrySelect
+                  value={selection.country ?? ''}
+                  codes={choices.data?.countries ?? []}
+                  emptyLabel="Any country"
+                  onChange={(code) => setFilter({ country: code || undefined })}
+                />
+              </Field>
+              <Field label="Traveller">
+                <PersonSelect
+                  people={choices.data?.people ?? []}
+                  value={selection.travellerId ?? ''}
+                  emptyLabel="Anyone"
+                  onChange={(id) => setFilter({ travellerId: id || undefined })}
+                />
+              </Field>
+              <Field label="From">
+                <input type="date" value={selection.from ?? ''} onChange={(e) => setFilter({ from: e.target.value || undefined })} />
+              </Field>
+              <Field label="To">
+                <input type="date" value={selection.to ?? ''} onChange={(e) => setFilter({ to: e.target.value || undefined })} />
+              </Field>
+            </div>
+          )}
+
+          {mode === 'visit' && (
+            <div className="toolbar report-filters">
+              <Field label="Visit">
+                <select value={selection.visitId ?? ''} onChange={(e) => setSelection(e.target.value ? { visitId: e.target.value } : {})}>
+                  {!selection.visitId && <option value="">Choose a visit…</option>}
+                  {selection.visitId && !oneVisit && choices.data && (
+                    <option value={selection.visitId}>A visit that no longer exists</option>
+                  )}
+                  {visitList.map((v) => (
+                    <option key={v.id} value={v.id}>
+                      {visitOption(v, people)}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            </div>
+          )}
+
+          <p className="report-preview" id={visitsLabel} aria-live="polite">
+            {count.error
+              ? `The visits could not be counted: ${count.error.message}`
+              : n === undefined
+                ? 'Counting visits…'
+                : `${selectionLabel}: ${n === 1 ? '1 visit' : `${n} visits`}`}
+          </p>
+        </fieldset>
+
+        <fieldset className="panel report-formats" aria-labelledby={formatsLabel}>
+          <legend id={formatsLabel}>Format</legend>
+          <div className="format-grid">
+            {FORMAT_ORDER.map((id) => {
+              const f = id === 'pdf' ? PDF : REPORT_FORMATS[id];
+              return (
+                <label key={id} className={`format-choice${format === id ? ' selected' : ''}`}>
+                  <input
+                    type="radio"
+                    name="format"
+                    value={id}
+                    checked={format === id}
+                    onChange={() => setFormat(id)}
+                    aria-labelledby={`${formatsLabel}-${id}`}
+                    aria-describedby={`${formatsLabel}-${id}-hint`}
+                  />
+                  <span className="format-label" id={`${formatsLabel}-${id}`}>
+                    {f.label}
+                  </span>
+                  <span className="format-hint muted" id={`${formatsLabel}-${id}-hint`}>
+                    {f.hint}
+                  </span>
+                </label>
+              );
+            })}
+          </div>
+        </fieldset>
+
+        <div className="panel report-actions">
+          <Field label="Title" hint="On the cover of the report">
+            <input type="text" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+          </Field>
+          <button type="submit" className="button primary" disabled={!!job || nothing || n === undefined}>
+            {format === 'pdf' ? 'Open print view' : 'Export'}
+          </button>
+          {nothing && n !== undefined && <span className="muted">No visits match: choose other visits to export.</span>}
+        </div>
+      </form>
+
+      {job && (
+        <div className="report-progress panel" role="status" aria-live="polite">
+          <p>
+            {job.phase === 'loading'
+              ? 'Reading the visits…'
+              : job.phase === 'building'
+                ? `Building the report: ${job.done} of ${job.total} visits`
+                : job.phase === 'writing'
+                  ? 'Writing the file…'
+                  : 'Saving…'}
+          </p>
+          {job.large && (
+            <div
+              className="progress-track"
+              role="progressbar"
+              aria-label="Report progress"
+              aria-valuemin={0}
+              aria-valuemax={job.total}
+              aria-valuenow={job.done}
+              aria-valuetext={`${job.done} of ${job.total} visits`}
+            >
+              <div className="progress-fill" style={{ width: `${job.total ? Math.round((job.done / job.total) * 100) : 0}%` }} />
+            </div>
+          )}
+          {(job.large || job.phase === 'writing') && (
+            <button type="button" onClick={() => abortRef.current?.abort()}>
+              Cancel
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseBackup } from '../../shared/backup';
+import { isValidDay } from '../../shared/model';
+import { countryByCode, countryName } from '../../shared/places';
+import {
+  REPORT_FORMAT_IDS,
+  buildReportModel,
+  describeSelection,
+  findPeopleByName,
+  icsSkipped,
+  isReportFormat,
+  renderReport,
+  selectVisits,
+  type ReportSelection,
+} from '../../shared/reports';
+import { UsageError, parseArgs, readTextFile, writeFileAtomic, type CliCommand } from './common';
+
+/**
+ * `report FILE --format F --out OUT [--traveller NAME] [--country XX] [--from D] [--to D] [--title T]`:
+ * a report of a Legation backup, the same model and renderers as the Reports screen. Everything is
+ * checked before anything is written; the output is written whole or not at all.
+ */
+export const command: CliCommand = {
+  summary: 'Write a report (md, html, csv, json, ics, docx, timelinejs) of a backup file',
+  usage: `report FILE --format ${REPORT_FORMAT_IDS.join('|')} --out OUT [--traveller NAME] [--country XX] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--title TEXT]`,
+  async run(args) {
+    const { positional, options } = parseArgs(args, {
+      format: 'value',
+      out: 'value',
+      traveller: 'value',
+      country: 'value',
+      from: 'value',
+      to: 'value',
+      title: 'value',
+    });
+    const str = (name: string): string | undefined => {
+      const v = options[name];
+      return typeof v === 'string' ? v : undefined;
+    };
+    if (positional.length === 0) throw new UsageError('name the backup file to report on');
+    if (positional.length > 1) throw new UsageError(`one backup file at a time (got ${positional.length}: ${positional.join(', ')})`);
+    const file = positional[0]!;
+    const format = str('format');
+    if (!format) throw new UsageError(`--format is required: one of ${REPORT_FORMAT_IDS.join(', ')}`);
+    if (!isReportFormat(format)) throw new UsageError(`unknown format "${format}": use one of ${REPORT_FORMAT_IDS.join(', ')}`);
+    const out = str('out');
+    if (!out) throw new UsageError('--out is required: the file to write the report to');
+    const outDir = dirname(out);
+    if (!existsSync(outDir) || !statSync(outDir).isDirectory()) throw new UsageError(`--out ${out}: the folder ${outDir} does not exist`);
+    if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a folder; give a file name`);
+
+    const from = str('from');
+    const to = str('to');
+    for (const [name, value] of [
+      ['from', from],
+      ['to', to],
+    ] as const) {
+      if (value !== undefined && !isValidDay(value)) throw new UsageError(`--${name} ${value} is not a calendar day (use YYYY-MM-DD)`);
+    }
+    if (from && to && to < from) throw new UsageError(`--to ${to} is before --from ${from}`);
+    const countryArg = str('country');
+    let country: string | undefined;
+    if (countryArg !== undefined) {
+      const c = /^[A-Za-z]{2}$/.test(countryArg.trim()) ? countryByCode(countryArg) : null;
+      if (!c) throw new UsageError(`--country ${countryArg} is not an ISO 3166-1 alpha-2 country code (e.g. IQ, IR, US)`);
+      country = c.code;
+    }
+
+    const parsed = parseBackup(readTextFile(file));
+    if (!parsed.ok) {
+      process.stderr.write(
+        `legation report: ${file} is not a valid Legation backup:\n${parsed.errors.map((e) => `  - ${e}`).join('\n')}\n`,
+      );
+      return 2;
+    }
+    const tables = parsed.backup.tables;
+
+    const selection: ReportSelection = { country, from, to };
+    const travellerName = str('traveller');
+    if (travellerName !== undefined) {
+      const found = findPeopleByName(tables.people, travellerName);
+      if (found.length === 0) throw new UsageError(`--traveller "${travellerName}": no person of that name or alias in ${file}`);
+      if (found.length > 1) {
+        throw new UsageError(
+          `--traveller "${travellerName}" names ${found.length} people (${found.map((p) => p.name).join('; ')}); use a full name`,
+        );
+      }
+      selection.travellerId = found[0]!.id;
+    }
+
+    const visits = selectVisits(tables.visits, selection);
+    const selectionLabel = describeSelection(selection, tables.people);
+    const model = buildReportModel(
+      { ...tables, visits },
+      { title: str('title') ?? `Legation report: ${selectionLabel}`, generatedAt: new Date().toISOString(), selectionLabel },
+    );
+    const content = await renderReport(model, format);
+    writeFileAtomic(out, content);
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const where = country ? ` in ${countryName(country)}` : '';
+    if (format === 'ics') {
+      const skipped = icsSkipped(model);
+      for (const v of skipped) process.stderr.write(`legation report: skipped (no start date): ${v.title} (${v.id})\n`);
+      process.stderr.write(`legation report: ${plural(model.counts.visits - skipped.length, 'event')}${where} written to ${out} (ics)\n`);
+    } else {
+      process.stderr.write(`legation report: ${plural(model.counts.visits, 'visit')}${where} written to ${out} (${format})\n`);
+    }
+    return 0;
+  },
+};

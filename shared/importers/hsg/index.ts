@@ -1,0 +1,5 @@
+export * from './import';
+export { mapHsgCountry, SLUG_OVERRIDES, TEXT_OVERRIDES, type CountryMatch } from './countries';
+export { splitLocale } from './locales';
+export { nameKey, parseTitledName, splitVisitors, type ParsedName } from './names';
+export { countHsgRecords, parseHsgFile, type ParsedHsgFile } from './parse';

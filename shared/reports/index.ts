@@ -1,0 +1,126 @@
+/**
+ * Reports: one pure model (model.ts) rendered per format by pure renderers. Used by the Reports
+ * screen, its print page and the `report` command line.
+ */
+import { renderCsv } from './csv';
+import { renderDocx } from './docx';
+import { renderHtml } from './html';
+import { renderIcs } from './ics';
+import { renderJson } from './json';
+import { renderMarkdown } from './markdown';
+import type { ReportModel } from './model';
+import { renderTimelineJs } from './timelinejs';
+
+export * from './model';
+export * from './selection';
+export { renderMarkdown, mdText } from './markdown';
+export { renderHtml, renderHtmlBody, escapeHtml, REPORT_CSS } from './html';
+export { renderCsv, neutraliseFormula, CSV_COLUMNS } from './csv';
+export { renderJson } from './json';
+export { renderIcs, icsSequence, icsSkipped, foldLine, escapeIcsText } from './ics';
+export { renderDocx, buildDocxDocument } from './docx';
+export { renderTimelineJs, type TimelineJs, type TimelineEvent, type TimelineDate } from './timelinejs';
+
+export const REPORT_FORMAT_IDS = ['md', 'html', 'csv', 'json', 'ics', 'docx', 'timelinejs'] as const;
+export type ReportFormatId = (typeof REPORT_FORMAT_IDS)[number];
+
+export interface ReportFormat {
+  id: ReportFormatId;
+  label: string;
+  /** One line for the chooser: what the file is good for. */
+  hint: string;
+  extension: string;
+  /** The save dialog's file-type filter. */
+  filterName: string;
+  mime: string;
+}
+
+export const REPORT_FORMATS: Readonly<Record<ReportFormatId, ReportFormat>> = Object.freeze({
+  md: {
+    id: 'md',
+    label: 'Markdown',
+    hint: 'Plain text with headings; notes as written',
+    extension: 'md',
+    filterName: 'Markdown',
+    mime: 'text/markdown',
+  },
+  html: {
+    id: 'html',
+    label: 'HTML',
+    hint: 'One self-contained web page; prints well',
+    extension: 'html',
+    filterName: 'Web page',
+    mime: 'text/html',
+  },
+  docx: {
+    id: 'docx',
+    label: 'Word (DOCX)',
+    hint: 'Editable document with a summary table',
+    extension: 'docx',
+    filterName: 'Word document',
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  },
+  csv: {
+    id: 'csv',
+    label: 'CSV',
+    hint: 'One row per visit, for spreadsheets',
+    extension: 'csv',
+    filterName: 'CSV spreadsheet',
+    mime: 'text/csv',
+  },
+  json: {
+    id: 'json',
+    label: 'JSON',
+    hint: 'The whole report model, for other programs',
+    extension: 'json',
+    filterName: 'JSON',
+    mime: 'application/json',
+  },
+  ics: {
+    id: 'ics',
+    label: 'iCalendar',
+    hint: 'Dated visits as calendar events',
+    extension: 'ics',
+    filterName: 'iCalendar',
+    mime: 'text/calendar',
+  },
+  timelinejs: {
+    id: 'timelinejs',
+    label: 'TimelineJS',
+    hint: 'JSON for a TimelineJS3 timeline',
+    extension: 'json',
+    filterName: 'TimelineJS JSON',
+    mime: 'application/json',
+  },
+});
+
+export function isReportFormat(id: string): id is ReportFormatId {
+  return (REPORT_FORMAT_IDS as readonly string[]).includes(id);
+}
+
+/** Renders the model in a format: text for every format but DOCX (bytes). */
+export async function renderReport(model: ReportModel, format: ReportFormatId): Promise<string | Uint8Array<ArrayBuffer>> {
+  switch (format) {
+    case 'md':
+      return renderMarkdown(model);
+    case 'html':
+      return renderHtml(model);
+    case 'csv':
+      return renderCsv(model);
+    case 'json':
+      return renderJson(model);
+    case 'ics':
+      return renderIcs(model);
+    case 'docx':
+      return renderDocx(model);
+    case 'timelinejs':
+      return renderTimelineJs(model);
+  }
+}
+
+/** "legation-report-2020-07-22.md" / "…-timeline.json": a file name the save dialog accepts. */
+export function reportFileName(format: ReportFormatId, generatedAt: string, slug = 'legation-report'): string {
+  const day = generatedAt.slice(0, 10);
+  const f = REPORT_FORMATS[format];
+  return `${slug}-${day}${format === 'timelinejs' ? '-timeline' : ''}.${f.extension}`;
+}

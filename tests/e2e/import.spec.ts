@@ -1,0 +1,273 @@
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect, test } from './support/fixtures';
+import { articleDate, ImportPage, readArticle, SEED_ARTICLE_FILE } from './support/import-page';
+import { SEED } from './support/seed-refs';
+import { SourcesPage } from './support/sources-page';
+import { VisitDetail, VisitsList } from './support/visits-page';
+
+const MAY = '13-theresa-may-arrives-nairobi.txt';
+const OBAMA = '03-obama-cancels-philippines-malaysia.txt';
+
+test.describe('Import an article', () => {
+  test('the seeded article is recognised as already in the sources, and saving is held back', async ({ page }) => {
+    const imp = new ImportPage(page);
+    await imp.open();
+    await expect(page.getByRole('link', { name: 'Import a dataset (Office of the Historian)' })).toHaveAttribute(
+      'href',
+      '#/import/dataset',
+    );
+    await imp.read(readFileSync(SEED_ARTICLE_FILE, 'utf8'));
+    await imp.waitForReview();
+    await expect(imp.duplicateWarning).toBeVisible();
+    const link = imp.duplicateWarning.getByRole('link', { name: /Khamenei tells visiting Iraqi PM/ });
+    await expect(link).toHaveAttribute('href', `#/sources/${SEED.article}`);
+    await expect(imp.duplicateWarning).toContainText('imported on');
+    await imp.acceptAll.click();
+    await expect(imp.save).toBeDisabled();
+    // Kadhemi is in the database: his proposals say so instead of creating him again.
+    await expect(imp.table).toContainText('matches existing person');
+
+    // "Import anyway" never duplicates a visit already recorded.
+    await imp.duplicateWarning.getByRole('button', { name: 'Import anyway' }).click();
+    await expect(imp.table.getByText('it will not be duplicated').first()).toBeVisible();
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`#/sources/${SEED.article}$`));
+  });
+
+  test('accept all: the visits, their evidence and the source are saved, and Undo removes them', async ({ page }) => {
+    const imp = new ImportPage(page);
+    await imp.open();
+    await imp.read(readArticle(MAY), articleDate(MAY));
+    await imp.waitForReview();
+    await expect(imp.duplicateWarning).toHaveCount(0);
+    const n = await imp.rows.count();
+    expect(n).toBeGreaterThan(0);
+    await expect(imp.marks.first()).toBeVisible();
+    const kenya = imp.rows.filter({ hasText: 'Theresa May' }).filter({ hasText: 'Kenya' }).first();
+    await expect(kenya).toBeVisible();
+    const mays = await imp.rows.filter({ has: page.locator('td:first-child', { hasText: 'Theresa May' }) }).count();
+    await expect(imp.save).toBeDisabled();
+    await expect(imp.save).toHaveText('Save accepted (0)');
+
+    // Selecting a row marks its sentence in the article and scrolls it into view.
+    await kenya.getByRole('button', { name: /^Show in text/ }).click();
+    const current = imp.article.locator('mark.import-mark-current');
+    await expect(current.first()).toBeInViewport();
+    expect((await current.allTextContents()).join('')).toMatch(/Kenya|Nairobi/);
+
+    await imp.acceptAll.click();
+    await expect(imp.save).toHaveText(`Save accepted (${n})`);
+    await imp.save.click();
+    await expect(imp.savedHeading).toBeVisible();
+    await expect(page.getByRole('status').getByText(/^Imported \d+ visits? from/)).toBeVisible();
+    const imported = page.getByRole('list', { name: 'Imported visits' }).getByRole('link');
+    await expect(imported).toHaveCount(n);
+
+    // The visit page shows the evidence quote from the new source.
+    await imported
+      .filter({ hasText: /Theresa May.*Kenya/ })
+      .first()
+      .click();
+    const detail = new VisitDetail(page);
+    await expect(detail.heading).toContainText('Theresa May');
+    const evidence = page.getByRole('region', { name: 'Evidence' });
+    await expect(evidence.getByRole('table').first().locator('blockquote').first()).toContainText(/Kenya|Nairobi/);
+    await expect(evidence.getByRole('link', { name: /Theresa May Arrives in Nairobi/ })).toBeVisible();
+
+    // The visits list and the sources list have them.
+    const list = new VisitsList(page);
+    await list.goto();
+    await expect(list.rows.filter({ hasText: 'Theresa May' })).toHaveCount(mays);
+    const sources = new SourcesPage(page);
+    await sources.open();
+    const sourceRow = sources.table.getByRole('row').filter({ hasText: 'Theresa May Arrives in Nairobi' });
+    await expect(sourceRow).toHaveCount(1);
+    await expect(sourceRow).toContainText('30 August 2018');
+
+    // Undo (Ctrl+Z) takes the whole import back.
+    await page.keyboard.press('Control+z');
+    await expect(page.getByText('Undone: Import article')).toBeVisible();
+    await expect(sources.table.getByRole('row').filter({ hasText: 'Theresa May Arrives in Nairobi' })).toHaveCount(0);
+    await list.goto();
+    await expect(list.rows.filter({ hasText: 'Theresa May' })).toHaveCount(0);
+  });
+
+  test('a rejected proposal is left out and an edited one is saved as edited', async ({ page }) => {
+    const imp = new ImportPage(page);
+    await imp.open();
+    await imp.read(readArticle(OBAMA), articleDate(OBAMA));
+    await imp.waitForReview();
+    const n = await imp.rows.count();
+    expect(n).toBeGreaterThanOrEqual(2);
+    await imp.acceptAll.click();
+
+    const rejected = imp.rows.nth(0);
+    const rejectedCountry = (await rejected.getByRole('cell').nth(1).textContent())!.trim();
+    const countryCells = await imp.rows.locator('td:nth-child(2)').allTextContents();
+    // Rows other than the rejected (0) and the edited (1) one that name the same country.
+    const otherRowsWithRejectedCountry = countryCells.slice(2).filter((c) => c.trim() === rejectedCountry).length;
+    await imp.decision(rejected, 'Reject').click();
+    await expect(imp.decision(rejected, 'Reject')).toHaveAttribute('aria-pressed', 'true');
+
+    const edited = imp.rows.nth(1);
+    await imp.decision(edited, 'Edit').click();
+    const dialog = imp.editDialog;
+    await expect(dialog).toBeVisible();
+    await dialog.getByLabel('Host country').selectOption({ label: 'Thailand' });
+    await dialog.getByLabel('City').fill('Bangkok');
+    await dialog.getByLabel('Status').selectOption('postponed');
+    await dialog.getByLabel('Start').fill('2013-02-30');
+    await dialog.getByRole('button', { name: 'Apply changes' }).click();
+    await expect(dialog.getByText('2013-02-30 does not exist in the calendar')).toBeVisible();
+    await expect(dialog.getByLabel('Start')).toBeFocused();
+    await dialog.getByLabel('Start').fill('2013-10-09');
+    await dialog.getByRole('button', { name: 'Apply changes' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(edited).toContainText('Thailand');
+    await expect(edited).toContainText('Bangkok');
+    await expect(edited).toContainText('postponed');
+
+    await expect(imp.save).toHaveText(`Save accepted (${n - 1})`);
+    await imp.save.click();
+    await expect(imp.savedHeading).toBeVisible();
+    const imported = page.getByRole('list', { name: 'Imported visits' });
+    await expect(imported.getByRole('link')).toHaveCount(n - 1);
+    await expect(imported).toContainText('Thailand, Bangkok');
+    // The rejected proposal's country appears only as often as the other accepted proposals name it.
+    const saved = await imported.getByRole('link').allTextContents();
+    expect(saved.filter((c) => c.includes(rejectedCountry)).length).toBe(otherRowsWithRejectedCountry);
+    await imported.getByRole('link', { name: /Thailand/ }).click();
+    const detail = new VisitDetail(page);
+    await expect(detail.historyRows).toHaveCount(2);
+    await expect(detail.history).toContainText('postponed');
+    await expect(page.getByText('9 October 2013').first()).toBeVisible();
+  });
+
+  test('markup in an article stays inert text, in the review and in the saved source', async ({ page }) => {
+    const imp = new ImportPage(page);
+    await imp.open();
+    const payload = '<img src=x onerror=window.__xss=1>';
+    const text = `${readArticle(MAY)}\n\nBritish Prime Minister Theresa May will visit Ghana next week ${payload} officials said.\n<script>window.__xss=2</script>`;
+    await imp.read(text, articleDate(MAY));
+    await imp.waitForReview();
+    await expect(imp.article).toContainText(payload);
+    await expect(page.locator('main img, main script')).toHaveCount(0);
+    await imp.acceptAll.click();
+    await imp.save.click();
+    await expect(imp.savedHeading).toBeVisible();
+    await page.getByRole('link', { name: /Theresa May Arrives in Nairobi/ }).click();
+    const sources = new SourcesPage(page);
+    await expect(sources.text).toContainText(payload);
+    await expect(sources.text).toContainText('<script>window.__xss=2</script>');
+    await expect(page.locator('main img, main script')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+  });
+
+  test('an HTML page opened with Choose file… is read as its text; a dropped .txt file fills the box; nothing found says so', async ({
+    page,
+  }) => {
+    const imp = new ImportPage(page);
+    await imp.open();
+    const paragraphs = readArticle(MAY)
+      .split(/\n\s*\n/)
+      .filter((p) => p.trim() !== '')
+      .map((p) => `<p>${p.trim()}</p>`)
+      .join('\n');
+    const html = `<!doctype html><html><head><title>May</title><style>p{}</style></head><body><nav>Home | World</nav><article>${paragraphs}</article><script>window.__xss=3</script></body></html>`;
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose file…' }).click();
+    await (await chooser).setFiles({ name: 'may.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+    await expect(page.getByText(/^From may\.html \(\d+ KB, a web page: its text is read\)\.$/)).toBeVisible();
+    await imp.publicationDate.fill(articleDate(MAY));
+    await imp.findVisits.click();
+    await imp.waitForReview();
+    await expect(imp.article).toContainText('British Prime Minister Theresa May has arrived in Nairobi');
+    await expect(imp.article).not.toContainText('<p>');
+    await expect(imp.article).not.toContainText('__xss');
+    await expect(imp.rows.first()).toBeVisible();
+
+    // Back to the text: drop a .txt file on the box.
+    await page.getByRole('button', { name: 'Change the text or date' }).click();
+    await page.locator('.import-drop').evaluate((zone) => {
+      const data = new DataTransfer();
+      data.items.add(new File(['The weather in Paris was fine on Tuesday.'], 'weather.txt', { type: 'text/plain' }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await expect(imp.textInput).toHaveValue('The weather in Paris was fine on Tuesday.');
+    await expect(page.getByText('From weather.txt (1 KB).')).toBeVisible();
+    await imp.findVisits.click();
+    await expect(page.getByRole('heading', { name: 'No visits found in this text' })).toBeVisible();
+    await page.getByRole('button', { name: 'Back to the text' }).click();
+    await expect(imp.textInput).toHaveValue('The weather in Paris was fine on Tuesday.');
+
+    // A file of another kind is refused in words.
+    await page.locator('.import-drop').evaluate((zone) => {
+      const data = new DataTransfer();
+      data.items.add(new File(['%PDF-1.4'], 'report.pdf', { type: 'application/pdf' }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await expect(page.getByRole('alert')).toHaveText('report.pdf is not a .txt or .html file: only text and web pages can be read.');
+  });
+
+  test('a long article is read off the window thread: the page keeps drawing and answering', async ({ page }) => {
+    test.setTimeout(120_000);
+    const imp = new ImportPage(page);
+    await imp.open();
+    const text = longArticle(300_000);
+    await imp.pasteLong(text);
+    await countFrames(page);
+    await imp.findVisits.click();
+    await expect(imp.progress).toBeVisible();
+    const before = await frames(page);
+    // A blocked window draws no frames; this one keeps drawing while the worker reads.
+    await expect.poll(() => frames(page)).toBeGreaterThan(before + 10);
+    await expect(imp.progress).toContainText(/\d+ s/);
+    await expect(page.getByRole('button', { name: 'Change the text or date' })).toBeVisible({ timeout: 90_000 });
+    await expect(imp.rows.first()).toBeVisible();
+    await expect(page.getByText(/proposed visits? in [\d,]+ characters/)).toBeVisible();
+  });
+
+  test('Cancel stops reading a long article and keeps the text', async ({ page }) => {
+    const imp = new ImportPage(page);
+    await imp.open();
+    const text = longArticle(1_000_000);
+    await imp.pasteLong(text);
+    await imp.findVisits.click();
+    await expect(imp.progress).toBeVisible();
+    await imp.cancel.click();
+    await expect(page.getByText('Stopped. Nothing was read; your text is still here.')).toBeVisible();
+    await expect(imp.progress).toHaveCount(0);
+    await expect(imp.textInput).toBeEditable();
+    expect((await imp.textInput.inputValue()).length).toBe(text.length);
+    // The reader starts again after a cancel.
+    await imp.textInput.fill(readArticle(OBAMA));
+    await imp.publicationDate.fill(articleDate(OBAMA));
+    await imp.findVisits.click();
+    await imp.waitForReview();
+    await expect(imp.rows.first()).toBeVisible();
+  });
+});
+
+function longArticle(size: number): string {
+  const passages = ['01-pena-nieto-cancels-washington.txt', OBAMA, MAY, '05-rousseff-postpones-us-state-visit.txt'].map(readArticle);
+  let long = '';
+  while (long.length < size) long += `${passages.join('\n\n')}\n\n`;
+  return long;
+}
+
+async function countFrames(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number };
+    w.__frames = 0;
+    const tick = () => {
+      w.__frames++;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+function frames(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __frames: number }).__frames);
+}

@@ -1,0 +1,217 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import ICAL from 'ical.js';
+import mammoth from 'mammoth';
+import Papa from 'papaparse';
+import { buildGeneratedTables } from '../unit/reports/build-visits';
+import { expect, test } from './support/fixtures';
+import { ReportsPage, restoreTables } from './support/reports-page';
+import { SEED } from './support/seed-refs';
+
+const TITLES = ['Mustafa al-Kadhemi → Iran, Tehran', 'Mustafa al-Kadhemi → United States, Washington', 'Mustafa al-Kadhemi → Saudi Arabia'];
+
+/** Text of a PDF, read by poppler's pdftotext (Debian's poppler-utils). */
+function pdfText(path: string): string {
+  return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+}
+
+test.describe('Reports', () => {
+  test('exports all visits as Markdown: a download with the three seeded visits', async ({ page }) => {
+    const reports = new ReportsPage(page);
+    await reports.open();
+    await expect(reports.visits('All visits')).toBeChecked();
+    await expect(reports.preview).toHaveText('All visits: 3 visits');
+    const { name, text } = await reports.export('Markdown');
+    expect(name).toMatch(/^legation-report-\d{4}-\d{2}-\d{2}\.md$/);
+    expect(text).toMatch(/^# Legation report\n/);
+    for (const t of TITLES) expect(text).toContain(t);
+    expect(text).toContain('planned → postponed: King Salman was hospitalised');
+    expect(text).toContain('They killed your guest in your house and blatantly confessed to it.');
+    await expect(page.getByText(/Report saved as legation-report-.*\.md \(Markdown, 3 visits\)/)).toBeVisible();
+  });
+
+  test('CSV of a filter, iCalendar and Word of all visits open in their readers', async ({ page }) => {
+    const reports = new ReportsPage(page);
+    await reports.open();
+    await reports.visits('Visits matching filters').check();
+    await reports.field('Status').selectOption('planned');
+    await expect(reports.preview).toHaveText('Planned visits: 1 visit');
+    await expect(page).toHaveURL(/#\/reports\?status=planned$/);
+    const csv = await reports.export('CSV');
+    expect(csv.name).toMatch(/\.csv$/);
+    const rows = Papa.parse<Record<string, string>>(csv.text, { header: true, skipEmptyLines: true });
+    expect(rows.errors).toEqual([]);
+    expect(rows.data.map((r) => [r.id, r.destination, r.status])).toEqual([[SEED.washingtonVisit, 'United States, Washington', 'planned']]);
+
+    await reports.visits('All visits').check();
+    await expect(reports.preview).toHaveText('All visits: 3 visits');
+    const ics = await reports.export('iCalendar');
+    const cal = new ICAL.Component(ICAL.parse(ics.text) as unknown[]);
+    const events = cal.getAllSubcomponents('vevent');
+    expect(events.map((e) => e.getFirstPropertyValue('uid')).sort()).toEqual(
+      [`${SEED.tehranVisit}@legation`, `${SEED.washingtonVisit}@legation`].sort(),
+    );
+    expect(events.every((e) => (e.getFirstPropertyValue('dtstart') as ICAL.Time).isDate)).toBe(true);
+
+    // Word: written in a worker, read by mammoth.
+    const docx = await reports.export('Word (DOCX)');
+    expect(docx.name).toMatch(/\.docx$/);
+    const { value } = await mammoth.extractRawText({ buffer: docx.bytes });
+    for (const t of TITLES) expect(value).toContain(t);
+    expect(value).toContain('King Salman was hospitalised');
+    expect(value).toContain('They killed your guest in your house and blatantly confessed to it.');
+  });
+
+  test('links open Reports preselected: ?visit=<id> and the Visits list’s filter parameters', async ({ page }) => {
+    const reports = new ReportsPage(page);
+    await reports.openWith(`visit=${SEED.saudiVisit}`);
+    await expect(reports.visits('One visit')).toBeChecked();
+    await expect(reports.field('Visit')).toHaveValue(SEED.saudiVisit);
+    await expect(reports.preview).toHaveText('One visit: Mustafa al-Kadhemi → Saudi Arabia: 1 visit');
+    const { text } = await reports.export('JSON');
+    const model = JSON.parse(text) as { visits: { id: string; statusHistory: { reason: string }[] }[] };
+    expect(model.visits.map((v) => v.id)).toEqual([SEED.saudiVisit]);
+    expect(model.visits[0]!.statusHistory[1]!.reason).toBe('King Salman was hospitalised');
+
+    await reports.openWith(`country=IR&traveller=${SEED.kadhemi}&from=2020-07-01&to=2020-07-31`);
+    await expect(reports.visits('Visits matching filters')).toBeChecked();
+    await expect(reports.field('Host country')).toHaveValue('IR');
+    await expect(reports.field('From')).toHaveValue('2020-07-01');
+    await expect(reports.preview).toHaveText('Visits of Mustafa al-Kadhemi to Iran from 2020-07-01 to 2020-07-31: 1 visit');
+    await reports.field('Host country').selectOption('SA');
+    await expect(reports.preview).toContainText('0 visits');
+    await expect(reports.exportButton).toBeDisabled();
+  });
+
+  test('the HTML export is inert in Chromium: payloads in purposes and notes stay text', async ({ page }, testInfo) => {
+    const payloads = ['<script>window.__pwned = 1</script>', '<img src=x onerror="window.__pwned=2">', '"><svg onload="window.__pwned=3">'];
+    await restoreTables(
+      page,
+      buildGeneratedTables(6, { purposes: payloads, notes: [`# Heading in a note\n\n${payloads[1]}`, payloads[0]!] }),
+    );
+    const reports = new ReportsPage(page);
+    await reports.open();
+    await expect(reports.preview).toHaveText('All visits: 6 visits');
+    const { name, text } = await reports.export('HTML');
+    expect(name).toMatch(/\.html$/);
+
+    const file = testInfo.outputPath('report.html');
+    writeFileSync(file, text);
+    // A page of its own, outside the app (file://), with JavaScript on: would anything run?
+    const viewer = await page.context().newPage();
+    try {
+      const requests: string[] = [];
+      viewer.on('request', (r) => requests.push(r.url()));
+      let dialogs = 0;
+      viewer.on('dialog', (d) => {
+        dialogs++;
+        void d.dismiss();
+      });
+      await viewer.goto(`file://${file}`);
+      await expect(viewer.getByRole('heading', { level: 1, name: 'Legation report' })).toBeVisible();
+      await expect(viewer.getByRole('heading', { level: 2, name: 'Summary' })).toBeVisible();
+      await expect(viewer.getByRole('heading', { level: 3 })).toHaveCount(6);
+      await expect(viewer.getByText(payloads[0]!, { exact: true })).toHaveCount(2); // a purpose and a note, as text
+      await expect(viewer.locator('pre.note').first()).toContainText('# Heading in a note');
+      expect(await viewer.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await viewer.locator('script, img, svg, iframe, [onerror], [onload]').count()).toBe(0);
+      expect(dialogs).toBe(0);
+      expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
+    } finally {
+      await viewer.close();
+    }
+  });
+
+  test('the print view renders the report; its PDF has the title, visits and quotes', async ({ page }, testInfo) => {
+    await page.goto(`./#/reports/print?title=${encodeURIComponent('Kadhemi’s travels, July 2020')}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Kadhemi’s travels, July 2020' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 3 })).toHaveCount(3);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+    const pdf = testInfo.outputPath('report.pdf');
+    await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+    const text = pdfText(pdf).replace(/\s+/g, ' ');
+    expect(text).toContain('Kadhemi’s travels, July 2020');
+    for (const t of TITLES) expect(text).toContain(t);
+    expect(text).toContain('They killed your guest in your house and blatantly confessed to it.');
+    expect(text).toContain('King Salman was hospitalised');
+    expect(text).not.toContain('Back to Reports');
+  });
+
+  test('“PDF (print)” opens the print view and prints once', async ({ page }) => {
+    await page.addInitScript(() => {
+      window.print = () => {
+        const w = window as { __printed?: number };
+        w.__printed = (w.__printed ?? 0) + 1;
+      };
+    });
+    await page.reload();
+    const reports = new ReportsPage(page);
+    await reports.openWith('status=postponed');
+    await reports.format('PDF (print)').check();
+    await page.getByRole('button', { name: 'Open print view' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Legation report' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 3 })).toHaveText(['1. Mustafa al-Kadhemi → Saudi Arabia']);
+    await expect.poll(() => page.evaluate(() => (window as { __printed?: number }).__printed)).toBe(1);
+    await expect(page).toHaveURL(/#\/reports\/print\?status=postponed&title=Legation\+report$/);
+    await page.getByRole('link', { name: '← Back to Reports' }).click();
+    await expect(reports.preview).toHaveText('Postponed visits: 1 visit');
+  });
+
+  test('a large export shows progress, and Cancel stops it between chunks', async ({ page }) => {
+    test.setTimeout(90_000);
+    await restoreTables(page, buildGeneratedTables(1500), 'large.json');
+    const reports = new ReportsPage(page);
+    await reports.open();
+    await expect(reports.preview).toHaveText('All visits: 1500 visits');
+
+    // Watch the progress bar from inside the page (it may come and go between two Playwright polls).
+    const watch = () =>
+      page.evaluate(() => {
+        const w = window as { __seen?: number[] };
+        w.__seen = [];
+        new MutationObserver(() => {
+          const bar = document.querySelector('[role="progressbar"]');
+          if (bar) w.__seen!.push(Number(bar.getAttribute('aria-valuenow')));
+        }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
+      });
+    await watch();
+    const csv = await reports.export('CSV');
+    expect(Papa.parse(csv.text, { header: true, skipEmptyLines: true }).data).toHaveLength(1500);
+    const seen = await page.evaluate(() => (window as { __seen?: number[] }).__seen ?? []);
+    expect(seen.length).toBeGreaterThan(2);
+    expect(Math.max(...seen)).toBeGreaterThan(0);
+
+    // Cancel as soon as the bar shows; nothing is downloaded.
+    await page.evaluate(() => {
+      new MutationObserver((_, obs) => {
+        const cancel = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Cancel');
+        if (cancel) {
+          obs.disconnect();
+          cancel.click();
+        }
+      }).observe(document.body, { subtree: true, childList: true });
+    });
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await reports.format('Markdown').check();
+    await reports.exportButton.click();
+    await expect(page.getByText('Report cancelled; nothing was saved')).toBeVisible();
+    await expect(reports.progressBar).toBeHidden();
+    await expect(reports.exportButton).toBeEnabled();
+    expect(downloads).toBe(0);
+  });
+
+  test('screenshots: the Reports screen and the print view, light and dark', async ({ page }, testInfo) => {
+    const reports = new ReportsPage(page);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await reports.openWith(`traveller=${SEED.kadhemi}`);
+      await expect(reports.preview).toHaveText('Visits of Mustafa al-Kadhemi: 3 visits');
+      await page.screenshot({ path: testInfo.outputPath(`reports-${scheme}.png`) });
+      await page.goto('./#/reports/print');
+      await expect(page.getByRole('heading', { level: 3 })).toHaveCount(3);
+      await page.screenshot({ path: testInfo.outputPath(`reports-print-${scheme}.png`) });
+    }
+  });
+});

@@ -1,0 +1,134 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { HSG_IMPORT_TIMESTAMP, importHsg } from '../../../shared/importers';
+import { db } from '../../../renderer/db/instance';
+import {
+  clearUndo,
+  lastDatasetImport,
+  saveDatasetImport,
+  undoDatasetImport,
+  undoLast,
+  type DatasetSaveOptions,
+} from '../../../renderer/db';
+import { tripRecord, tripsXml, visitRecord, visitsXml } from './hsg-data';
+
+const data = importHsg([
+  {
+    name: 'visits/1950.xml',
+    text: visitsXml(
+      [
+        visitRecord({ id: '1', visitor: 'President Quirino', slug: 'philippines', text: 'Philippines' }),
+        visitRecord({ id: '2', start: '1959-09-15', visitor: 'Premier Khrushchev', slug: 'russia', text: 'U.S.S.R.' }),
+        visitRecord({ id: '3', start: '1960-01-01', visitor: 'Prime Minister Menzies', slug: 'australia', text: 'Australia' }),
+      ].join('\n'),
+    ),
+  },
+  {
+    name: 'travels/president-travels/obama-barack.xml',
+    text: tripsXml(
+      [
+        tripRecord({ id: '10', slug: 'germany', text: 'Germany', locale: 'Baden-Baden, Kehl' }),
+        tripRecord({ id: '11', slug: 'france', text: 'France', locale: 'Strasbourg' }),
+      ].join('\n'),
+    ),
+  },
+]);
+const records = { sources: data.sources, people: data.people, visits: data.visits };
+const total = records.sources.length + records.people.length + records.visits.length;
+
+const options = (over: Partial<DatasetSaveOptions> = {}): DatasetSaveOptions => ({
+  metaKey: 'import:hsg',
+  label: 'Office of the Historian data',
+  importedAt: HSG_IMPORT_TIMESTAMP,
+  files: 2,
+  warnings: 0,
+  ...over,
+});
+
+beforeEach(async () => {
+  await db.delete();
+  await db.open();
+  clearUndo();
+});
+
+describe('saveDatasetImport', () => {
+  it('creates every record, reports progress per batch and records the run in meta', async () => {
+    expect(records.visits).toHaveLength(6);
+    const progress: number[] = [];
+    const { run } = await saveDatasetImport(records, options({ batchSize: 4, onProgress: (done) => progress.push(done) }));
+    expect(run.state).toBe('finished');
+    expect(run.counts.created).toEqual({ sources: 2, people: records.people.length, visits: 6 });
+    expect(progress[0]).toBe(0);
+    expect(progress.at(-1)).toBe(total);
+    expect(progress.slice(1, -1).every((n) => n % 4 === 0)).toBe(true);
+    expect(await db.visits.count()).toBe(6);
+    const meta = await lastDatasetImport('import:hsg');
+    expect(meta).toMatchObject({ state: 'finished', done: total, files: 2 });
+  });
+
+  it('a second import creates nothing: every record is already present', async () => {
+    await saveDatasetImport(records, options());
+    const { run } = await saveDatasetImport(records, options());
+    expect(run.counts.created).toEqual({ sources: 0, people: 0, visits: 0 });
+    expect(run.counts.present).toEqual({ sources: 2, people: records.people.length, visits: 6 });
+    expect(await db.visits.count()).toBe(6);
+  });
+
+  it('never overwrites a user edit or resurrects a deleted record; refreshes records still as imported', async () => {
+    await saveDatasetImport(records, options());
+    const [a, b, c] = records.visits;
+    await db.visits.update(a!.id, { purpose: 'My own words', updatedAt: '2026-05-01T10:00:00.000Z' });
+    await db.visits.update(b!.id, { deletedAt: '2026-05-01T10:00:00.000Z' });
+    const newer = records.visits.map((v) => ({ ...v, purpose: `${v.purpose} (revised)` }));
+    const { run } = await saveDatasetImport({ ...records, visits: newer }, options());
+    expect(run.counts.updated.visits).toBe(4);
+    expect(run.counts.present.visits).toBe(2);
+    expect((await db.visits.get(a!.id))?.purpose).toBe('My own words');
+    expect((await db.visits.get(b!.id))?.deletedAt).toBe('2026-05-01T10:00:00.000Z');
+    expect((await db.visits.get(c!.id))?.purpose).toMatch(/\(revised\)$/);
+  });
+
+  it('cancel stops between batches: whole batches only, sources and people before visits, run marked interrupted', async () => {
+    const controller = new AbortController();
+    const { run } = await saveDatasetImport(
+      records,
+      options({
+        batchSize: 3,
+        signal: controller.signal,
+        onProgress: (done) => {
+          if (done >= 6) controller.abort();
+        },
+      }),
+    );
+    expect(run.state).toBe('interrupted');
+    expect(run.done).toBe(6);
+    const stored = (await db.sources.count()) + (await db.people.count()) + (await db.visits.count());
+    expect(stored).toBe(6);
+    // Every stored visit's traveller is stored too.
+    for (const v of await db.visits.toArray()) expect(await db.people.get(v.travellerId)).toBeDefined();
+    expect(await lastDatasetImport('import:hsg')).toMatchObject({ state: 'interrupted', done: 6 });
+    // Importing again completes it.
+    const rest = await saveDatasetImport(records, options());
+    expect(rest.run.counts.created.visits + rest.run.counts.present.visits).toBe(6);
+    expect(await db.visits.count()).toBe(6);
+  });
+
+  it('undo removes what the import created, but keeps what the user has edited since', async () => {
+    const saved = await saveDatasetImport(records, options());
+    const edited = records.visits[0]!;
+    await db.visits.update(edited.id, { purpose: 'Mine', updatedAt: '2026-05-01T10:00:00.000Z' });
+    const removed = await undoDatasetImport(saved.created, HSG_IMPORT_TIMESTAMP);
+    expect(await db.visits.count()).toBe(1);
+    // The edited visit's traveller and source stay (still referred to).
+    expect(await db.people.get(edited.travellerId)).toBeDefined();
+    expect(await db.sources.get(edited.sourceIds[0]!)).toBeDefined();
+    expect(removed).toBe(total - 3);
+  });
+
+  it('is on the undo stack (Ctrl+Z): undoing it removes the import', async () => {
+    await saveDatasetImport(records, options());
+    expect(await undoLast()).toBe('Import Office of the Historian data');
+    expect(await db.visits.count()).toBe(0);
+    expect(await db.people.count()).toBe(0);
+  });
+});

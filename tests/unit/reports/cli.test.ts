@@ -1,0 +1,119 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import ICAL from 'ical.js';
+import mammoth from 'mammoth';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBackup, serializeBackup } from '../../../shared/backup';
+import { SEED_IDS, buildSeed } from '../../../shared/seed';
+import type { ReportModel, TimelineJs } from '../../../shared/reports';
+import { buildGeneratedTables } from './build-visits';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+let dir = '';
+let seedFile = '';
+
+function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    // What `npx tsx scripts/cli.ts` runs, without npx's start-up second.
+    execFile(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'report', ...args], { cwd: ROOT }, (error, stdout, stderr) => {
+      done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'legation-report-cli-'));
+  seedFile = join(dir, 'seed.json');
+  const seed = buildSeed();
+  // Another visit of someone else, to see the traveller filter work.
+  const gen = buildGeneratedTables(3, { purposes: ['=HYPERLINK("http://x","y")'] });
+  const tables = {
+    people: [...seed.people, ...gen.people],
+    sources: [...seed.sources, ...gen.sources],
+    visits: [...seed.visits, ...gen.visits],
+    meetings: [...seed.meetings, ...gen.meetings],
+    events: seed.events,
+    evidence: [...seed.evidence, ...gen.evidence],
+    notes: gen.notes,
+  };
+  writeFileSync(seedFile, serializeBackup(buildBackup(tables, { name: 'Legation', version: '0.1.0' }, '2024-01-01T00:00:00.000Z')));
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('npm run cli -- report', { timeout: 60_000 }, () => {
+  it('writes Markdown for a traveller given by an alias, any case or accents', async () => {
+    const out = join(dir, 'kadhimi.md');
+    const r = await cli(seedFile, '--format', 'md', '--traveller', 'AL-KADHIMI', '--out', out);
+    expect(r.stderr).toContain('3 visits written');
+    expect(r.code).toBe(0);
+    const md = readFileSync(out, 'utf8');
+    expect(md).toContain('# Legation report: Visits of Mustafa al-Kadhemi');
+    expect(md.match(/^### /gm)).toHaveLength(3);
+    expect(md).toContain('King Salman was hospitalised');
+  });
+
+  it('writes CSV, iCalendar, DOCX, JSON and TimelineJS that their readers open', async () => {
+    const csvOut = join(dir, 'all.csv');
+    const icsOut = join(dir, 'all.ics');
+    const docxOut = join(dir, 'iran.docx');
+    const jsonOut = join(dir, 'july.json');
+    const tlOut = join(dir, 'all-timeline.json');
+    const results = await Promise.all([
+      cli(seedFile, '--format', 'csv', '--out', csvOut),
+      cli(seedFile, '--format', 'ics', '--out', icsOut),
+      cli(seedFile, '--format', 'docx', '--country', 'ir', '--out', docxOut),
+      cli(seedFile, '--format', 'json', '--from', '2020-07-01', '--to', '2020-07-31', '--title', 'July', '--out', jsonOut),
+      cli(seedFile, '--format', 'timelinejs', '--out', tlOut),
+    ]);
+    expect(results.map((r) => r.code)).toEqual([0, 0, 0, 0, 0]);
+
+    const rows = Papa.parse<Record<string, string>>(readFileSync(csvOut, 'utf8'), { header: true, skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(6);
+    expect(rows.find((r) => r.purpose?.includes('HYPERLINK'))?.purpose).toBe('\'=HYPERLINK("http://x","y")');
+
+    const cal = new ICAL.Component(ICAL.parse(readFileSync(icsOut, 'utf8')) as unknown[]);
+    expect(cal.getAllSubcomponents('vevent').length).toBe(5); // the Saudi visit has no date
+    expect(results[1].stderr).toContain(`skipped (no start date): Mustafa al-Kadhemi → Saudi Arabia (${SEED_IDS.saudiVisit})`);
+
+    const { value } = await mammoth.extractRawText({ buffer: readFileSync(docxOut) });
+    expect(value).toContain('Mustafa al-Kadhemi → Iran, Tehran');
+    expect(value).toContain('They killed your guest in your house');
+    expect(value).not.toContain('Saudi Arabia');
+
+    const model = JSON.parse(readFileSync(jsonOut, 'utf8')) as ReportModel;
+    expect(model.title).toBe('July');
+    expect(model.visits.map((v) => v.id)).toEqual([SEED_IDS.tehranVisit, SEED_IDS.washingtonVisit]);
+
+    const tl = JSON.parse(readFileSync(tlOut, 'utf8')) as TimelineJs;
+    expect(tl.events.filter((e) => e.unique_id.startsWith('visit-'))).toHaveLength(5);
+  });
+
+  it('refuses bad input with a message, exit code 2 and no output file', async () => {
+    const out = join(dir, 'bad.md');
+    const broken = join(dir, 'broken.json');
+    const seed = JSON.parse(readFileSync(seedFile, 'utf8')) as { tables: { visits: { startKey: string }[] } };
+    seed.tables.visits[0]!.startKey = 'nonsense';
+    writeFileSync(broken, JSON.stringify(seed));
+    const cases: [string[], RegExp][] = [
+      [[seedFile, '--format', 'pdf', '--out', out], /unknown format "pdf"/],
+      [[seedFile, '--format', 'md', '--from', '2020-02-30', '--out', out], /--from 2020-02-30 is not a calendar day/],
+      [[seedFile, '--format', 'md', '--from', '2020-08-01', '--to', '2020-07-01', '--out', out], /is before --from/],
+      [[seedFile, '--format', 'md', '--country', 'ZZ', '--out', out], /--country ZZ is not an ISO 3166-1 alpha-2 country code/],
+      [[seedFile, '--format', 'md'], /--out is required/],
+      [[seedFile, '--format', 'md', '--traveller', 'Nobody Atall', '--out', out], /no person of that name or alias/],
+      [[broken, '--format', 'md', '--out', out], /not a valid Legation backup:[\s\S]*startKey must equal start\.from/],
+      [[seedFile, '--format', 'md', '--out', join(dir, 'no-such-folder', 'x.md')], /does not exist/],
+    ];
+    const results = await Promise.all(cases.map(([args]) => cli(...args)));
+    results.forEach((r, i) => {
+      expect(r.stderr, cases[i]![0].join(' ')).toMatch(cases[i]![1]);
+      expect(r.code).toBe(2);
+    });
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+});
