@@ -7,3 +7,4 @@ export { Markdown } from './markdown';
 export { CountrySelect } from './country-select';
 export { PersonSelect, QuickAddPerson, PeoplePicker } from './person-select';
 export { FuzzyDateInput, fuzzyDateHint, FUZZY_DATE_FORMATS } from './fuzzy-date-input';
+export { StatusFilterSelect } from './status-filter-select';

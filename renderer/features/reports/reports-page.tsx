@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { VISIT_STATUSES, type Person, type Visit, type VisitStatus } from '../../../shared/model';
+import type { Person, Visit } from '../../../shared/model';
 import {
   REPORT_FORMATS,
   ReportCancelledError,
@@ -14,7 +14,7 @@ import {
   type ReportSelection,
 } from '../../../shared/reports';
 import { bridge } from '../../bridge';
-import { CountrySelect, Field, PersonSelect, useToast } from '../../components';
+import { CountrySelect, Field, PersonSelect, useToast, StatusFilterSelect } from '../../components';
 import { countReportVisits, listPeople, listVisits, loadReportInput, useQuery, visitCountries } from '../../db';
 import { CHUNKED_THRESHOLD, DEFAULT_TITLE, buildModel } from './build-report';
 import { renderInWorker } from './render-file';
@@ -183,17 +183,7 @@ export function ReportsPage() {
           {mode === 'filter' && (
             <div className="toolbar report-filters">
               <Field label="Status">
-                <select
-                  value={selection.status ?? ''}
-                  onChange={(e) => setFilter({ status: (e.target.value || undefined) as VisitStatus | undefined })}
-                >
-                  <option value="">Any status</option>
-                  {VISIT_STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {s}
-                    </option>
-                  ))}
-                </select>
+                <StatusFilterSelect value={selection.status} onChange={(status) => setFilter({ status })} />
               </Field>
               <Field label="Host country">
                 <CountrySelect

@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { VISIT_STATUSES, type VisitStatus } from '../../../shared/model';
 import { countryName } from '../../../shared/places';
-import { CountrySelect, EmptyState, Field, PersonSelect, StatusBadge } from '../../components';
+import { CountrySelect, EmptyState, Field, PersonSelect, StatusBadge, StatusFilterSelect } from '../../components';
 import { listPeople, listVisits, useQuery, visitCountries } from '../../db';
 import {
   SORT_OPTIONS,
@@ -77,17 +76,7 @@ export function VisitListPage() {
           />
         </Field>
         <Field label="Status">
-          <select
-            value={params.filter.status ?? ''}
-            onChange={(e) => setFilter({ status: (e.target.value || undefined) as VisitStatus | undefined })}
-          >
-            <option value="">Any status</option>
-            {VISIT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
+          <StatusFilterSelect value={params.filter.status} onChange={(status) => setFilter({ status })} />
         </Field>
         <Field label="Host country">
           <CountrySelect
