@@ -57,7 +57,11 @@ export function ReportsPage() {
   // "Visits matching filters" with no filter set yet is remembered here.
   const [chosenMode, setChosenMode] = useState<Mode>('all');
   const urlMode = modeOf(selection);
-  const mode: Mode = urlMode !== 'all' ? urlMode : chosenMode === 'filter' ? 'filter' : 'all';
+  // A choice just made wins until the URL it asked for arrives (setSearchParams lands a render
+  // later); without this the controlled radio would spring back for a moment.
+  const [pending, setPending] = useState<{ mode: Mode; whileKey: string } | null>(null);
+  const derivedMode: Mode = urlMode !== 'all' ? urlMode : chosenMode === 'filter' ? 'filter' : 'all';
+  const mode: Mode = pending && pending.whileKey === selectionKey ? pending.mode : derivedMode;
   const [format, setFormat] = useState<FormatChoice>('md');
   const [title, setTitle] = useState(DEFAULT_TITLE);
   const [job, setJob] = useState<Job | null>(null);
@@ -87,6 +91,7 @@ export function ReportsPage() {
 
   const chooseMode = (m: Mode) => {
     setChosenMode(m);
+    setPending({ mode: m, whileKey: selectionKey });
     if (m === 'all') setSelection({});
     else if (m === 'filter') setSelection({ ...selection, visitId: undefined });
     else {
