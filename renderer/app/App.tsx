@@ -4,7 +4,12 @@ import type { MenuCommand } from '../../shared/bridge';
 import { bridge } from '../bridge';
 import { ToastProvider, useToast } from '../components';
 import { initDatabase, undoLast, type DatabaseStatus } from '../db';
+import { CalendarPage } from '../features/calendar';
+import { DashboardPage } from '../features/dashboard';
 import { ImportRoutes } from '../features/import';
+import { MapPage } from '../features/map';
+import { SearchPage } from '../features/search';
+import { TimelinePage } from '../features/timeline';
 import { NotesRoutes } from '../features/notes';
 import { PeopleRoutes } from '../features/people';
 import { ReconcilePage } from '../features/reconcile';
@@ -15,9 +20,14 @@ import { VisitsRoutes } from '../features/visits';
 
 const NAV = [
   { to: '/visits', label: 'Visits' },
+  { to: '/dashboard', label: 'Dashboard' },
+  { to: '/timeline', label: 'Timeline' },
+  { to: '/map', label: 'Map' },
+  { to: '/calendar', label: 'Calendar' },
   { to: '/people', label: 'People' },
   { to: '/sources', label: 'Sources' },
   { to: '/notes', label: 'Notes' },
+  { to: '/search', label: 'Search' },
   { to: '/import', label: 'Import' },
   { to: '/reports', label: 'Reports' },
   { to: '/settings', label: 'Settings' },
@@ -105,6 +115,11 @@ function Shell() {
         <Routes>
           <Route path="/" element={<Navigate to="/visits" replace />} />
           <Route path="/visits/*" element={<VisitsRoutes />} />
+          <Route path="/dashboard" element={<DashboardPage />} />
+          <Route path="/timeline" element={<TimelinePage />} />
+          <Route path="/map" element={<MapPage />} />
+          <Route path="/calendar" element={<CalendarPage />} />
+          <Route path="/search" element={<SearchPage />} />
           <Route path="/people/*" element={<PeopleRoutes />} />
           <Route path="/sources/*" element={<SourcesRoutes />} />
           <Route path="/notes/*" element={<NotesRoutes />} />

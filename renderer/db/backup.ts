@@ -7,6 +7,8 @@ export async function exportBackupText(appVersion: string): Promise<{ text: stri
   const tables = await db.transaction('r', db.recordTables, async () => {
     const out = {} as Record<string, unknown[]>;
     for (const name of TABLE_NAMES) out[name] = await db.table(name).toArray();
+    // endKey is derived by the database (see database.ts), not part of the backup format.
+    out.visits = (out.visits as { endKey?: string }[]).map(({ endKey: _derived, ...v }) => v);
     return out as unknown as BackupTables;
   });
   const counts = Object.fromEntries(TABLE_NAMES.map((n) => [n, tables[n].length]));

@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type DBCore, type DBCoreMutateRequest, type EntityTable, type Middleware } from 'dexie';
 import type { ContextEvent, Evidence, Meeting, Note, Person, Source, Visit } from '../../shared/model';
 
 export interface MetaRecord {
@@ -6,8 +6,63 @@ export interface MetaRecord {
   value: unknown;
 }
 
+/** A stored chunk of a derived structure (the persisted search index). Never part of a backup. */
+export interface SearchIndexRecord {
+  key: string;
+  value: unknown;
+}
+
+/** A long import's progress, written with each batch so an interrupted import can say how far it got and resume. */
+export interface ImportJobRecord {
+  id: string;
+  kind: string;
+  state: 'running' | 'done' | 'cancelled';
+  updatedAt: string;
+  [field: string]: unknown;
+}
+
 /** The IndexedDB database name. Like the app:// origin it lives under, it must never change. */
 export const DB_NAME = 'legation';
+
+/** The schema version this build writes. An older build refuses a database with a higher one (Dexie's VersionError). */
+export const SCHEMA_VERSION = 2;
+
+/**
+ * `endKey` is the last day a visit may cover (end.to, else start.to; '' when unknown). It is a
+ * storage detail like `startKey` but derived, not part of the shared model or of backups: the
+ * database computes it on every write (see `visitIndexKeys`), so no write path can forget it.
+ */
+export function visitEndKey(v: Pick<Visit, 'start' | 'end'>): string {
+  return v.end?.to ?? v.start?.to ?? '';
+}
+
+type WithEndKey = Visit & { endKey?: string };
+
+/** Dexie middleware: every add/put on `visits` (including modify() and update()) gets its endKey. */
+const visitIndexKeys: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'visitIndexKeys',
+  create: (down) => ({
+    ...down,
+    table: (name) => {
+      const table = down.table(name);
+      if (name !== 'visits') return table;
+      return {
+        ...table,
+        mutate: (req: DBCoreMutateRequest) => {
+          if (req.type === 'add' || req.type === 'put') {
+            const values = (req.values as WithEndKey[]).map((v) => {
+              const endKey = visitEndKey(v);
+              return v.endKey === endKey ? v : { ...v, endKey };
+            });
+            return table.mutate({ ...req, values });
+          }
+          return table.mutate(req);
+        },
+      };
+    },
+  }),
+};
 
 /**
  * The one Dexie database of the app. Versions are append-only: never edit a released
@@ -15,6 +70,8 @@ export const DB_NAME = 'legation';
  *
  * Index notes: `startKey` is start.from ('' when unknown), so ISO strings sort by date; the
  * compound indexes serve the Visits list's filter + date sort without scanning other rows.
+ * `deletedAt` is null on live rows and null is not an IndexedDB key, so that index holds the
+ * deleted rows only (a small set to subtract).
  */
 export class LegationDB extends Dexie {
   visits!: EntityTable<Visit, 'id'>;
@@ -25,6 +82,8 @@ export class LegationDB extends Dexie {
   events!: EntityTable<ContextEvent, 'id'>;
   notes!: EntityTable<Note, 'id'>;
   meta!: EntityTable<MetaRecord, 'key'>;
+  searchIndex!: EntityTable<SearchIndexRecord, 'key'>;
+  importJobs!: EntityTable<ImportJobRecord, 'id'>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -39,6 +98,32 @@ export class LegationDB extends Dexie {
       notes: 'id, targetKey, updatedAt',
       meta: 'key',
     });
+    // Version 2: the 100,000-visit list and search. Adds endKey (date-range filters from an
+    // index), deletedAt indexes, one compound index for status + country + date, updatedAt on
+    // every searchable table (incremental search index), and two derived stores.
+    this.version(2)
+      .stores({
+        visits:
+          'id, status, place.country, travellerId, startKey, endKey, updatedAt, deletedAt, tourId, *tags, *hostIds, [status+startKey], [place.country+startKey], [travellerId+startKey], [status+place.country+startKey]',
+        people: 'id, name, *aliases, updatedAt, deletedAt',
+        sources: 'id, title, publishedOn, updatedAt, deletedAt',
+        evidence: 'id, [recordType+recordId], recordId, sourceId',
+        meetings: 'id, visitId, *participantIds, updatedAt',
+        events: 'id, date.from, updatedAt, deletedAt',
+        notes: 'id, targetKey, updatedAt, deletedAt',
+        meta: 'key',
+        searchIndex: 'key',
+        importJobs: 'id, state, updatedAt',
+      })
+      .upgrade(async (tx) => {
+        await tx
+          .table('visits')
+          .toCollection()
+          .modify((v: WithEndKey) => {
+            v.endKey = visitEndKey(v);
+          });
+      });
+    this.use(visitIndexKeys);
   }
 
   /** Every table holding user records, in the order a backup lists them. */

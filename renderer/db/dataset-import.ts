@@ -76,6 +76,13 @@ function zero(): TableCounts {
   return { sources: 0, people: 0, visits: 0 };
 }
 
+/** A stored row without the fields the database derives on write (visits' endKey). */
+function stored<T extends object>(row: T): T {
+  if (!('endKey' in row)) return row;
+  const { endKey: _derived, ...rest } = row as T & { endKey: unknown };
+  return rest as T;
+}
+
 /** The three tables share what this module touches (id, updatedAt, deletedAt): one view of them. */
 function table(name: DatasetTable): EntityTable<Row, 'id'> {
   const t: EntityTable<Row, 'id'> = db[name];
@@ -126,7 +133,11 @@ export async function saveDatasetImport(records: DatasetRecords, options: Datase
               toPut.push(row);
               batchCreated[name].push(row.id);
               batchCounts.created[name]++;
-            } else if (old.updatedAt === options.importedAt && old.deletedAt === null && JSON.stringify(old) !== JSON.stringify(row)) {
+            } else if (
+              old.updatedAt === options.importedAt &&
+              old.deletedAt === null &&
+              JSON.stringify(stored(old)) !== JSON.stringify(row)
+            ) {
               toPut.push(row);
               batchCounts.updated[name]++;
             } else {
