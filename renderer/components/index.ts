@@ -8,3 +8,11 @@ export { CountrySelect } from './country-select';
 export { PersonSelect, QuickAddPerson, PeoplePicker } from './person-select';
 export { FuzzyDateInput, fuzzyDateHint, FUZZY_DATE_FORMATS } from './fuzzy-date-input';
 export { StatusFilterSelect } from './status-filter-select';
+export {
+  VisitFilterControls,
+  useVisitFilterParams,
+  visitFilterFromParams,
+  visitFilterToParams,
+  hasVisitFilter,
+  VISIT_FILTER_PARAMS,
+} from './visit-filter-controls';

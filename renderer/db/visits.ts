@@ -1,9 +1,7 @@
-import { Dexie } from 'dexie';
 import {
   applyStatusChange,
   createVisit,
   localToday,
-  overlaps,
   updateVisit,
   visitDraftSchema,
   visitSchema,
@@ -21,6 +19,7 @@ import {
 import { NotFoundError, ValidationError } from './errors';
 import { clock, db } from './instance';
 import { pushUndo } from './undo';
+import { queryVisits } from './visit-query';
 
 export interface VisitFilter {
   status?: VisitStatus | undefined;
@@ -37,60 +36,13 @@ export interface VisitSort {
   dir: 'asc' | 'desc';
 }
 
-function matches(v: Visit, f: VisitFilter): boolean {
-  if (v.deletedAt) return false;
-  if (f.status && v.status !== f.status) return false;
-  if (f.country && v.place.country !== f.country) return false;
-  if (f.travellerId && v.travellerId !== f.travellerId) return false;
-  if (f.from || f.to) {
-    if (!v.start) return false;
-    const span = { ...v.start, to: v.end?.to ?? v.start.to };
-    if (!overlaps(span, f.from, f.to)) return false;
-  }
-  return true;
-}
-
 /**
- * The visits matching a filter, sorted. Reads through the most selective index (traveller, then
- * country, then status, each compound with the start date), then checks the remaining criteria.
+ * The visits matching a filter, in the Visits list's order (see `visit-query.ts`): the ordered ids
+ * come from key-only index reads, then one bulkGet reads the rows. Callers that show a long list
+ * should page with `visitIds` + `visitPage` instead of reading every row.
  */
 export async function listVisits(filter: VisitFilter = {}, sort: VisitSort = { field: 'start', dir: 'desc' }): Promise<Visit[]> {
-  const lower = '';
-  const upper = filter.to ?? Dexie.maxKey;
-  let rows: Visit[];
-  if (filter.travellerId) {
-    rows = await db.visits
-      .where('[travellerId+startKey]')
-      .between([filter.travellerId, lower], [filter.travellerId, upper], true, true)
-      .toArray();
-  } else if (filter.country) {
-    rows = await db.visits
-      .where('[place.country+startKey]')
-      .between([filter.country, lower], [filter.country, upper], true, true)
-      .toArray();
-  } else if (filter.status) {
-    rows = await db.visits.where('[status+startKey]').between([filter.status, lower], [filter.status, upper], true, true).toArray();
-  } else {
-    rows = await db.visits.toArray();
-  }
-  const out = rows.filter((v) => matches(v, filter));
-  const key = (v: Visit): string => {
-    switch (sort.field) {
-      case 'start':
-        return v.startKey;
-      case 'updated':
-        return v.updatedAt;
-      case 'country':
-        return `${v.place.country} ${v.startKey}`;
-      case 'status':
-        return `${v.status} ${v.startKey}`;
-    }
-  };
-  out.sort((a, b) => {
-    const c = key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id < b.id ? -1 : 1;
-    return sort.dir === 'asc' ? c : -c;
-  });
-  return out;
+  return queryVisits({ filter, sort });
 }
 
 export async function getVisit(id: string): Promise<Visit | undefined> {
@@ -179,7 +131,8 @@ export async function createVisitFromDraft(draft: VisitDraft, firstStatusOn: str
   pushUndo({
     label: 'Create visit',
     revert: async () => {
-      await db.visits.update(checked.id, { deletedAt: clock.now() });
+      const at = clock.now();
+      await db.visits.update(checked.id, { deletedAt: at, updatedAt: at });
     },
   });
   return checked;

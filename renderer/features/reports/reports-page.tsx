@@ -14,8 +14,8 @@ import {
   type ReportSelection,
 } from '../../../shared/reports';
 import { bridge } from '../../bridge';
-import { CountrySelect, Field, PersonSelect, useToast, StatusFilterSelect } from '../../components';
-import { countReportVisits, listPeople, listVisits, loadReportInput, useQuery, visitCountries } from '../../db';
+import { Field, VisitFilterControls, useToast } from '../../components';
+import { countReportVisits, listPeople, listVisits, loadReportInput, useQuery } from '../../db';
 import { CHUNKED_THRESHOLD, DEFAULT_TITLE, buildModel } from './build-report';
 import { renderInWorker } from './render-file';
 
@@ -70,8 +70,8 @@ export function ReportsPage() {
   const visitsLabel = useId();
 
   const choices = useQuery(async () => {
-    const [people, countries, visits] = await Promise.all([listPeople(), visitCountries(), listVisits({}, { field: 'start', dir: 'asc' })]);
-    return { people, countries, visits };
+    const [people, visits] = await Promise.all([listPeople(), listVisits({}, { field: 'start', dir: 'asc' })]);
+    return { people, visits };
   }, []);
   const count = useQuery(() => countReportVisits(selection), [selectionKey]);
 
@@ -186,33 +186,17 @@ export function ReportsPage() {
           </div>
 
           {mode === 'filter' && (
-            <div className="toolbar report-filters">
-              <Field label="Status">
-                <StatusFilterSelect value={selection.status} onChange={(status) => setFilter({ status })} />
-              </Field>
-              <Field label="Host country">
-                <CountrySelect
-                  value={selection.country ?? ''}
-                  codes={choices.data?.countries ?? []}
-                  emptyLabel="Any country"
-                  onChange={(code) => setFilter({ country: code || undefined })}
-                />
-              </Field>
-              <Field label="Traveller">
-                <PersonSelect
-                  people={choices.data?.people ?? []}
-                  value={selection.travellerId ?? ''}
-                  emptyLabel="Anyone"
-                  onChange={(id) => setFilter({ travellerId: id || undefined })}
-                />
-              </Field>
-              <Field label="From">
-                <input type="date" value={selection.from ?? ''} onChange={(e) => setFilter({ from: e.target.value || undefined })} />
-              </Field>
-              <Field label="To">
-                <input type="date" value={selection.to ?? ''} onChange={(e) => setFilter({ to: e.target.value || undefined })} />
-              </Field>
-            </div>
+            <VisitFilterControls
+              className="toolbar report-filters"
+              value={{
+                status: selection.status,
+                country: selection.country,
+                travellerId: selection.travellerId,
+                from: selection.from,
+                to: selection.to,
+              }}
+              onChange={(f) => setFilter({ status: f.status, country: f.country, travellerId: f.travellerId, from: f.from, to: f.to })}
+            />
           )}
 
           {mode === 'visit' && (

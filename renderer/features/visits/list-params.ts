@@ -1,4 +1,5 @@
-import { ISO_DAY, VISIT_STATUSES, isValidDay, type Person, type Visit, type VisitStatus } from '../../../shared/model';
+import type { Person, Visit, VisitStatus } from '../../../shared/model';
+import { visitFilterFromParams, visitFilterToParams } from '../../components/visit-filter-controls';
 import type { VisitFilter, VisitSort, VisitSortField } from '../../db';
 
 /**
@@ -24,6 +25,9 @@ export const SORT_OPTIONS = [
 
 export const DEFAULT_SORT: VisitSort = { field: 'start', dir: 'desc' };
 
+/** Find filters in memory only up to this many visits; beyond, the find text goes to Search. */
+export const FIND_LIMIT = 5000;
+
 const SORT_FIELDS: readonly VisitSortField[] = ['start', 'updated', 'country', 'status'];
 
 export function sortToValue(sort: VisitSort): string {
@@ -37,39 +41,13 @@ export function sortFromValue(value: string | null): VisitSort {
   return SORT_FIELDS.includes(field) ? { field, dir: m[2] === 'asc' ? 'asc' : 'desc' } : DEFAULT_SORT;
 }
 
-function isStatus(value: string | null): value is VisitStatus {
-  return value !== null && (VISIT_STATUSES as readonly string[]).includes(value);
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function day(value: string | null): string | undefined {
-  return value && ISO_DAY.test(value) && isValidDay(value) ? value : undefined;
-}
-
 export function paramsToList(sp: URLSearchParams): ListParams {
-  const status = sp.get('status');
-  const country = sp.get('country');
-  const traveller = sp.get('traveller');
-  const filter: VisitFilter = {};
-  if (isStatus(status)) filter.status = status;
-  if (country && /^[A-Z]{2}$/.test(country)) filter.country = country;
-  if (traveller && UUID.test(traveller)) filter.travellerId = traveller;
-  const from = day(sp.get('from'));
-  const to = day(sp.get('to'));
-  if (from) filter.from = from;
-  if (to) filter.to = to;
-  return { filter, sort: sortFromValue(sp.get('sort')), q: sp.get('q') ?? '' };
+  return { filter: visitFilterFromParams(sp), sort: sortFromValue(sp.get('sort')), q: sp.get('q') ?? '' };
 }
 
 /** Only non-default values go into the URL, in a fixed order, so equal lists have equal URLs. */
 export function listToParams(p: ListParams): URLSearchParams {
-  const sp = new URLSearchParams();
-  if (p.filter.status) sp.set('status', p.filter.status);
-  if (p.filter.country) sp.set('country', p.filter.country);
-  if (p.filter.travellerId) sp.set('traveller', p.filter.travellerId);
-  if (p.filter.from) sp.set('from', p.filter.from);
-  if (p.filter.to) sp.set('to', p.filter.to);
+  const sp = visitFilterToParams(p.filter);
   const sort = sortToValue(p.sort);
   if (sort !== sortToValue(DEFAULT_SORT)) sp.set('sort', sort);
   if (p.q.trim() !== '') sp.set('q', p.q);

@@ -1,59 +1,92 @@
-import { useMemo } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { countryName } from '../../../shared/places';
-import { CountrySelect, EmptyState, Field, PersonSelect, StatusBadge, StatusFilterSelect } from '../../components';
-import { listPeople, listVisits, useQuery, visitCountries } from '../../db';
+import { EmptyState, Field, StatusBadge, VisitFilterControls } from '../../components';
 import {
+  firstVisitRows,
+  quickVisitCount,
+  useQuery,
+  visitIds,
+  visitQueryKey,
+  visitRowsAt,
+  type VisitListRow,
+  type VisitQuery,
+} from '../../db';
+import {
+  FIND_LIMIT,
   SORT_OPTIONS,
   hasFilters,
   listToParams,
   matchesFind,
   paramsToList,
   sortFromValue,
-  sortRows,
   sortToValue,
   type ListParams,
 } from './list-params';
 import { KIND_LABELS } from './visit-form-model';
 import { formatVisitDates, placeLabel } from './visit-format';
+import './visit-list.css';
 
-/** The Visits list: filters, sort and find text live in the URL so back/forward and reload keep them. */
+/** Rows are read by pages of this many (one bulkGet of visits and one of people per page). */
+const PAGE = 100;
+/** Fixed row height (px): the virtualiser needs it; the purpose is cut to one line to keep it. */
+const ROW_HEIGHT = 56;
+const NUMBER = new Intl.NumberFormat('en-US');
+
+function countLabel(n: number, filtered: boolean): string {
+  return `${NUMBER.format(n)} ${n === 1 ? 'visit' : 'visits'}${filtered ? ' match' : ''}`;
+}
+
+/**
+ * The Visits list, built for 100,000 visits: the ordered ids of the matches come from key-only
+ * index reads (`visitIds`), the table is virtualised (only the rows on screen exist in the DOM) and
+ * rows are read a page at a time as the visible range moves. The first page is shown from a direct
+ * index read while the ids are computed. Filters, sort and find text live in the URL, so back,
+ * forward and reload keep them.
+ */
 export function VisitListPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const params = useMemo(() => paramsToList(searchParams), [searchParams]);
-  const key = listToParams({ ...params, q: '' }).toString();
+  const query: VisitQuery = useMemo(() => ({ filter: params.filter, sort: params.sort }), [params.filter, params.sort]);
+  const key = visitQueryKey(query);
 
-  const { data, error, isLoading } = useQuery(async () => {
-    const [visits, people, countries] = await Promise.all([listVisits(params.filter, params.sort), listPeople(), visitCountries()]);
-    return { visits, people, countries };
-  }, [key]);
+  // Order matters: IndexedDB serves one database's requests in turn, so the cheap reads (first page,
+  // native count) go first and the id list (every key of the matches) only once they are in.
+  const first = useQuery(() => firstVisitRows(query, PAGE), [key]);
+  // A native count when one index range answers it: the size shows before the id list is read.
+  const quick = useQuery(() => quickVisitCount(query.filter), [key]);
+  const cheapDone = (first.data !== undefined || !!first.error) && (quick.data !== undefined || !!quick.error);
+  const ids = useQuery(async () => (cheapDone ? visitIds(query) : undefined), [key, cheapDone]);
 
-  const rows = useMemo(() => {
-    if (!data) return [];
-    const byId = new Map(data.people.map((p) => [p.id, p]));
-    const all = data.visits.map((visit) => ({
-      visit,
-      traveller: byId.get(visit.travellerId),
-      countryName: countryName(visit.place.country),
-    }));
-    return sortRows(
-      all.filter((r) => matchesFind(r, params.q)),
-      params.sort,
-    );
-  }, [data, params.q, params.sort]);
+  // Find text: filtered in memory when the matches are few enough to read; otherwise handed to Search.
+  const findText = params.q.trim();
+  const findable = !!ids.data && ids.data.length <= FIND_LIMIT;
+  const found = useQuery(async () => {
+    if (!findText || !ids.data || ids.data.length > FIND_LIMIT) return null;
+    const rows = await visitRowsAt(ids.data, 0, ids.data.length);
+    return rows
+      .filter(
+        (r) =>
+          r.visit && matchesFind({ visit: r.visit, traveller: r.traveller, countryName: countryName(r.visit.place.country) }, findText),
+      )
+      .map((r) => r.id);
+  }, [ids.data, findText]);
+  const shownIds: readonly string[] | undefined = findText && findable ? (found.data ?? undefined) : ids.data;
 
   /** Filter choices push a history entry (back undoes a filter); typing in Find replaces it. */
-  const update = (next: Partial<ListParams> & { filter?: ListParams['filter'] }, replace = false) => {
+  const update = (next: Partial<ListParams>, replace = false) => {
     setSearchParams(listToParams({ ...params, ...next }), { replace });
   };
-  const setFilter = (patch: Partial<ListParams['filter']>) => update({ filter: { ...params.filter, ...patch } });
   const clear = () =>
     setSearchParams(
       new URLSearchParams(params.sort.field === 'start' && params.sort.dir === 'desc' ? '' : `sort=${sortToValue(params.sort)}`),
     );
 
   const filtered = hasFilters(params);
-  const count = rows.length;
+  const error = ids.error ?? first.error ?? quick.error ?? found.error;
+  const count = shownIds?.length ?? (findText ? undefined : (quick.data ?? undefined));
+  const loading = count === undefined && (first.data === undefined || !!findText);
 
   return (
     <section className="visits-list" aria-labelledby="visits-heading">
@@ -65,41 +98,26 @@ export function VisitListPage() {
       </div>
 
       <search className="toolbar visits-filters" aria-label="Filter visits">
-        <Field label="Find visits">
+        <Field
+          label="Find visits"
+          hint={
+            ids.data && !findable && findText ? (
+              <>
+                Find looks through up to {NUMBER.format(FIND_LIMIT)} visits: narrow the filters, or{' '}
+                <Link to={`/search?q=${encodeURIComponent(findText)}`}>search all visits for “{findText}”</Link>.
+              </>
+            ) : undefined
+          }
+        >
           <input
             type="search"
             data-find=""
             placeholder="Name, country, city, purpose…"
             value={params.q}
             onChange={(e) => update({ q: e.target.value }, true)}
-            title="Find (Ctrl+F)"
           />
         </Field>
-        <Field label="Status">
-          <StatusFilterSelect value={params.filter.status} onChange={(status) => setFilter({ status })} />
-        </Field>
-        <Field label="Host country">
-          <CountrySelect
-            value={params.filter.country ?? ''}
-            codes={data?.countries ?? []}
-            emptyLabel="Any country"
-            onChange={(code) => setFilter({ country: code || undefined })}
-          />
-        </Field>
-        <Field label="Traveller">
-          <PersonSelect
-            people={data?.people ?? []}
-            value={params.filter.travellerId ?? ''}
-            emptyLabel="Anyone"
-            onChange={(id) => setFilter({ travellerId: id || undefined })}
-          />
-        </Field>
-        <Field label="From">
-          <input type="date" value={params.filter.from ?? ''} onChange={(e) => setFilter({ from: e.target.value || undefined })} />
-        </Field>
-        <Field label="To">
-          <input type="date" value={params.filter.to ?? ''} onChange={(e) => setFilter({ to: e.target.value || undefined })} />
-        </Field>
+        <VisitFilterControls className="visits-filter-controls" value={params.filter} onChange={(filter) => update({ filter })} />
         {filtered && (
           <button type="button" className="clear-filters" onClick={clear}>
             Clear filters
@@ -111,14 +129,15 @@ export function VisitListPage() {
         <p className="form-error" role="alert">
           The visits could not be read: {error.message}
         </p>
-      ) : isLoading ? (
-        <p className="loading">Loading visits…</p>
+      ) : loading ? (
+        <p className="loading" role="status">
+          Loading visits…
+        </p>
       ) : (
         <>
           <div className="list-head">
             <p className="result-count" aria-live="polite">
-              {count === 1 ? '1 visit' : `${count} visits`}
-              {filtered ? ' match' : ''}
+              {count === undefined ? 'Counting visits…' : countLabel(count, filtered)}
             </p>
             <Field label="Sort by">
               <select value={sortToValue(params.sort)} onChange={(e) => update({ sort: sortFromValue(e.target.value) })}>
@@ -130,7 +149,7 @@ export function VisitListPage() {
               </select>
             </Field>
           </div>
-          {count === 0 ? (
+          {(count ?? first.data?.length ?? 0) === 0 ? (
             filtered ? (
               <EmptyState title="No visits match these filters">
                 <p>Try another status, country or date range, or clear the filters to see every visit.</p>
@@ -140,44 +159,189 @@ export function VisitListPage() {
               </EmptyState>
             ) : (
               <EmptyState title="No visits recorded yet">
-                <p>Record a leader’s trip abroad: who travels, where to, when, and where you read it.</p>
-                <Link to="/visits/new" className="button primary">
-                  New visit
-                </Link>
+                <p>Record a leader’s trip abroad (who travels, where to, when, and where you read it), or import articles or a dataset.</p>
+                <div className="empty-actions">
+                  <Link to="/visits/new" className="button primary">
+                    New visit
+                  </Link>
+                  <Link to="/import" className="button">
+                    Import
+                  </Link>
+                </div>
               </EmptyState>
             )
           ) : (
-            <table aria-label="Visits" className="visits-table">
-              <thead>
-                <tr>
-                  <th scope="col">Visit</th>
-                  <th scope="col">Dates</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Kind</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map(({ visit, traveller }) => (
-                  <tr key={visit.id}>
+            <VirtualVisitTable key={key + '\u0001' + findText} ids={shownIds} total={count} firstRows={first.data} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The virtualised table. Before the ids arrive it shows the first page; after, it reads the pages
+ * the visible range touches (live: an edit anywhere re-reads them) and keeps a few around.
+ * Keyboard: Up/Down move between rows, Page Up/Down by a screen, Home/End to the first/last row;
+ * every row is a link (Enter opens it, middle-click or Ctrl+click opens a new window).
+ */
+function VirtualVisitTable({
+  ids,
+  total,
+  firstRows,
+}: {
+  ids: readonly string[] | undefined;
+  total: number | undefined;
+  firstRows: VisitListRow[] | undefined;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const count = ids?.length ?? total ?? firstRows?.length ?? 0;
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual re-renders this component itself; nothing memoises its functions
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? 0;
+  const lastIndex = items[items.length - 1]?.index ?? 0;
+  const pageFrom = Math.floor(firstIndex / PAGE);
+  const pageTo = Math.floor(lastIndex / PAGE);
+
+  const pages = useQuery(async () => {
+    if (!ids) return null;
+    const out = new Map<number, VisitListRow[]>();
+    for (let p = pageFrom; p <= pageTo; p++) out.set(p, await visitRowsAt(ids, p * PAGE, PAGE));
+    return out;
+  }, [ids, pageFrom, pageTo]);
+
+  // Pages stay cached near the visible range so scrolling back shows rows at once; far ones are dropped.
+  const [cache, setCache] = useState<Map<number, VisitListRow[]>>(() => new Map());
+  useEffect(() => {
+    if (!pages.data) return;
+    setCache((prev) => {
+      const next = new Map<number, VisitListRow[]>();
+      for (const [p, rows] of prev) if (p >= pageFrom - 3 && p <= pageTo + 3) next.set(p, rows);
+      for (const [p, rows] of pages.data!) next.set(p, rows);
+      return next;
+    });
+  }, [pages.data, pageFrom, pageTo]);
+
+  const rowAt = (i: number): VisitListRow | undefined => {
+    const id = ids?.[i];
+    const cached = cache.get(Math.floor(i / PAGE))?.[i % PAGE] ?? pages.data?.get(Math.floor(i / PAGE))?.[i % PAGE];
+    if (cached && (id === undefined || cached.id === id)) return cached;
+    const fromFirst = i < PAGE ? firstRows?.[i] : undefined;
+    if (fromFirst && (id === undefined || fromFirst.id === id)) return fromFirst;
+    return undefined;
+  };
+
+  // Keyboard focus that must land on a row not rendered (or not loaded) yet.
+  const [pendingFocus, setPendingFocus] = useState<number | null>(null);
+  useEffect(() => {
+    if (pendingFocus === null) return;
+    const link = scrollRef.current?.querySelector<HTMLAnchorElement>(`tr[data-index="${pendingFocus}"] a`);
+    if (link) {
+      link.focus({ preventScroll: true });
+      setPendingFocus(null);
+    }
+  }, [pendingFocus, items, cache]);
+
+  const move = (from: number, to: number) => {
+    const target = Math.max(0, Math.min(count - 1, to));
+    if (target === from) return;
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+    setPendingFocus(target);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
+    const tr = (e.target as HTMLElement).closest('tr[data-index]');
+    if (!tr || e.altKey || e.ctrlKey || e.metaKey) return;
+    const index = Number(tr.getAttribute('data-index'));
+    const screen = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+    const to =
+      e.key === 'ArrowDown'
+        ? index + 1
+        : e.key === 'ArrowUp'
+          ? index - 1
+          : e.key === 'PageDown'
+            ? index + screen
+            : e.key === 'PageUp'
+              ? index - screen
+              : e.key === 'Home'
+                ? 0
+                : e.key === 'End'
+                  ? count - 1
+                  : null;
+    if (to === null) return;
+    e.preventDefault();
+    move(index, to);
+  };
+
+  const totalSize = virtualizer.getTotalSize();
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = items.length ? totalSize - (items[items.length - 1]!.end ?? 0) : 0;
+
+  return (
+    <div className="visits-scroller" ref={scrollRef}>
+      <table aria-label="Visits" aria-rowcount={count + 1} className="visits-table visits-table-virtual">
+        <colgroup>
+          <col />
+          <col className="col-dates" />
+          <col className="col-status" />
+          <col className="col-kind" />
+        </colgroup>
+        <thead>
+          <tr aria-rowindex={1}>
+            <th scope="col">Visit</th>
+            <th scope="col">Dates</th>
+            <th scope="col">Status</th>
+            <th scope="col">Kind</th>
+          </tr>
+        </thead>
+        <tbody onKeyDown={onKeyDown}>
+          {padTop > 0 && (
+            <tr aria-hidden="true" className="virtual-spacer">
+              <td colSpan={4} style={{ height: padTop }} />
+            </tr>
+          )}
+          {items.map((item) => {
+            const row = rowAt(item.index);
+            const visit = row?.visit;
+            return (
+              <tr key={item.key} data-index={item.index} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
+                {visit ? (
+                  <>
                     <td>
-                      <Link to={`/visits/${visit.id}`} className="visit-link">
-                        <span className="visit-traveller">{traveller?.name ?? 'Unknown traveller'}</span> →{' '}
-                        <span className="visit-destination">{placeLabel(visit.place)}</span>
-                      </Link>
-                      {visit.purpose && <div className="visit-purpose muted">{visit.purpose}</div>}
+                      <div className="visit-cell">
+                        <Link to={`/visits/${visit.id}`} className="visit-link">
+                          <span className="visit-traveller">{row.traveller?.name ?? 'Unknown traveller'}</span> →{' '}
+                          <span className="visit-destination">{placeLabel(visit.place)}</span>
+                        </Link>
+                        {visit.purpose && <div className="visit-purpose muted">{visit.purpose}</div>}
+                      </div>
                     </td>
                     <td className="visit-dates">{formatVisitDates(visit.start, visit.end)}</td>
                     <td>
                       <StatusBadge status={visit.status} />
                     </td>
                     <td>{KIND_LABELS[visit.kind]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                  </>
+                ) : (
+                  <td colSpan={4} className="visit-placeholder muted">
+                    {row ? 'This visit was just deleted' : 'Loading…'}
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+          {padBottom > 0 && (
+            <tr aria-hidden="true" className="virtual-spacer">
+              <td colSpan={4} style={{ height: padBottom }} />
+            </tr>
           )}
-        </>
-      )}
-    </section>
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -17,7 +17,7 @@ export class VisitsList {
     this.heading = page.getByRole('heading', { level: 1, name: 'Visits' });
     this.table = page.getByRole('table', { name: 'Visits' });
     this.rows = this.table.getByRole('row').filter({ has: page.getByRole('cell') });
-    this.count = page.getByText(/^\d+ visits?( match)?$/);
+    this.count = page.getByText(/^[\d,]+ visits?( match)?$/);
     this.status = page.getByLabel('Status', { exact: true });
     this.country = page.getByLabel('Host country');
     this.traveller = page.getByLabel('Traveller');
@@ -44,7 +44,7 @@ export class VisitsList {
 
   async expectCount(n: number): Promise<void> {
     await expect(this.rows).toHaveCount(n);
-    await expect(this.count).toHaveText(new RegExp(`^${n} visits?`));
+    await expect(this.count).toHaveText(new RegExp(`^${n.toLocaleString('en-US')} visits?`));
   }
 }
 
