@@ -43,7 +43,10 @@ export async function createPerson(draft: PersonDraft): Promise<Person> {
   const now = clock.now();
   const person = check({ ...draft, id: clock.newId(), createdAt: now, updatedAt: now, deletedAt: null });
   await db.people.add(person);
-  pushUndo({ label: 'Create person', revert: async () => void (await db.people.update(person.id, { deletedAt: clock.now() })) });
+  pushUndo({
+    label: 'Create person',
+    revert: async () => void (await db.people.update(person.id, { deletedAt: clock.now(), updatedAt: clock.now() })),
+  });
   return person;
 }
 

@@ -31,7 +31,10 @@ export async function createSource(draft: SourceDraft): Promise<Source> {
   const now = clock.now();
   const source = check({ ...draft, id: clock.newId(), createdAt: now, updatedAt: now, deletedAt: null });
   await db.sources.add(source);
-  pushUndo({ label: 'Create source', revert: async () => void (await db.sources.update(source.id, { deletedAt: clock.now() })) });
+  pushUndo({
+    label: 'Create source',
+    revert: async () => void (await db.sources.update(source.id, { deletedAt: clock.now(), updatedAt: clock.now() })),
+  });
   return source;
 }
 

@@ -1,1 +1,2 @@
 export { SearchPage } from './search-page';
+export { searchRoute } from './search-params';

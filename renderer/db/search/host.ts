@@ -1,0 +1,244 @@
+/**
+ * The search index's life in the worker: restore or build it, answer queries (even while it
+ * builds, from what is indexed so far), apply every window's writes as they happen, and persist
+ * it a little after the last change. Kept apart from the worker's message plumbing so that tests
+ * can drive it directly on fake-indexeddb.
+ */
+import Dexie from 'dexie';
+import type { SearchRequest, SearchStatus } from '../../../shared/search';
+import { LegationDB } from '../database';
+import { createIndexState, runQuery, type IndexState } from './engine';
+import type { SearchWorkerMessage, SearchWorkerRequest } from './protocol';
+import {
+  applyJournal,
+  buildIndex,
+  catchUp,
+  journalFromMutation,
+  journalIsEmpty,
+  loadIndex,
+  mergeJournal,
+  recordJournal,
+  saveIndex,
+  type Journal,
+} from './sync';
+
+export interface HostTimings {
+  /** Quiet time after a write before it is indexed (writes come in bursts). */
+  applyDelayMs: number;
+  /** Quiet time after the last indexed change before the index is saved. */
+  persistDelayMs: number;
+}
+
+const DEFAULT_TIMINGS: HostTimings = { applyDelayMs: 150, persistDelayMs: 2000 };
+
+export class SearchIndexHost {
+  readonly db: LegationDB;
+  private state: IndexState | null = null;
+  private status: SearchStatus = { phase: 'starting' };
+  private waiting: { id: number; request: SearchRequest }[] = [];
+  /** Writes heard but not yet applied to the index. */
+  private pending: Journal = {};
+  private ready = false;
+  private revision = 0;
+  private unsaved = false;
+  private chain: Promise<unknown> = Promise.resolve();
+  private applyTimer: ReturnType<typeof setTimeout> | null = null;
+  private persistTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly timings: HostTimings;
+  private readonly onMutated = (parts: Record<string, unknown>) => {
+    const j = journalFromMutation(parts, this.db.name);
+    if (journalIsEmpty(j)) return;
+    mergeJournal(this.pending, j);
+    // Written at once: if the window closes before the index is saved, the next start redoes these.
+    recordJournal(this.db, j).catch(() => undefined);
+    this.scheduleApply();
+  };
+
+  constructor(
+    dbName: string,
+    private readonly post: (m: SearchWorkerMessage) => void,
+    timings: Partial<HostTimings> = {},
+  ) {
+    this.db = new LegationDB(dbName);
+    this.timings = { ...DEFAULT_TIMINGS, ...timings };
+  }
+
+  /** Restores the persisted index (and catches up) or builds one. Resolves when it answers from a complete index. */
+  async start(): Promise<void> {
+    Dexie.on('storagemutated', this.onMutated);
+    const began = performance.now();
+    this.setStatus({ phase: 'loading' });
+    try {
+      const loaded = await loadIndex(this.db);
+      if (loaded) {
+        this.state = loaded.state;
+        const changed = await catchUp(this.db, loaded.state, loaded.journal);
+        this.becomeReady('persisted', began);
+        if (changed > 0 || !journalIsEmpty(loaded.journal)) this.schedulePersist();
+      } else {
+        await this.enqueue(() => this.build(began));
+      }
+    } catch (e) {
+      this.setStatus({ phase: 'failed', message: `The search index could not be opened: ${e instanceof Error ? e.message : String(e)}` });
+      this.flushWaiting();
+    }
+  }
+
+  /** Stops listening and closes the connection (tests; the worker is simply terminated). */
+  stop(): void {
+    Dexie.on('storagemutated').unsubscribe(this.onMutated);
+    if (this.applyTimer) clearTimeout(this.applyTimer);
+    if (this.persistTimer) clearTimeout(this.persistTimer);
+    this.db.close();
+  }
+
+  handle(msg: Exclude<SearchWorkerRequest, { type: 'init' }>): void {
+    switch (msg.type) {
+      case 'query':
+        if (this.state) this.answer(msg.id, msg.request);
+        else this.waiting.push({ id: msg.id, request: msg.request });
+        return;
+      case 'rebuild':
+        void this.enqueue(() => this.build(performance.now()));
+        return;
+      case 'flush':
+        void this.flush();
+        return;
+    }
+  }
+
+  /** Applies what is pending and saves the index now if anything is unsaved. */
+  async flush(): Promise<void> {
+    if (this.applyTimer) clearTimeout(this.applyTimer);
+    this.applyTimer = null;
+    await this.enqueue(() => this.applyPending());
+    await this.enqueue(() => this.persist());
+  }
+
+  query(request: SearchRequest) {
+    if (!this.state) throw new Error('The search index is not loaded yet');
+    return runQuery(this.state, request);
+  }
+
+  get currentStatus(): SearchStatus {
+    return this.status;
+  }
+
+  private answer(id: number, request: SearchRequest): void {
+    try {
+      this.post({ type: 'result', id, result: this.query(request) });
+    } catch (e) {
+      this.post({ type: 'error', id, message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  private flushWaiting(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const w of waiting) {
+      if (this.state) this.answer(w.id, w.request);
+      else
+        this.post({
+          type: 'error',
+          id: w.id,
+          message: this.status.phase === 'failed' ? this.status.message : 'The search index is not ready',
+        });
+    }
+  }
+
+  private setStatus(status: SearchStatus): void {
+    this.status = status;
+    this.post({ type: 'status', status });
+  }
+
+  private becomeReady(source: 'persisted' | 'rebuilt', began: number): void {
+    this.ready = true;
+    this.setStatus({
+      phase: 'ready',
+      source,
+      ms: Math.round(performance.now() - began),
+      documents: this.state?.fingerprints.size ?? 0,
+      revision: ++this.revision,
+    });
+    this.flushWaiting();
+    if (!journalIsEmpty(this.pending)) this.scheduleApply();
+  }
+
+  /** Runs index changes one after another (a build, applied writes and saves never interleave). */
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(work);
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  private async build(began: number): Promise<void> {
+    this.ready = false;
+    const state = createIndexState();
+    this.state = state;
+    // Writes during the build may or may not be read by it: they are applied again afterwards.
+    this.flushWaiting();
+    await buildIndex(this.db, (p) => this.setStatus({ phase: 'indexing', done: p.done, total: p.total }), state);
+    this.becomeReady('rebuilt', began);
+    this.unsaved = true;
+    await this.persist();
+  }
+
+  private scheduleApply(): void {
+    if (!this.ready) return;
+    if (this.applyTimer) clearTimeout(this.applyTimer);
+    this.applyTimer = setTimeout(() => {
+      this.applyTimer = null;
+      void this.enqueue(() => this.applyPending());
+    }, this.timings.applyDelayMs);
+  }
+
+  private async applyPending(): Promise<void> {
+    if (!this.state || journalIsEmpty(this.pending)) return;
+    const j = this.pending;
+    this.pending = {};
+    try {
+      const changed = await applyJournal(this.db, this.state, j);
+      if (changed > 0) {
+        this.setStatus({
+          phase: 'ready',
+          source: this.readySource(),
+          ms: this.readyMs(),
+          documents: this.state.fingerprints.size,
+          revision: ++this.revision,
+        });
+      }
+    } catch {
+      mergeJournal(this.pending, j);
+    }
+    this.unsaved = true;
+    this.schedulePersist();
+  }
+
+  private readySource(): 'persisted' | 'rebuilt' {
+    return this.status.phase === 'ready' ? this.status.source : 'rebuilt';
+  }
+
+  private readyMs(): number {
+    return this.status.phase === 'ready' ? this.status.ms : 0;
+  }
+
+  private schedulePersist(): void {
+    this.unsaved = true;
+    if (this.persistTimer) clearTimeout(this.persistTimer);
+    this.persistTimer = setTimeout(() => {
+      this.persistTimer = null;
+      void this.enqueue(() => this.persist());
+    }, this.timings.persistDelayMs);
+  }
+
+  private async persist(): Promise<void> {
+    if (!this.state || !this.unsaved) return;
+    this.unsaved = false;
+    try {
+      await saveIndex(this.db, this.state, this.pending);
+    } catch {
+      // Not fatal: the index still answers; the next start rebuilds or catches up from the journal.
+      this.unsaved = true;
+    }
+  }
+}

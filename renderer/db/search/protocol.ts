@@ -1,0 +1,14 @@
+/** Messages between the search client (window) and the search worker. */
+import type { SearchRequest, SearchResult, SearchStatus } from '../../../shared/search';
+
+export type SearchWorkerRequest =
+  | { type: 'init'; dbName: string }
+  | { type: 'query'; id: number; request: SearchRequest }
+  | { type: 'rebuild' }
+  /** Persist now if anything is unsaved (the window is going away). */
+  | { type: 'flush' };
+
+export type SearchWorkerMessage =
+  | { type: 'status'; status: SearchStatus }
+  | { type: 'result'; id: number; result: SearchResult }
+  | { type: 'error'; id: number; message: string };

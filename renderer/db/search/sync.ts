@@ -1,0 +1,326 @@
+/**
+ * Keeps the search index in step with the database: build from scratch in batches, persist to
+ * and restore from the `searchIndex` store, catch up on what changed since it was persisted, and
+ * apply live changes. Takes the database as a parameter: the worker passes its own connection,
+ * tests a fake-indexeddb one. Only reads the record tables; writes only `searchIndex`.
+ */
+import type { Collection, Table } from 'dexie';
+import type { ContextEvent, Note, Person, Source, Visit } from '../../../shared/model';
+import {
+  eventDoc,
+  noteDoc,
+  personDoc,
+  sourceDoc,
+  visitDoc,
+  type PeopleById,
+  type SearchDoc,
+  type SearchType,
+} from '../../../shared/search';
+import type { LegationDB } from '../database';
+import {
+  INDEX_FORMAT,
+  SEARCH_TABLES,
+  advanceWatermark,
+  createIndexState,
+  indexedIds,
+  removeDocs,
+  restoreIndex,
+  serializeIndex,
+  upsertDocs,
+  type IndexState,
+  type SearchTable,
+  type SerializedIndex,
+} from './engine';
+
+export const META_KEY = 'index:meta';
+export const JOURNAL_KEY = 'index:journal';
+const chunkKey = (i: number) => `index:chunk:${i}`;
+
+/** Rows read per step while building: small enough to keep queries answered in between. */
+export const BUILD_BATCH = 2000;
+
+const TYPE_OF: Record<SearchTable, SearchType> = { people: 'person', visits: 'visit', sources: 'source', notes: 'note', events: 'event' };
+
+interface Row {
+  id: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+/**
+ * Changes seen but not yet in a persisted index, per table: ids, or 'all' when a bulk write
+ * did not say which rows (Dexie reports writes of 50 rows or more as the whole table).
+ */
+export type Journal = Partial<Record<SearchTable, string[] | 'all'>>;
+
+export function mergeJournal(into: Journal, add: Journal): Journal {
+  for (const t of SEARCH_TABLES) {
+    const a = add[t];
+    if (a === undefined) continue;
+    const b = into[t];
+    if (a === 'all' || b === 'all') into[t] = 'all';
+    else into[t] = b ? [...new Set([...b, ...a])] : [...a];
+  }
+  return into;
+}
+
+export function journalIsEmpty(j: Journal): boolean {
+  return SEARCH_TABLES.every((t) => j[t] === undefined);
+}
+
+function table(db: LegationDB, t: SearchTable): Table<Row, string> {
+  return db[t] as unknown as Table<Row, string>;
+}
+
+/** Names of the people visits refer to (traveller and hosts), deleted or not: a visit keeps showing who travelled. */
+async function peopleOf(db: LegationDB, visits: readonly Visit[], known?: PeopleById): Promise<PeopleById> {
+  const ids = new Set<string>();
+  for (const v of visits) {
+    if (!known?.has(v.travellerId)) ids.add(v.travellerId);
+    for (const h of v.hostIds) if (!known?.has(h)) ids.add(h);
+  }
+  const map = new Map(known ?? []);
+  if (ids.size === 0) return map;
+  const rows = await db.people.bulkGet([...ids]);
+  for (const p of rows) if (p) map.set(p.id, p);
+  return map;
+}
+
+/** Documents for live rows of a table, and the ids of its deleted ones. */
+async function docsFor(
+  db: LegationDB,
+  t: SearchTable,
+  rows: readonly Row[],
+  people?: PeopleById,
+): Promise<{ docs: SearchDoc[]; gone: string[] }> {
+  const live = rows.filter((r) => !r.deletedAt);
+  const gone = rows.filter((r) => r.deletedAt).map((r) => `${TYPE_OF[t]}:${r.id}`);
+  switch (t) {
+    case 'people':
+      return { docs: (live as unknown as Person[]).map(personDoc), gone };
+    case 'visits': {
+      const visits = live as unknown as Visit[];
+      const names = await peopleOf(db, visits, people);
+      return { docs: visits.map((v) => visitDoc(v, names)), gone };
+    }
+    case 'sources':
+      return { docs: (live as unknown as Source[]).map(sourceDoc), gone };
+    case 'notes':
+      return { docs: (live as unknown as Note[]).map(noteDoc), gone };
+    case 'events':
+      return { docs: (live as unknown as ContextEvent[]).map(eventDoc), gone };
+  }
+}
+
+/** Indexes (or removes) these rows; people changes re-index the visits that name them. */
+export async function applyRows(db: LegationDB, state: IndexState, t: SearchTable, rows: readonly Row[]): Promise<number> {
+  const { docs, gone } = await docsFor(db, t, rows);
+  let n = upsertDocs(state, docs) + removeDocs(state, gone);
+  for (const r of rows) advanceWatermark(state, t, r.updatedAt);
+  if (t === 'people' && rows.length > 0) {
+    const ids = rows.map((r) => r.id);
+    const [asTraveller, asHost] = await Promise.all([
+      db.visits.where('travellerId').anyOf(ids).toArray(),
+      db.visits.where('hostIds').anyOf(ids).toArray(),
+    ]);
+    const byId = new Map([...asTraveller, ...asHost].map((v) => [v.id, v]));
+    if (byId.size > 0) n += await applyRows(db, state, 'visits', [...byId.values()]);
+  }
+  return n;
+}
+
+/** Applies changes to rows named by id (missing rows were deleted for good). */
+export async function applyIds(db: LegationDB, state: IndexState, t: SearchTable, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await table(db, t).bulkGet([...ids]);
+  const present = rows.filter((r): r is Row => r !== undefined);
+  const missing = ids.filter((_, i) => rows[i] === undefined).map((id) => `${TYPE_OF[t]}:${id}`);
+  return removeDocs(state, missing) + (await applyRows(db, state, t, present));
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+}
+
+/**
+ * Reads a whole table in batches and makes the index agree with it: new and changed rows
+ * (by fingerprint, whatever their updatedAt) indexed, deleted and vanished ones removed.
+ * `onBatch` is called after every batch (progress; a chance for queries to run).
+ */
+export async function reconcileTable(
+  db: LegationDB,
+  state: IndexState,
+  t: SearchTable,
+  onBatch?: (rowsRead: number) => void | Promise<void>,
+): Promise<number> {
+  const seen = new Set<string>();
+  let changed = 0;
+  let last: string | null = null;
+  for (;;) {
+    const tb = table(db, t);
+    const coll: Collection<Row, string> = last === null ? tb.orderBy(':id') : tb.where(':id').above(last);
+    const rows: Row[] = await coll.limit(BUILD_BATCH).toArray();
+    if (rows.length === 0) break;
+    last = rows[rows.length - 1]!.id;
+    for (const r of rows) if (!r.deletedAt) seen.add(`${TYPE_OF[t]}:${r.id}`);
+    changed += await applyRows(db, state, t, rows);
+    await onBatch?.(rows.length);
+    if (rows.length < BUILD_BATCH) break;
+  }
+  const vanished = indexedIds(state, TYPE_OF[t]).filter((id) => !seen.has(id));
+  return changed + removeDocs(state, vanished);
+}
+
+/** Builds the index from every table, people first (visits show their names). */
+export async function buildIndex(
+  db: LegationDB,
+  onProgress?: (p: Progress) => void,
+  into: IndexState = createIndexState(),
+): Promise<IndexState> {
+  const counts = await Promise.all(SEARCH_TABLES.map((t) => table(db, t).count()));
+  const total = counts.reduce((a, b) => a + b, 0);
+  let done = 0;
+  onProgress?.({ done, total });
+  for (const t of SEARCH_TABLES) {
+    await reconcileTable(db, into, t, async (n) => {
+      done += n;
+      onProgress?.({ done: Math.min(done, total), total });
+      // Lets queued messages (queries) run between batches.
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    });
+  }
+  return into;
+}
+
+/**
+ * Brings a restored index up to date with the database: rows written since its watermark, rows
+ * added or removed behind its back (by id), and the journal of changes seen but not persisted.
+ * Returns how many documents changed.
+ */
+export async function catchUp(db: LegationDB, state: IndexState, journal: Journal = {}): Promise<number> {
+  let changed = 0;
+  for (const t of SEARCH_TABLES) {
+    const tb = table(db, t);
+    const j = journal[t];
+    if (j === 'all') {
+      changed += await reconcileTable(db, state, t);
+      continue;
+    }
+    const wm = state.watermarks[t];
+    const recent = wm === '' ? await tb.toArray() : await tb.where('updatedAt').aboveOrEqual(wm).toArray();
+    changed += await applyRows(db, state, t, recent);
+    const [ids, deleted] = await Promise.all([tb.toCollection().primaryKeys(), tb.orderBy('deletedAt').primaryKeys()]);
+    const dead = new Set(deleted);
+    const type = TYPE_OF[t];
+    const live = new Set<string>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      if (dead.has(id)) continue;
+      const key = `${type}:${id}`;
+      live.add(key);
+      if (!state.fingerprints.has(key)) missing.push(id);
+    }
+    const extra = indexedIds(state, type).filter((id) => !live.has(id));
+    changed += removeDocs(state, extra);
+    changed += await applyIds(db, state, t, [...new Set([...missing, ...(j ?? [])])]);
+  }
+  return changed;
+}
+
+export interface PersistedIndex {
+  state: IndexState;
+  journal: Journal;
+}
+
+/** The persisted index, or null when there is none (or it is of another format or damaged: it is then rebuilt). */
+export async function loadIndex(db: LegationDB): Promise<PersistedIndex | null> {
+  const meta = (await db.searchIndex.get(META_KEY))?.value as (Omit<SerializedIndex, 'chunks'> & { chunkCount: number }) | undefined;
+  if (!meta || meta.format !== INDEX_FORMAT) return null;
+  const rows = await db.searchIndex.bulkGet(Array.from({ length: meta.chunkCount }, (_, i) => chunkKey(i)));
+  if (rows.some((r) => r === undefined || typeof r.value !== 'string')) return null;
+  const journal = ((await db.searchIndex.get(JOURNAL_KEY))?.value as Journal | undefined) ?? {};
+  try {
+    const state = restoreIndex({ ...meta, chunks: rows.map((r) => r!.value as string) });
+    return { state, journal };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes the index (chunks, bookkeeping) and the journal of changes it does not include yet,
+ * in one transaction: a crash leaves the previous index or this one, never a mix.
+ */
+export async function saveIndex(db: LegationDB, state: IndexState, pending: Journal = {}): Promise<void> {
+  const s = serializeIndex(state);
+  const { chunks, ...meta } = s;
+  await db.transaction('rw', db.searchIndex, async () => {
+    const old = (await db.searchIndex.get(META_KEY))?.value as { chunkCount?: number } | undefined;
+    const stale = Array.from({ length: Math.max(0, (old?.chunkCount ?? 0) - chunks.length) }, (_, i) => chunkKey(chunks.length + i));
+    if (stale.length > 0) await db.searchIndex.bulkDelete(stale);
+    await db.searchIndex.bulkPut(chunks.map((value, i) => ({ key: chunkKey(i), value })));
+    await db.searchIndex.put({ key: META_KEY, value: { ...meta, chunkCount: chunks.length } });
+    await db.searchIndex.put({ key: JOURNAL_KEY, value: pending });
+  });
+}
+
+/** Adds changes to the persisted journal (so they are redone if the app closes before the next save). */
+export async function recordJournal(db: LegationDB, add: Journal): Promise<void> {
+  await db.transaction('rw', db.searchIndex, async () => {
+    const now = ((await db.searchIndex.get(JOURNAL_KEY))?.value as Journal | undefined) ?? {};
+    await db.searchIndex.put({ key: JOURNAL_KEY, value: mergeJournal(now, add) });
+  });
+}
+
+/** Drops the persisted index (the next start rebuilds it). */
+export async function clearIndex(db: LegationDB): Promise<void> {
+  await db.searchIndex.clear();
+}
+
+interface RangeNode {
+  from?: unknown;
+  to?: unknown;
+  l?: RangeNode | null;
+  r?: RangeNode | null;
+}
+
+/** The single keys of a Dexie RangeSet, or null when it holds a real range (a bulk or range write). */
+function rangeKeys(node: RangeNode | null | undefined, out: string[]): boolean {
+  if (!node || node.from === undefined) return true;
+  if (!rangeKeys(node.l, out)) return false;
+  if (typeof node.from !== 'string' || node.from !== node.to) return false;
+  out.push(node.from);
+  return rangeKeys(node.r, out);
+}
+
+/**
+ * Reads a Dexie `storagemutated` change set ({ "idb://<db>/<table>/": RangeSet of primary keys, … })
+ * into a journal for our tables of database `dbName`.
+ */
+export function journalFromMutation(parts: Record<string, unknown>, dbName: string): Journal {
+  const journal: Journal = {};
+  if ('all' in parts) {
+    for (const t of SEARCH_TABLES) journal[t] = 'all';
+    return journal;
+  }
+  for (const t of SEARCH_TABLES) {
+    const part = parts[`idb://${dbName}/${t}/`] as RangeNode | undefined;
+    if (!part) continue;
+    const keys: string[] = [];
+    if (!rangeKeys(part, keys)) journal[t] = 'all';
+    else if (keys.length > 0) journal[t] = keys;
+  }
+  return journal;
+}
+
+/** Applies a journal to the index. Returns how many documents changed. */
+export async function applyJournal(db: LegationDB, state: IndexState, journal: Journal): Promise<number> {
+  let changed = 0;
+  for (const t of SEARCH_TABLES) {
+    const j = journal[t];
+    if (j === undefined) continue;
+    changed += j === 'all' ? await reconcileTable(db, state, t) : await applyIds(db, state, t, j);
+  }
+  return changed;
+}

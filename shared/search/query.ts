@@ -1,0 +1,49 @@
+/** What a search asks and answers: the contract between the index (worker) and the screens. */
+import type { StoredDoc } from './documents';
+import type { FacetCounts, FacetSelection } from './facets';
+
+export interface SearchRequest {
+  /** What was typed. Empty with a facet chosen lists everything in that facet. */
+  q: string;
+  facets: FacetSelection;
+  /** How many hits to return (the best first); total and facets always cover all of them. */
+  limit?: number;
+}
+
+export interface SearchHit extends StoredDoc {
+  score: number;
+  /** Index terms this hit matched (for highlighting: prefix and fuzzy matches differ from what was typed). */
+  terms: string[];
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  total: number;
+  facets: FacetCounts;
+  tookMs: number;
+}
+
+/** Where the index came from when the app opened, and how long it took to be ready. */
+export interface SearchReady {
+  source: 'persisted' | 'rebuilt';
+  ms: number;
+}
+
+/** The index's state as the Search page shows it. */
+export type SearchStatus =
+  | { phase: 'starting' }
+  | { phase: 'loading' }
+  | { phase: 'indexing'; done: number; total: number }
+  /** `revision` grows with every change applied to the index (screens re-run their query). */
+  | { phase: 'ready'; source: 'persisted' | 'rebuilt'; ms: number; documents: number; revision: number }
+  | { phase: 'failed'; message: string };
+
+export const DEFAULT_HIT_LIMIT = 50;
+
+/**
+ * MiniSearch's fuzzy setting: words longer than 3 letters may be one edit away per 5 letters
+ * ("Kadhemi" finds "Kadhimi"); short words must match exactly (or as a prefix).
+ */
+export function fuzzyFor(term: string): number | false {
+  return term.length > 3 ? 0.2 : false;
+}

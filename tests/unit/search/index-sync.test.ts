@@ -1,0 +1,196 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { dayDate } from '../../../shared/model';
+import { SEED_IDS, SEED_TIMESTAMP } from '../../../shared/seed';
+import type { SearchResult } from '../../../shared/search';
+import { clearUndo, deleteVisit, getVisit, undoLast, updateVisitFromDraft } from '../../../renderer/db';
+import { db } from '../../../renderer/db/instance';
+import { ensureSeeded } from '../../../renderer/db/seed';
+import { createIndexState, runQuery, upsertDocs } from '../../../renderer/db/search/engine';
+import { SearchIndexHost } from '../../../renderer/db/search/host';
+import type { SearchWorkerMessage } from '../../../renderer/db/search/protocol';
+import { buildIndex, catchUp, journalFromMutation, loadIndex, saveIndex } from '../../../renderer/db/search/sync';
+import { LegationDB } from '../../../renderer/db/database';
+
+const hosts: SearchIndexHost[] = [];
+
+function startHost(): { host: SearchIndexHost; messages: SearchWorkerMessage[]; started: Promise<void> } {
+  const messages: SearchWorkerMessage[] = [];
+  const host = new SearchIndexHost(db.name, (m) => messages.push(m), { applyDelayMs: 5, persistDelayMs: 20 });
+  hosts.push(host);
+  return { host, messages, started: host.start() };
+}
+
+const ids = (r: SearchResult) => r.hits.map((h) => `${h.type}:${h.recordId}`).sort();
+
+beforeEach(async () => {
+  db.close();
+  await db.delete();
+  await db.open();
+  clearUndo();
+  await ensureSeeded(db);
+});
+
+afterEach(() => {
+  for (const h of hosts.splice(0)) h.stop();
+});
+
+describe('building and querying', () => {
+  it('finds Kadhimi, Kadhemi, al-Kadhimi, Kadhemi’s and a typo alike: the person and the three visits', async () => {
+    const state = await buildIndex(db);
+    const expected = [
+      `person:${SEED_IDS.kadhemi}`,
+      `visit:${SEED_IDS.tehranVisit}`,
+      `visit:${SEED_IDS.saudiVisit}`,
+      `visit:${SEED_IDS.washingtonVisit}`,
+    ].sort();
+    for (const q of ['Kadhimi', 'Kadhemi', 'al-Kadhimi', "Kadhemi's", 'kadhami', 'KĀDHIMI']) {
+      const r = runQuery(state, { q, facets: {}, limit: 100 });
+      const found = ids(r).filter((id) => !id.startsWith('source:') && !id.startsWith('note:') && !id.startsWith('event:'));
+      expect(found, q).toEqual(expected);
+    }
+  });
+
+  it('combines words with AND and matches prefixes as they are typed', async () => {
+    const state = await buildIndex(db);
+    expect(ids(runQuery(state, { q: 'kadhimi tehran', facets: {} }))).toContain(`visit:${SEED_IDS.tehranVisit}`);
+    // The Saudi trip's purpose mentions Tehran too; Washington's does not.
+    expect(ids(runQuery(state, { q: 'kadhimi tehran', facets: { type: ['visit'] } }))).toEqual(
+      [`visit:${SEED_IDS.tehranVisit}`, `visit:${SEED_IDS.saudiVisit}`].sort(),
+    );
+    expect(ids(runQuery(state, { q: 'Washin', facets: { type: ['visit'] } }))).toEqual([`visit:${SEED_IDS.washingtonVisit}`]);
+    expect(runQuery(state, { q: 'zzzyxq', facets: {} }).total).toBe(0);
+    expect(runQuery(state, { q: '', facets: {} }).total).toBe(0);
+  });
+
+  it('narrows by facets and counts the other values', async () => {
+    const state = await buildIndex(db);
+    const all = runQuery(state, { q: 'Kadhimi', facets: { type: ['visit'] } });
+    expect(all.total).toBe(3);
+    expect(all.facets.status.values.map((v) => [v.value, v.count]).sort()).toEqual([
+      ['completed', 1],
+      ['planned', 1],
+      ['postponed', 1],
+    ]);
+    const postponed = runQuery(state, { q: 'Kadhimi', facets: { type: ['visit'], status: ['postponed'] } });
+    expect(ids(postponed)).toEqual([`visit:${SEED_IDS.saudiVisit}`]);
+    // The status facet still offers the other statuses (counted without the status choice).
+    expect(postponed.facets.status.values.length).toBe(3);
+    const inIran = runQuery(state, { q: '', facets: { country: ['IR'], type: ['visit'] } });
+    expect(ids(inIran)).toEqual([`visit:${SEED_IDS.tehranVisit}`]);
+  });
+});
+
+describe('persistence', () => {
+  it('restores to an index that answers exactly like a rebuild', async () => {
+    const built = await buildIndex(db);
+    await saveIndex(db, built);
+    const loaded = await loadIndex(db);
+    expect(loaded).not.toBeNull();
+    for (const q of ['Kadhimi', 'Tehran', 'Saudi', 'strike', 'Khamenei', 'within weeks', 'Iran visit']) {
+      const a = runQuery(built, { q, facets: {}, limit: 100 });
+      const b = runQuery(loaded!.state, { q, facets: {}, limit: 100 });
+      expect(
+        b.hits.map((h) => [h.recordId, h.score]),
+        q,
+      ).toEqual(a.hits.map((h) => [h.recordId, h.score]));
+      expect(b.facets).toEqual(a.facets);
+    }
+    expect(loaded!.state.watermarks).toEqual(built.watermarks);
+  });
+
+  it('rebuilds instead of trusting a damaged or missing index', async () => {
+    expect(await loadIndex(db)).toBeNull();
+    await saveIndex(db, await buildIndex(db));
+    const meta = (await db.searchIndex.get('index:meta'))!;
+    await db.searchIndex.put({ key: 'index:meta', value: { ...(meta.value as object), columns: [] } });
+    expect(await loadIndex(db)).toBeNull();
+  });
+
+  it('catches up on edits, deletions and bulk writes made while no index was running', async () => {
+    await saveIndex(db, await buildIndex(db));
+    const before = (await getVisit(SEED_IDS.tehranVisit))!;
+    await updateVisitFromDraft(before.id, { ...before, purpose: 'Pomegranate diplomacy' });
+    await deleteVisit(SEED_IDS.washingtonVisit);
+    // A bulk write keeping an old updatedAt (as a restore or re-import does): found by id.
+    const extra = { ...before, id: '0f0f0f0f-0000-4000-8000-000000000001', purpose: 'Quince summit', updatedAt: SEED_TIMESTAMP };
+    await new LegationDB(db.name).visits.add(extra);
+    const loaded = (await loadIndex(db))!;
+    await catchUp(db, loaded.state, loaded.journal);
+    const q = (text: string) => ids(runQuery(loaded.state, { q: text, facets: { type: ['visit'] } }));
+    expect(q('pomegranate')).toEqual([`visit:${SEED_IDS.tehranVisit}`]);
+    expect(q('quince')).toEqual([`visit:${extra.id}`]);
+    expect(q('washington')).toEqual([]);
+    const fresh = await buildIndex(db);
+    for (const text of ['Kadhimi', 'pomegranate', 'Iran']) {
+      expect(ids(runQuery(loaded.state, { q: text, facets: {} })), text).toEqual(ids(runQuery(fresh, { q: text, facets: {} })));
+    }
+  });
+
+  it('skips re-indexing unchanged documents', async () => {
+    const state = createIndexState();
+    const built = await buildIndex(db, undefined, state);
+    const docs = [...built.fingerprints.keys()].length;
+    expect(docs).toBeGreaterThan(5);
+    expect(upsertDocs(state, [])).toBe(0);
+    expect(await catchUp(db, state)).toBe(0);
+  });
+});
+
+describe('live updates (the worker host)', () => {
+  it('builds on first start, then restores the persisted index on the next', async () => {
+    const first = startHost();
+    await first.started;
+    expect(first.host.currentStatus).toMatchObject({ phase: 'ready', source: 'rebuilt' });
+    expect(first.messages.some((m) => m.type === 'status' && m.status.phase === 'indexing')).toBe(true);
+    await first.host.flush();
+    first.host.stop();
+    const second = startHost();
+    await second.started;
+    expect(second.host.currentStatus).toMatchObject({ phase: 'ready', source: 'persisted' });
+    expect(ids(second.host.query({ q: 'Kadhemi', facets: { type: ['visit'] } }))).toHaveLength(3);
+  });
+
+  it('indexes edits, deletes and undo as they happen, and keeps them across a restart', async () => {
+    const { host, started } = startHost();
+    await started;
+    const before = (await getVisit(SEED_IDS.saudiVisit))!;
+    await updateVisitFromDraft(before.id, { ...before, purpose: 'Falconry talks', start: dayDate('2020-08-02') });
+    await vi.waitFor(() => expect(ids(host.query({ q: 'falconry', facets: {} }))).toEqual([`visit:${SEED_IDS.saudiVisit}`]));
+    expect(host.query({ q: 'calibrated', facets: { type: ['visit'] } }).total).toBe(0);
+    await deleteVisit(SEED_IDS.saudiVisit);
+    await vi.waitFor(() => expect(host.query({ q: 'falconry', facets: {} }).total).toBe(0));
+    await undoLast();
+    await vi.waitFor(() => expect(host.query({ q: 'falconry', facets: {} }).total).toBe(1));
+    await undoLast(); // the edit: the old purpose comes back
+    await vi.waitFor(() => expect(host.query({ q: 'calibrated', facets: { type: ['visit'] } }).total).toBe(1));
+    await host.flush();
+    host.stop();
+    const next = startHost();
+    await next.started;
+    expect(next.host.currentStatus).toMatchObject({ source: 'persisted' });
+    expect(next.host.query({ q: 'calibrated', facets: { type: ['visit'] } }).total).toBe(1);
+    expect(next.host.query({ q: 'falconry', facets: {} }).total).toBe(0);
+  });
+
+  it('reconciles a bulk write that Dexie reports as the whole table', async () => {
+    const { host, started } = startHost();
+    await started;
+    const template = (await getVisit(SEED_IDS.tehranVisit))!;
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      ...template,
+      id: `0f0f0f0f-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      purpose: `Bulk persimmon ${i}`,
+      updatedAt: SEED_TIMESTAMP,
+    }));
+    await db.visits.bulkPut(many);
+    await vi.waitFor(() => expect(host.query({ q: 'persimmon', facets: {} }).total).toBe(60));
+  });
+
+  it('reads Dexie change sets: single keys, or the whole table for a range', () => {
+    const keys = { from: 'b', to: 'b', d: 2, l: { from: 'a', to: 'a', d: 1 }, r: null };
+    expect(journalFromMutation({ 'idb://x/visits/': keys, 'idb://x/searchIndex/': keys }, 'x')).toEqual({ visits: ['a', 'b'] });
+    expect(journalFromMutation({ 'idb://x/people/': { from: '', to: '\uffff', d: 1 } }, 'x')).toEqual({ people: 'all' });
+    expect(journalFromMutation({ 'idb://other/people/': keys }, 'x')).toEqual({});
+  });
+});
