@@ -1,8 +1,234 @@
-/** Calendar — placeholder until the feature lands. */
-export function CalendarPage() {
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { formatFuzzyDate, isValidDay, localToday } from '../../../shared/model';
+import { WEEKDAY_NAMES, calendarGrid, dayAfterKey, stepCalendar, type CalendarDay } from '../../../shared/timeline';
+import { EmptyState, StatusBadge, VisitFilterControls, hasVisitFilter, useVisitFilterParams } from '../../components';
+import { useQuery } from '../../db';
+import { calendarData, type CalendarVisit } from '../../db/calendar-data';
+import { calendarParamsFrom, calendarParamsTo, type CalendarParams } from './calendar-params';
+import './calendar.css';
+
+const MONTH_CELL_CAP = 4;
+
+function dayName(d: CalendarDay): string {
+  return `${WEEKDAY_NAMES[d.weekday]} ${formatFuzzyDate({ precision: 'day', from: d.day, to: d.day })}`;
+}
+
+function visitName(v: CalendarVisit): string {
+  return `${v.traveller} → ${v.place}, ${v.datesLabel}, ${v.status}`;
+}
+
+function VisitChip({ v, tabbable, detailed }: { v: CalendarVisit; tabbable: boolean; detailed: boolean }) {
+  const short = v.place.split(',')[0] ?? v.place;
   return (
-    <section aria-labelledby="calendar-title">
-      <h1 id="calendar-title">Calendar</h1>
+    <li className={`cal-visit status-edge-${v.status}`}>
+      <Link to={`/visits/${v.id}`} aria-label={visitName(v)} title={visitName(v)} tabIndex={tabbable ? 0 : -1}>
+        <span className="cal-visit-place">{detailed ? v.place : short}</span>
+        <span className="cal-visit-who">{v.traveller}</span>
+      </Link>
+      {detailed ? <StatusBadge status={v.status} /> : null}
+    </li>
+  );
+}
+
+/**
+ * Calendar: a month (weeks as rows, Monday first) or a week of visits. Visits known to the day are
+ * shown on every day they cover; visits dated only to a month, a year or a window are listed in a
+ * strip above the grid instead of on every day. Previous/Next, Today and "Go to date"; the view and
+ * date are in the URL. In the grid, arrow keys move between days (Page Up/Down: months), Tab reaches
+ * the visits of the focused day.
+ */
+export function CalendarPage() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const today = localToday();
+  const params = useMemo(() => calendarParamsFrom(searchParams, today), [searchParams, today]);
+  const [filter, setFilter] = useVisitFilterParams();
+  const grid = useMemo(() => calendarGrid(params.view, params.date), [params.view, params.date]);
+  const filterKey = JSON.stringify(filter);
+  const query = useQuery(() => calendarData(grid, filter), [grid.from, grid.to, filterKey]);
+  // useLiveQuery keeps the previous result while the next window loads (no flash of "Loading").
+  const data = query.data;
+
+  const go = (next: Partial<CalendarParams>, replace = false) => setSearchParams((prev) => calendarParamsTo(next, prev), { replace });
+  const [jump, setJump] = useState('');
+  const [jumpError, setJumpError] = useState<string | null>(null);
+  const onJump = (e: FormEvent) => {
+    e.preventDefault();
+    if (!isValidDay(jump)) {
+      setJumpError('Enter a date to go to (day, month and year).');
+      return;
+    }
+    setJumpError(null);
+    go({ date: jump });
+  };
+
+  // After an arrow key moves the focused day, focus follows it (also into another month).
+  const gridRef = useRef<HTMLTableElement>(null);
+  const focusPending = useRef(false);
+  useEffect(() => {
+    if (!focusPending.current) return;
+    const cell = gridRef.current?.querySelector<HTMLElement>(`[data-day="${params.date}"]`);
+    if (cell) {
+      cell.focus();
+      focusPending.current = false;
+    }
+  });
+  const onCellKey = (e: KeyboardEvent<HTMLElement>, day: string) => {
+    if (e.target !== e.currentTarget) return;
+    const next = dayAfterKey(day, e.key);
+    if (!next || !isValidDay(next)) return;
+    e.preventDefault();
+    focusPending.current = true;
+    go({ date: next }, true);
+  };
+
+  const unit = params.view === 'week' ? 'week' : 'month';
+  const total = data?.total ?? 0;
+  return (
+    <section aria-labelledby="calendar-title" className="calendar-page">
+      <div className="page-head">
+        <h1 id="calendar-title">Calendar</h1>
+      </div>
+      <VisitFilterControls value={filter} onChange={setFilter} />
+      <div className="toolbar cal-toolbar" role="toolbar" aria-label="Calendar view">
+        <div role="group" aria-label="View">
+          <button type="button" aria-pressed={params.view === 'month'} onClick={() => go({ view: 'month' })}>
+            Month
+          </button>
+          <button type="button" aria-pressed={params.view === 'week'} onClick={() => go({ view: 'week' })}>
+            Week
+          </button>
+        </div>
+        <div role="group" aria-label="Move">
+          <button type="button" onClick={() => go({ date: stepCalendar(params.view, params.date, -1) })}>
+            ← Previous {unit}
+          </button>
+          <button type="button" onClick={() => go({ date: today })}>
+            Today
+          </button>
+          <button type="button" onClick={() => go({ date: stepCalendar(params.view, params.date, 1) })}>
+            Next {unit} →
+          </button>
+        </div>
+        <form className="cal-jump" onSubmit={onJump} noValidate>
+          <label htmlFor="cal-jump-date">Go to date</label>
+          <input
+            id="cal-jump-date"
+            type="date"
+            value={jump}
+            onChange={(e) => setJump(e.target.value)}
+            aria-invalid={jumpError ? true : undefined}
+            aria-describedby={jumpError ? 'cal-jump-error' : undefined}
+          />
+          <button type="submit">Go</button>
+          {jumpError ? (
+            <span id="cal-jump-error" className="field-error" role="alert">
+              {jumpError}
+            </span>
+          ) : null}
+        </form>
+      </div>
+      <h2 id="cal-grid-title" className="cal-title" aria-live="polite">
+        {grid.title}
+      </h2>
+      {query.error ? (
+        <p role="alert" className="error">
+          The calendar could not be read: {query.error.message}
+        </p>
+      ) : null}
+      <p className="muted cal-count">
+        {data
+          ? `${total.toLocaleString('en')} visit${total === 1 ? '' : 's'} in this ${unit}${hasVisitFilter(filter) ? ' (filtered)' : ''}`
+          : 'Loading…'}
+      </p>
+      {data && data.approximate.length > 0 ? (
+        <section className="cal-approx" aria-labelledby="cal-approx-title">
+          <h3 id="cal-approx-title">Dated only to the month, year or a window</h3>
+          <ul>
+            {data.approximate.map((v) => (
+              <li key={v.id}>
+                <Link to={`/visits/${v.id}`} aria-label={visitName(v)}>
+                  {v.traveller} → {v.place}
+                </Link>{' '}
+                <span className="muted">{v.datesLabel}</span> <StatusBadge status={v.status} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <table ref={gridRef} role="grid" aria-labelledby="cal-grid-title" className={`cal-grid cal-${params.view}`}>
+        <thead>
+          <tr>
+            {WEEKDAY_NAMES.map((n) => (
+              <th key={n} scope="col" abbr={n}>
+                {n.slice(0, 3)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {grid.weeks.map((week) => (
+            <tr key={week[0]?.day}>
+              {week.map((d) => {
+                const visits = data?.byDay.get(d.day) ?? [];
+                const focused = d.day === params.date;
+                const cap = params.view === 'week' ? Infinity : MONTH_CELL_CAP;
+                const classes = ['cal-day', d.inMonth ? '' : 'outside', d.day === today ? 'today' : '', focused ? 'focused' : '']
+                  .filter(Boolean)
+                  .join(' ');
+                return (
+                  <td
+                    key={d.day}
+                    role="gridcell"
+                    data-day={d.day}
+                    className={classes}
+                    tabIndex={focused ? 0 : -1}
+                    aria-current={d.day === today ? 'date' : undefined}
+                    aria-selected={focused}
+                    onKeyDown={(e) => onCellKey(e, d.day)}
+                    onFocus={(e) => {
+                      if (e.target === e.currentTarget && !focused) go({ date: d.day }, true);
+                    }}
+                  >
+                    <div className="cal-day-head">
+                      <span aria-hidden="true">{d.date}</span>
+                      <span className="visually-hidden">{dayName(d)}</span>
+                    </div>
+                    {visits.length > 0 ? (
+                      <ul className="cal-visits">
+                        {visits.slice(0, cap).map((v) => (
+                          <VisitChip key={v.id} v={v} tabbable={focused} detailed={params.view === 'week'} />
+                        ))}
+                      </ul>
+                    ) : null}
+                    {visits.length > cap ? (
+                      <button
+                        type="button"
+                        className="link-button cal-more"
+                        tabIndex={focused ? 0 : -1}
+                        onClick={() => go({ view: 'week', date: d.day })}
+                      >
+                        +{visits.length - cap} more
+                      </button>
+                    ) : null}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {data && total === 0 ? (
+        <EmptyState title={`No visits in this ${unit}`}>
+          <p>
+            Use Previous and Next, or Go to date{hasVisitFilter(filter) ? ', or clear the filters' : ''}. The Timeline shows where visits
+            are: <Link to="/timeline">open the Timeline</Link>.
+          </p>
+        </EmptyState>
+      ) : null}
+      <p className="muted cal-help">
+        Arrow keys move between days, Page Up and Page Down between months; Tab reaches the visits of the chosen day.
+      </p>
     </section>
   );
 }

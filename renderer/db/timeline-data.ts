@@ -1,0 +1,135 @@
+import { addDays, type ContextEvent, type Person, type Visit } from '../../shared/model';
+import { countryName } from '../../shared/places';
+import { groupLanes, toTimelineItem, type LaneBy, type TimelineItem } from '../../shared/timeline';
+import { db } from './instance';
+import type { VisitFilter } from './visits';
+
+/**
+ * How far before a window a visit may start and still reach into it. Visits are read from the
+ * `startKey` and `endKey` indexes (start inside the window, end inside the window); a visit that
+ * covers the whole window starts before it, and is found by reading this far back. A year-precision
+ * visit is 366 days; a longer window ("within two years") starting earlier than this is missed.
+ */
+export const LONGEST_SPAN_DAYS = 800;
+
+type StoredVisit = Visit & { endKey?: string };
+
+function passes(v: Visit, f: VisitFilter): boolean {
+  if (v.deletedAt) return false;
+  if (f.status && v.status !== f.status) return false;
+  if (f.country && v.place.country !== f.country) return false;
+  if (f.travellerId && v.travellerId !== f.travellerId) return false;
+  if (f.from || f.to) {
+    const to = (v as StoredVisit).endKey || v.end?.to || v.start?.to || '';
+    if (!v.startKey) return false;
+    if (f.from && to < f.from) return false;
+    if (f.to && v.startKey > f.to) return false;
+  }
+  return true;
+}
+
+/**
+ * The live visits whose dates overlap [from, to] (inclusive days), read through the startKey and
+ * endKey indexes only: never a full table scan. Undated visits are not included (see undatedVisits).
+ * Reads in one read-only transaction so the result is consistent.
+ */
+export async function visitsOverlapping(from: string, to: string, filter: VisitFilter = {}): Promise<Visit[]> {
+  return db.transaction('r', db.visits, async () => {
+    const lookBack = addDays(from, -LONGEST_SPAN_DAYS);
+    const [starting, ending, spanning] = await Promise.all([
+      db.visits.where('startKey').between(from, to, true, true).toArray(),
+      db.visits.where('endKey').between(from, to, true, true).toArray(),
+      db.visits
+        .where('startKey')
+        .between(lookBack, from, true, false)
+        .filter((v: StoredVisit) => (v.endKey ?? '') > to)
+        .toArray(),
+    ]);
+    const seen = new Set<string>();
+    const out: Visit[] = [];
+    for (const v of [...starting, ...ending, ...spanning]) {
+      if (seen.has(v.id) || !passes(v, filter)) continue;
+      seen.add(v.id);
+      out.push(v);
+    }
+    return out.sort((a, b) => (a.startKey < b.startKey ? -1 : a.startKey > b.startKey ? 1 : a.id < b.id ? -1 : 1));
+  });
+}
+
+/** Live visits with no date at all (startKey ''), through the index. */
+export async function undatedVisits(filter: VisitFilter = {}): Promise<Visit[]> {
+  const rows = await db.visits.where('startKey').equals('').toArray();
+  return rows.filter((v) => passes(v, filter));
+}
+
+/** Context events whose (fuzzy) date overlaps [from, to]. */
+export async function eventsOverlapping(from: string, to: string): Promise<ContextEvent[]> {
+  const rows = await db.events.where('date.from').between(addDays(from, -LONGEST_SPAN_DAYS), to, true, true).toArray();
+  return rows.filter((e) => !e.deletedAt && e.date.to >= from).sort((a, b) => (a.date.from < b.date.from ? -1 : 1));
+}
+
+/** Names of people by id (deleted people are still named: their visits may remain). */
+export async function personNames(ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  const people = await db.people.bulkGet(unique);
+  return new Map(people.filter((p): p is Person => !!p).map((p) => [p.id, p.name]));
+}
+
+/** The latest day any live visit may cover, up to `notAfter`: where the timeline opens when no date is asked for. */
+export async function latestVisitDay(notAfter: string): Promise<string | null> {
+  const recent = await db.visits.where('endKey').between('0', notAfter, true, true).reverse().limit(100).toArray();
+  const live = (recent as StoredVisit[]).find((v) => !v.deletedAt);
+  if (live?.endKey) return live.endKey;
+  // Nothing up to notAfter: the earliest one after it (a planned visit), if any.
+  const next = (await db.visits.where('endKey').above(notAfter).limit(100).toArray()) as StoredVisit[];
+  return next.find((v) => !v.deletedAt)?.endKey || null;
+}
+
+export interface TimelineLane {
+  key: string;
+  name: string;
+  items: TimelineItem[];
+}
+
+export interface TimelineData {
+  from: string;
+  to: string;
+  by: LaneBy;
+  lanes: TimelineLane[];
+  hiddenLanes: number;
+  hiddenItems: number;
+  /** All visits in the window (before the lane cap). */
+  total: number;
+  events: ContextEvent[];
+}
+
+/**
+ * Everything the Timeline draws for a window: visits overlapping it (plus undated and postponed
+ * visits whose anchor falls in it) as items grouped into at most `maxLanes` lanes (busiest first),
+ * and the context events. Read-only.
+ */
+export async function timelineData(from: string, to: string, by: LaneBy, filter: VisitFilter = {}, maxLanes = 30): Promise<TimelineData> {
+  const [dated, undated, events] = await Promise.all([
+    visitsOverlapping(from, to, filter),
+    undatedVisits(filter),
+    eventsOverlapping(from, to),
+  ]);
+  const names = await personNames([...dated, ...undated].map((v) => v.travellerId));
+  const nameOf = (id: string) => names.get(id) ?? 'Unknown traveller';
+  const itemNames = { traveller: nameOf, country: countryName };
+  const items = [...dated, ...undated]
+    .map((v) => toTimelineItem(v, by, itemNames))
+    .filter((it) => (it.anchor.to >= from && it.anchor.from <= to) || (it.span !== null && it.span.to >= from && it.span.from <= to));
+  const laneName = by === 'traveller' ? nameOf : countryName;
+  const groups = groupLanes(items, maxLanes, laneName);
+  return {
+    from,
+    to,
+    by,
+    lanes: groups.lanes.map((l) => ({ key: l.key, name: laneName(l.key), items: l.items })),
+    hiddenLanes: groups.hiddenLanes,
+    hiddenItems: groups.hiddenItems,
+    total: items.length,
+    events,
+  };
+}

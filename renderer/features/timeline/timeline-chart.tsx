@@ -1,0 +1,228 @@
+import { useMemo } from 'react';
+import { VISIT_STATUSES, formatFuzzyDate, type ContextEvent } from '../../../shared/model';
+import {
+  MARKER_SIZE,
+  labelWidth,
+  layoutLane,
+  packRows,
+  shortDay,
+  spanGeometry,
+  ticks,
+  type LaneLayout,
+  type PlacedBin,
+  type PlacedItem,
+  type Scale,
+  type TimelineItem,
+} from '../../../shared/timeline';
+import type { TimelineLane } from '../../db/timeline-data';
+
+export const ROW_HEIGHT = 24;
+const BAR_HEIGHT = 14;
+const LANE_PAD = 6;
+
+/** Hatch patterns (uncertain dates) for every status, defined once for all the timeline's SVGs. */
+export function TimelineDefs() {
+  return (
+    <svg className="tl-defs" width="0" height="0" aria-hidden="true" focusable="false">
+      <defs>
+        {VISIT_STATUSES.map((s) => (
+          <pattern key={s} id={`tl-hatch-${s}`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="6" height="6" style={{ fill: `var(--${s})`, opacity: 0.22 }} />
+            <line x1="0" y1="0" x2="0" y2="6" style={{ stroke: `var(--${s})`, strokeWidth: 2.5 }} />
+          </pattern>
+        ))}
+      </defs>
+    </svg>
+  );
+}
+
+/** The time axis: tick lines and labels. */
+export function TimelineAxis({ scale }: { scale: Scale }) {
+  // Labels that would run off the right edge are left out (the tick line stays).
+  const list = useMemo(() => ticks(scale), [scale]);
+  return (
+    <svg className="tl-axis" width={scale.width} height={28} aria-hidden="true" focusable="false">
+      {list.map((t) => (
+        <g key={t.day} transform={`translate(${t.x},0)`} className={t.major ? 'tl-tick major' : 'tl-tick'}>
+          <line y1={18} y2={28} />
+          {t.x + labelWidth(t.label) <= scale.width + 4 ? (
+            <text x={3} y={14}>
+              {t.label}
+            </text>
+          ) : null}
+        </g>
+      ))}
+    </svg>
+  );
+}
+
+/** Context events: a diamond on the day (a band for a month or year), label beside it when there is room. */
+export function TimelineEvents({ scale, events }: { scale: Scale; events: ContextEvent[] }) {
+  const placed = useMemo(() => {
+    const geo = events
+      .map((e) => ({ e, g: spanGeometry(scale, e.date.from, e.date.to, 2) }))
+      .filter((p): p is { e: ContextEvent; g: NonNullable<typeof p.g> } => p.g !== null);
+    const extents = geo.map(({ e, g }) => ({ x0: g.x - 6, x1: g.x + Math.max(g.width, 6) + labelWidth(e.title) }));
+    const { rows, rowCount } = packRows(extents, 3);
+    return { geo, rows, rowCount };
+  }, [scale, events]);
+  const height = placed.rowCount * 20 + 6;
+  return (
+    <svg className="tl-events" width={scale.width} height={height} role="list" aria-label="Context events">
+      {placed.geo.map(({ e, g }, i) => {
+        const y = (placed.rows[i] ?? 0) * 20 + 4;
+        const label = `${e.title}, ${formatFuzzyDate(e.date)}`;
+        const cx = g.width > 8 ? g.x : g.x + g.width / 2;
+        return (
+          <g key={e.id} role="listitem" aria-label={label} className="tl-event">
+            <title>{label}</title>
+            {g.width > 8 ? <rect className="tl-event-band" x={g.x} y={y + 3} width={g.width} height={10} /> : null}
+            <path className="tl-event-mark" d={`M${cx},${y + 2} l6,6 l-6,6 l-6,-6 z`} />
+            <text x={cx + (g.width > 8 ? g.width : 0) + 8} y={y + 13}>
+              {e.title}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+function ItemShapes({ p, y }: { p: PlacedItem<TimelineItem>; y: number }) {
+  const it = p.item;
+  const mid = y + BAR_HEIGHT / 2;
+  const style = { ['--c' as string]: `var(--${it.status})` };
+  return (
+    <>
+      {p.ghosts.map((g, i) => {
+        const from = g.x + g.width;
+        const to = g.unknown ? g.arrowTo - MARKER_SIZE / 2 : g.arrowTo;
+        const dir = to >= from ? 1 : -1;
+        return (
+          <g key={i} className="tl-move">
+            {g.width > 0 ? (
+              <rect
+                className="tl-ghost"
+                role="img"
+                aria-label={`Originally planned: ${g.approximate ? 'no date given (placed on the day it was postponed)' : g.label}`}
+                x={g.x}
+                y={y}
+                width={g.width}
+                height={BAR_HEIGHT}
+                rx={2}
+              />
+            ) : null}
+            {Math.abs(to - from) > 6 ? (
+              <>
+                <line className="tl-arrow" x1={from + dir} y1={mid} x2={to - dir * 5} y2={mid} />
+                <path className="tl-arrowhead" d={`M${to},${mid} l${-dir * 6},-4 v8 z`} />
+              </>
+            ) : null}
+          </g>
+        );
+      })}
+      {p.bar ? (
+        <rect
+          className={it.exact ? 'tl-bar exact' : 'tl-bar uncertain'}
+          style={{ ...style, fill: it.exact ? 'var(--c)' : `url(#tl-hatch-${it.status})` }}
+          x={p.bar.x}
+          y={y}
+          width={p.bar.width}
+          height={BAR_HEIGHT}
+          rx={it.exact ? 2 : 0}
+        />
+      ) : null}
+      {p.markerX !== null ? (
+        <g className="tl-unknown" style={style}>
+          <circle cx={p.markerX} cy={mid} r={MARKER_SIZE / 2} />
+          <text x={p.markerX} y={mid + 4} textAnchor="middle">
+            ?
+          </text>
+        </g>
+      ) : null}
+      {p.showLabel ? (
+        <text className="tl-label" x={p.labelX} y={y + BAR_HEIGHT - 3}>
+          {it.label}
+          {!it.exact && it.phrase ? ` (${it.phrase})` : ''}
+        </text>
+      ) : null}
+    </>
+  );
+}
+
+function Bin({ b, y, onOpen }: { b: PlacedBin; y: number; onOpen: (b: PlacedBin) => void }) {
+  const label = `${b.count} visits, ${shortDay(b.from)} – ${shortDay(b.to)}: zoom in`;
+  const dominant = Object.entries(b.statuses).sort((a, c) => (c[1] ?? 0) - (a[1] ?? 0))[0]?.[0] ?? 'completed';
+  return (
+    <g
+      className="tl-bin"
+      role="button"
+      tabIndex={0}
+      aria-label={label}
+      onClick={() => onOpen(b)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          onOpen(b);
+        }
+      }}
+    >
+      <title>{label}</title>
+      <rect
+        x={b.x}
+        y={y}
+        width={b.width - 1}
+        height={BAR_HEIGHT}
+        style={{ fill: `var(--${dominant})`, opacity: Math.min(1, 0.35 + b.count / 12) }}
+      />
+    </g>
+  );
+}
+
+export function laneHeight(layout: LaneLayout<TimelineItem>): number {
+  return layout.rowCount * ROW_HEIGHT + LANE_PAD;
+}
+
+/** One swimlane: its visits as links (Enter or click opens the visit), bins as buttons that zoom in. */
+export function TimelineLaneRow({
+  lane,
+  scale,
+  onZoomTo,
+}: {
+  lane: TimelineLane;
+  scale: Scale;
+  onZoomTo: (from: string, to: string) => void;
+}) {
+  const layout = useMemo(() => layoutLane(lane.items, scale), [lane.items, scale]);
+  const height = laneHeight(layout);
+  return (
+    <li className="tl-lane">
+      <div className="tl-lane-name" title={lane.name}>
+        {lane.name}
+        <span className="tl-lane-count">
+          {lane.items.length} visit{lane.items.length === 1 ? '' : 's'}
+        </span>
+      </div>
+      <svg className="tl-lane-svg" width={scale.width} height={height} role="list" aria-label={`Visits of ${lane.name}`}>
+        {layout.placed.map((p) => {
+          const y = p.row * ROW_HEIGHT + LANE_PAD / 2 + (ROW_HEIGHT - BAR_HEIGHT) / 2;
+          if (p.kind === 'bin') {
+            return (
+              <g key={`bin-${p.x}`} role="listitem">
+                <Bin b={p} y={y} onOpen={(b) => onZoomTo(b.from, b.to)} />
+              </g>
+            );
+          }
+          return (
+            <g key={p.item.id} role="listitem">
+              <a href={`#/visits/${p.item.id}`} aria-label={p.item.description} className="tl-item">
+                <title>{p.item.description}</title>
+                <ItemShapes p={p} y={y} />
+              </a>
+            </g>
+          );
+        })}
+      </svg>
+    </li>
+  );
+}

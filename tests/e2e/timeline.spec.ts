@@ -1,0 +1,180 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { test, expect } from './support/fixtures';
+import { SEED } from './support/seed-refs';
+import { TimelineScreen } from './support/timeline-page';
+import { VisitDetail } from './support/visits-page';
+
+const SHOTS = process.env.LEGATION_SHOTS ?? '';
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).include('main').analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+}
+
+test.describe('Timeline', () => {
+  test('shows the three Kadhemi visits in his lane; the Saudi visit as moved, with its original plan', async ({ page }) => {
+    test.setTimeout(60_000);
+    const tl = new TimelineScreen(page);
+    await tl.goto();
+    // With no date in the URL the timeline opens on the latest visit (the seed's July 2020).
+    await expect(tl.caption).toContainText('Jun 2020');
+    const lane = tl.lane('Mustafa al-Kadhemi');
+    await expect(lane.getByRole('link')).toHaveCount(3);
+    await expect(lane.getByRole('link', { name: /→ Tehran, Iran, 21 July 2020, completed$/ })).toBeVisible();
+    await expect(
+      lane.getByRole('link', { name: /→ Washington, United States, 22 July 2020 – 2 September 2020 \(within weeks\), planned$/ }),
+    ).toBeVisible();
+
+    // The postponed Saudi visit: the original plan (no date given; stood until 20 July) as a dashed
+    // ghost, an arrow to "new date unknown", and the reason.
+    const saudi = tl.visit(
+      /→ Saudi Arabia, new date unknown, postponed; postponed on 20 July 2020 \(King Salman was hospitalised\): planned with no date given, moved to new date unknown/,
+    );
+    await expect(saudi).toBeVisible();
+    const ghost = tl.ghost(saudi);
+    await expect(ghost).toHaveAccessibleName(/^Originally planned: no date given/);
+    const tehran = tl.visit(/→ Tehran, Iran/);
+    const g = await ghost.boundingBox();
+    const t = await tehran.locator('rect').first().boundingBox();
+    expect(g && t).toBeTruthy();
+    // The ghost stands on 20 July, one day before Tehran (21 July).
+    expect(g!.x).toBeLessThan(t!.x);
+    expect(t!.x - g!.x).toBeLessThan(20);
+    await expect(saudi).toContainText('Saudi Arabia · moved');
+
+    // The table alternative says the same in words.
+    await page.getByText(/visits shown, as a table/).click();
+    const row = tl.table.getByRole('row', { name: /Saudi Arabia/ });
+    await expect(row).toContainText('postponed on 20 July 2020: planned with no date given → new date unknown');
+
+    // Context events as markers.
+    await expect(tl.events.filter({ hasText: 'King Salman of Saudi Arabia hospitalised' })).toHaveCount(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    if (SHOTS) {
+      await page.screenshot({ path: `${SHOTS}/timeline-light.png` });
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.screenshot({ path: `${SHOTS}/timeline-dark.png` });
+      expect(await seriousViolations(page)).toEqual([]);
+    }
+  });
+
+  test('a bar opens its visit by click and by keyboard (Enter)', async ({ page }) => {
+    test.setTimeout(60_000);
+    const tl = new TimelineScreen(page);
+    await tl.goto('?at=2020-07-21&zoom=11');
+    await tl.visit(/→ Tehran, Iran/).click();
+    const detail = new VisitDetail(page);
+    await expect(detail.heading).toContainText('Tehran');
+    expect(page.url()).toContain(`/visits/${SEED.tehranVisit}`);
+
+    await page.goBack();
+    await expect(tl.visit(/→ Tehran, Iran/)).toBeVisible();
+    await tl.visit(/→ Washington/).focus();
+    await page.keyboard.press('Enter');
+    await expect(detail.heading).toContainText('Washington');
+    expect(page.url()).toContain(`/visits/${SEED.washingtonVisit}`);
+  });
+
+  test('zoom changes the scale (buttons, keys, presets); arrows pan; the URL keeps it for Back', async ({ page }) => {
+    test.setTimeout(60_000);
+    const tl = new TimelineScreen(page);
+    await tl.goto('?at=2020-07-21');
+    const months = await tl.window();
+    expect(months).toBe('21 Apr 2020 – 20 Oct 2020');
+    const tehran = tl
+      .visit(/→ Tehran, Iran/)
+      .locator('rect')
+      .first();
+    const narrow = (await tehran.boundingBox())!.width;
+
+    await tl.zoomIn.click();
+    await expect.poll(() => tl.window()).toBe('6 Jun 2020 – 4 Sep 2020');
+    await tl.preset('Days').click();
+    await expect.poll(() => tl.window()).toBe('16 Jul 2020 – 25 Jul 2020');
+    await expect(tl.preset('Days')).toHaveAttribute('aria-pressed', 'true');
+    const wide = (await tehran.boundingBox())!.width;
+    // One day at 10 days per screen is wider than one day at 183 days per screen.
+    expect(wide).toBeGreaterThan(narrow * 10);
+
+    await tl.chart.focus();
+    await page.keyboard.press('-');
+    await expect.poll(() => tl.window()).toBe('11 Jul 2020 – 31 Jul 2020');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => tl.window()).toBe('16 Jul 2020 – 5 Aug 2020');
+
+    await page.goBack();
+    await expect.poll(() => tl.window()).toBe('11 Jul 2020 – 31 Jul 2020');
+    await page.goBack();
+    await expect.poll(() => tl.window()).toBe('16 Jul 2020 – 25 Jul 2020');
+
+    await tl.preset('Decades').click();
+    await expect.poll(() => tl.window()).toBe('22 Jul 2005 – 21 Jul 2035');
+    await expect(tl.lane('Mustafa al-Kadhemi').getByRole('link')).toHaveCount(3);
+
+    // Lanes by host country: three lanes.
+    await tl.laneBy.selectOption({ label: 'Host country' });
+    await expect(tl.lanes).toHaveCount(3);
+    await expect(tl.lane('Iran')).toBeVisible();
+  });
+
+  test('an empty window says what to do', async ({ page }) => {
+    test.setTimeout(60_000);
+    const tl = new TimelineScreen(page);
+    await tl.goto('?at=1990-01-01&zoom=9');
+    await expect(page.getByRole('heading', { name: 'No visits in this window' })).toBeVisible();
+    await page.getByRole('button', { name: /^Go to the latest visit/ }).click();
+    await expect(tl.lane('Mustafa al-Kadhemi').getByRole('link')).toHaveCount(3);
+  });
+
+  test('on the imported Office of the Historian data set, a decade shows lanes (capped) and zooms into bins', async ({ page }) => {
+    test.setTimeout(150_000);
+    const HSG = resolve(process.cwd(), '../shared/data/historyatstate');
+    const files = [
+      ...['1950.xml', '1960.xml'].map((f) => join(HSG, 'visits', f)),
+      ...readdirSync(join(HSG, 'travels/president-travels'))
+        .filter((f) => /^(eisenhower|kennedy|johnson|nixon)/.test(f))
+        .map((f) => join(HSG, 'travels/president-travels', f)),
+    ];
+    await page.goto('./#/import/dataset');
+    await page.getByLabel('XML files to import').setInputFiles(files);
+    await expect(page.getByRole('region', { name: 'Import finished' })).toBeVisible({ timeout: 40_000 });
+
+    const tl = new TimelineScreen(page);
+    const began = Date.now();
+    await tl.goto('?at=1965-01-01&zoom=4');
+    await expect.poll(() => tl.window()).toBe('2 Jan 1960 – 1 Jan 1970');
+    await expect(tl.lanes.first()).toBeVisible();
+    const lanes = await tl.lanes.count();
+    console.info(`Timeline, a decade of the imported data: ${lanes} lanes drawn in ${Date.now() - began} ms`);
+    expect(lanes).toBeGreaterThan(5);
+    expect(lanes).toBeLessThanOrEqual(30);
+    await expect(page.getByText(/^and [\d,]+ more travellers \([\d,]+ visits\) not shown/)).toBeVisible();
+    await expect(tl.lane(/^Visits of John F. Kennedy/)).toBeVisible();
+    if (SHOTS) {
+      await page.screenshot({ path: `${SHOTS}/timeline-decade-light.png` });
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.screenshot({ path: `${SHOTS}/timeline-decade-dark.png` });
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Visits too small to draw one by one are aggregated; a bin zooms in on its days.
+    const bin = tl
+      .lane(/^Visits of Lyndon B. Johnson/)
+      .getByRole('button', { name: /^\d+ visits, .*: zoom in$/ })
+      .first();
+    await bin.click();
+    await expect.poll(() => tl.window()).not.toBe('2 Jan 1960 – 1 Jan 1970');
+    await expect(
+      tl
+        .lane(/^Visits of Lyndon B. Johnson/)
+        .getByRole('link')
+        .first(),
+    ).toBeVisible();
+  });
+});
