@@ -1,0 +1,2 @@
+export * from './routes';
+export { historicalCapital, type HistoricalCapital } from './historical-capitals';
