@@ -5,6 +5,7 @@ import {
   menuCommandSchema,
   openExternalReplySchema,
   openFileReplySchema,
+  openWindowReplySchema,
   printToPdfReplySchema,
   saveFileReplySchema,
   type DesktopBridge,
@@ -47,6 +48,7 @@ export function createDesktopBridge(transport: BridgeTransport): DesktopBridge {
     openExternal: (request) => call(transport, CHANNELS.openExternal, openExternalReplySchema, request),
     printToPdf: (request) => call(transport, CHANNELS.printToPdf, printToPdfReplySchema, request),
     appInfo: () => call(transport, CHANNELS.appInfo, appInfoSchema),
+    openWindow: (request) => call(transport, CHANNELS.openWindow, openWindowReplySchema, request),
     onMenuCommand: (listener: (command: MenuCommand) => void) => {
       if (typeof listener !== 'function') throw new TypeError('onMenuCommand expects a function.');
       return transport.subscribe(CHANNELS.menuCommand, (payload) => {

@@ -7,6 +7,7 @@ import {
   CHANNELS,
   openExternalRequestSchema,
   openFileRequestSchema,
+  openWindowRequestSchema,
   printToPdfRequestSchema,
   saveFileRequestSchema,
   type MenuCommand,
@@ -19,7 +20,8 @@ import { buildMenuTemplate } from './menu';
 import { resolveUserDataDir } from './paths';
 import { createAppProtocolHandler } from './protocol';
 import { APP_CUSTOM_SCHEME, isAllowedRequestUrl, isPermissionAllowed } from './security';
-import { createMainWindow, hardenWebContents } from './window';
+import { createAppWindowManager, hardenWebContents } from './window';
+import type { WindowManager } from './windows';
 
 /**
  * Main-process lifecycle. Order matters, and most of it must happen before `ready`:
@@ -53,7 +55,8 @@ app.enableSandbox();
 // Must run before `ready`; registering the same scheme later is silently a no-op.
 protocol.registerSchemesAsPrivileged([APP_CUSTOM_SCHEME]);
 
-let mainWindow: BrowserWindow | null = null;
+/** Every Legation window, and the session (routes and places) that comes back after a restart. */
+let windows: WindowManager<BrowserWindow> | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   // Another Legation runs on this profile: it gets `second-instance` and focuses itself.
@@ -61,12 +64,20 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
-    if (!mainWindow || mainWindow.isDestroyed()) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.show();
-    mainWindow.focus();
+    const win = windows?.windows().find((w) => !w.isDestroyed());
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
   });
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('web-contents-created', (_event, contents) => {
+    // A middle-click or Ctrl/Cmd-click on one of the app's own links opens a Legation window.
+    hardenWebContents(contents, console.warn, (route, opener) => {
+      windows?.open(route, BrowserWindow.fromWebContents(opener));
+    });
+  });
+  // Quitting closes every window: they all stay in the session and come back next launch.
+  app.on('before-quit', () => windows?.prepareToQuit());
   app.on('window-all-closed', () => {
     // macOS apps stay active without windows until Cmd+Q.
     if (process.platform !== 'darwin') app.quit();
@@ -100,11 +111,10 @@ function onReady(): void {
   openMainWindow();
 }
 
+/** Reopen the saved session: every window the user had, at its route and place (at least one). */
 function openMainWindow(): void {
-  mainWindow = createMainWindow({ preloadPath: PRELOAD_PATH, isDev: IS_DEV, userDataDir: app.getPath('userData') });
-  mainWindow.on('closed', () => {
-    mainWindow = null;
-  });
+  windows ??= createAppWindowManager({ preloadPath: PRELOAD_PATH, isDev: IS_DEV, userDataDir: app.getPath('userData') });
+  windows.restore();
 }
 
 /** Permissions denied except persistent storage for our origin; every request outside app:// cancelled. */
@@ -167,6 +177,12 @@ function registerIpcHandlers(): void {
       request,
     ),
   );
+  // A route on the allow-list (shared/bridge.ts) opens in a new hardened window, cascaded from the asking one.
+  registerHandler(CHANNELS.openWindow, openWindowRequestSchema, (request, event) => {
+    const manager = windows;
+    if (!manager) return { status: 'refused' as const, message: 'Legation is not ready to open windows.' };
+    return manager.open(request.route, BrowserWindow.fromWebContents(event.sender)).reply;
+  });
   // No argument: `z.undefined()` refuses anything the renderer might slip in.
   registerHandler(CHANNELS.appInfo, z.undefined(), () =>
     appInfo({ name: app.getName(), version: app.getVersion(), platform: process.platform }),
@@ -187,6 +203,6 @@ function fileDepsFor(sender: WebContents): FileDeps {
 
 /** Menu commands go to the focused window (or the main one when a dialog has focus). */
 function sendMenuCommand(command: MenuCommand): void {
-  const target = BrowserWindow.getFocusedWindow() ?? mainWindow;
+  const target = BrowserWindow.getFocusedWindow() ?? windows?.windows()[0] ?? null;
   if (target && !target.isDestroyed()) target.webContents.send(CHANNELS.menuCommand, command);
 }

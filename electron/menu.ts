@@ -14,13 +14,23 @@ export interface MenuOptions {
   appName?: string;
 }
 
-/** Go menu: screen, label and accelerator, in the order of the app's navigation. */
-export const GO_ITEMS: readonly { command: MenuCommand; label: string; accelerator: string }[] = [
+/**
+ * Go menu: screen, label and accelerator, in the order of the app's navigation bar
+ * (renderer/app/App.tsx), whose first nine links are Ctrl/Cmd+1…9 there too.
+ */
+export const GO_ITEMS: readonly { command: MenuCommand; label: string; accelerator?: string }[] = [
   { command: 'go-visits', label: 'Visits', accelerator: 'CmdOrCtrl+1' },
-  { command: 'go-people', label: 'People', accelerator: 'CmdOrCtrl+2' },
-  { command: 'go-sources', label: 'Sources', accelerator: 'CmdOrCtrl+3' },
-  { command: 'go-notes', label: 'Notes', accelerator: 'CmdOrCtrl+4' },
-  { command: 'go-settings', label: 'Settings', accelerator: 'CmdOrCtrl+5' },
+  { command: 'go-dashboard', label: 'Dashboard', accelerator: 'CmdOrCtrl+2' },
+  { command: 'go-timeline', label: 'Timeline', accelerator: 'CmdOrCtrl+3' },
+  { command: 'go-map', label: 'Map', accelerator: 'CmdOrCtrl+4' },
+  { command: 'go-calendar', label: 'Calendar', accelerator: 'CmdOrCtrl+5' },
+  { command: 'go-people', label: 'People', accelerator: 'CmdOrCtrl+6' },
+  { command: 'go-sources', label: 'Sources', accelerator: 'CmdOrCtrl+7' },
+  { command: 'go-notes', label: 'Notes', accelerator: 'CmdOrCtrl+8' },
+  { command: 'go-search', label: 'Search', accelerator: 'CmdOrCtrl+9' },
+  { command: 'go-import', label: 'Import' },
+  { command: 'go-reports', label: 'Reports' },
+  { command: 'go-settings', label: 'Settings', accelerator: 'CmdOrCtrl+,' },
 ];
 
 export function buildMenuTemplate(
@@ -60,6 +70,7 @@ export function buildMenuTemplate(
     label: '&File',
     submenu: [
       command('New Visit', 'new-visit', 'CmdOrCtrl+N'),
+      command('Open in New Window', 'open-in-new-window', 'CmdOrCtrl+Shift+O'),
       { type: 'separator' },
       command('Export Backup…', 'export-backup', 'CmdOrCtrl+Shift+E'),
       command('Restore Backup…', 'restore-backup'),
@@ -89,6 +100,9 @@ export function buildMenuTemplate(
     label: '&View',
     submenu: [
       ...(options.isDev ? ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as const) : []),
+      command('Command Palette…', 'command-palette', 'CmdOrCtrl+Shift+P'),
+      command('Switch Light/Dark Theme', 'toggle-theme'),
+      { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },
@@ -110,7 +124,9 @@ export function buildMenuTemplate(
     role: 'help',
     // On macOS About is already in the app menu (and the role adds the menu search field);
     // elsewhere it belongs under Help.
-    submenu: isMac ? [] : [{ role: 'about', label: `About ${appName}` }],
+    // No accelerator for the sheet: a menu accelerator would swallow "?" typed in a text field;
+    // the page opens it on "?" when the user is not typing.
+    submenu: [command('Keyboard Shortcuts', 'show-shortcuts'), ...(isMac ? [] : [{ role: 'about', label: `About ${appName}` } as const])],
   };
 
   return [...appMenu, fileMenu, editMenu, viewMenu, goMenu, windowMenu, helpMenu];

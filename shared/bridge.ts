@@ -106,9 +106,53 @@ export const MENU_COMMANDS = [
   'go-sources',
   'go-notes',
   'go-settings',
+  'go-dashboard',
+  'go-timeline',
+  'go-map',
+  'go-calendar',
+  'go-search',
+  'go-import',
+  'go-reports',
+  'open-in-new-window',
+  'command-palette',
+  'show-shortcuts',
+  'toggle-theme',
 ] as const;
 export const menuCommandSchema = z.enum(MENU_COMMANDS);
 export type MenuCommand = z.infer<typeof menuCommandSchema>;
+
+/** Longest app route a window may be opened at (a visit id and a list's query fit easily). */
+export const MAX_ROUTE_LENGTH = 1024;
+
+/**
+ * App-internal routes a window may show: a screen, optionally one or two path segments (a record
+ * id, `new`, `edit`, `dataset`) and a query string. Nothing else: no scheme, no host, no `..`,
+ * no fragment, no percent-encoded path, no control characters, no whitespace.
+ */
+const APP_ROUTE_PATTERN =
+  /^\/(visits|people|sources|notes|timeline|map|calendar|dashboard|search|reports|import|reconcile|settings)(\/[A-Za-z0-9-]{1,80}){0,2}(\?[A-Za-z0-9\-._~%&=+,:@]*)?$/;
+
+/** True for a route that `openWindow` and session restore accept (see APP_ROUTE_PATTERN). */
+export function isAppRoute(route: unknown): route is string {
+  if (typeof route !== 'string' || route.length === 0 || route.length > MAX_ROUTE_LENGTH) return false;
+  if (!APP_ROUTE_PATTERN.test(route)) return false;
+  // Settings acts on `?action=export|restore` when it arrives: a window (or a restored session)
+  // must never replay an action, so Settings opens plain.
+  return !route.startsWith('/settings?');
+}
+
+export const appRouteSchema = z.string().refine(isAppRoute, 'An app route such as /visits or /people/<id>');
+
+export const openWindowRequestSchema = z.object({ route: appRouteSchema }).strict();
+export type OpenWindowRequest = z.infer<typeof openWindowRequestSchema>;
+
+export const openWindowReplySchema = z.discriminatedUnion('status', [
+  /** A new desktop window (Electron) or a new browser tab shows the route. */
+  z.object({ status: z.literal('opened') }),
+  /** The route is not one the app opens in a window; nothing happened. */
+  z.object({ status: z.literal('refused'), message: z.string() }),
+]);
+export type OpenWindowReply = z.infer<typeof openWindowReplySchema>;
 
 /** IPC channel names, in one place. */
 export const CHANNELS = {
@@ -118,6 +162,7 @@ export const CHANNELS = {
   printToPdf: 'report:pdf',
   openExternal: 'link:open',
   menuCommand: 'menu:command',
+  openWindow: 'window:open',
 } as const;
 
 /** Error replies cross IPC as values (`{ error }`), never as thrown objects with stack traces. */
@@ -148,6 +193,12 @@ export interface DesktopBridge {
   openExternal(request: OpenExternalRequest): Promise<OpenExternalReply>;
   /** Name, version and runtime of the app. */
   appInfo(): Promise<AppInfo>;
+  /**
+   * Opens an app route (e.g. `/visits/<id>`, `/map`) in a window of its own: a new hardened
+   * desktop window in Electron (validated again by the main process, and remembered with the
+   * session), a new tab in a plain browser. Every window shows the same live data.
+   */
+  openWindow(request: OpenWindowRequest): Promise<OpenWindowReply>;
   /** Subscribes to application-menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

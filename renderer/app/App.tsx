@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
-import { HashRouter, Navigate, NavLink, Route, Routes, useNavigate } from 'react-router';
-import type { MenuCommand } from '../../shared/bridge';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { HashRouter, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { isAppRoute, type MenuCommand } from '../../shared/bridge';
 import { bridge } from '../bridge';
 import { ToastProvider, useToast } from '../components';
-import { initDatabase, undoLast, type DatabaseStatus } from '../db';
+import { CommandPalette, type PaletteCommand } from '../components/command-palette';
+import { ShortcutsSheet } from '../components/shortcuts-sheet';
+import { createNote, initDatabase, startSearchIndex, undoLast, useViewSetting, type DatabaseStatus } from '../db';
 import { CalendarPage } from '../features/calendar';
 import { DashboardPage } from '../features/dashboard';
 import { ImportRoutes } from '../features/import';
@@ -17,6 +19,13 @@ import { ReportsRoutes } from '../features/reports';
 import { SettingsPage } from '../features/settings';
 import { SourcesRoutes } from '../features/sources';
 import { VisitsRoutes } from '../features/visits';
+import { pushRecent } from './palette-filter';
+import { isMacPlatform, SCREEN_SHORTCUT_COUNT, shortcutText } from './shortcuts';
+import { bootTheme, toggledTheme } from './theme';
+import { useApplyTheme, useSystemDark, useThemePreference } from './use-theme';
+
+// Before the first render: a pinned theme shows at once, without a flash of the other one.
+bootTheme();
 
 const NAV = [
   { to: '/visits', label: 'Visits' },
@@ -32,13 +41,21 @@ const NAV = [
   { to: '/reports', label: 'Reports' },
   { to: '/settings', label: 'Settings' },
 ] as const;
+const SCREEN_NAMES = NAV.map((n) => n.label);
 
 const MENU_ROUTES: Partial<Record<MenuCommand, string>> = {
   'new-visit': '/visits/new',
   'go-visits': '/visits',
+  'go-dashboard': '/dashboard',
+  'go-timeline': '/timeline',
+  'go-map': '/map',
+  'go-calendar': '/calendar',
   'go-people': '/people',
   'go-sources': '/sources',
   'go-notes': '/notes',
+  'go-search': '/search',
+  'go-import': '/import',
+  'go-reports': '/reports',
   'go-settings': '/settings',
   'export-backup': '/settings?action=export',
   'restore-backup': '/settings?action=restore',
@@ -48,38 +65,132 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-/** Menu commands and the window's keyboard shortcuts. */
-function useCommands() {
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
+}
+
+/** Focus Search's box once the page has rendered it (it may take a few frames to mount). */
+function focusSearchBox(tries = 120): void {
+  const box = document.querySelector<HTMLInputElement>('[data-search-box]');
+  if (box) {
+    box.focus();
+    box.select();
+  } else if (tries > 0) requestAnimationFrame(() => focusSearchBox(tries - 1));
+}
+
+/** The app route this window shows, as `openWindow` takes it. */
+function currentRoute(pathname: string, search: string): string {
+  return (pathname === '/' ? '/visits' : pathname) + search;
+}
+
+/**
+ * Everything a user can do from anywhere: menu commands, keyboard shortcuts and the command
+ * palette run the same actions, defined once here.
+ */
+function useShellActions() {
   const navigate = useNavigate();
+  const location = useLocation();
   const toast = useToast();
+  const theme = useThemePreference();
+  const systemDark = useSystemDark();
+  useApplyTheme(theme.preference, theme.loaded);
+  const [palette, setPalette] = useState(false);
+  const [sheet, setSheet] = useState(false);
+
+  const route = currentRoute(location.pathname, location.search);
+  const actions = useMemo(() => {
+    const fail = (e: unknown) => toast.fail(e);
+    return {
+      search: () => {
+        if (location.pathname !== '/search') void navigate('/search');
+        focusSearchBox();
+      },
+      openInNewWindow: () => {
+        if (!isAppRoute(route)) {
+          toast.notify('This page cannot be opened in a new window.', { kind: 'error' });
+          return;
+        }
+        bridge.openWindow({ route }).then((reply) => {
+          if (reply.status === 'refused') toast.notify(reply.message, { kind: 'error' });
+        }, fail);
+      },
+      toggleTheme: () => {
+        const next = toggledTheme(theme.preference, systemDark);
+        theme.setPreference(next).then(() => toast.notify(`Dark theme ${next === 'dark' ? 'on' : 'off'}.`), fail);
+      },
+      followSystemTheme: () => {
+        theme.setPreference('system').then(() => toast.notify('The theme follows the system.'), fail);
+      },
+      undo: () => {
+        undoLast().then((label) => toast.notify(label ? `Undone: ${label}` : 'Nothing to undo'), fail);
+      },
+      newNote: () => {
+        createNote(null).then((note) => void navigate(`/notes/${note.id}`), fail);
+      },
+      palette: () => {
+        setSheet(false);
+        setPalette(true);
+      },
+      shortcuts: () => {
+        setPalette(false);
+        setSheet(true);
+      },
+      go: (to: string) => void navigate(to),
+    };
+  }, [navigate, toast, location.pathname, route, theme, systemDark]);
+
+  return { actions, palette, setPalette, sheet, setSheet, theme, systemDark };
+}
+
+type ShellActions = ReturnType<typeof useShellActions>['actions'];
+
+/** Menu commands and the window's keyboard shortcuts (see shortcuts.ts for the list). */
+function useCommands(actions: ShellActions) {
+  // The handlers are installed once; they read the latest actions through the ref.
+  const latest = useRef(actions);
+  useEffect(() => {
+    latest.current = actions;
+  }, [actions]);
+
   useEffect(() => {
     const run = (command: MenuCommand) => {
-      if (command === 'find') {
-        void navigate('/visits');
-        requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-find]')?.focus());
-        return;
-      }
+      const a = latest.current;
+      if (command === 'find' || command === 'go-search') return a.search();
+      if (command === 'open-in-new-window') return a.openInNewWindow();
+      if (command === 'command-palette') return a.palette();
+      if (command === 'show-shortcuts') return a.shortcuts();
+      if (command === 'toggle-theme') return a.toggleTheme();
       const to = MENU_ROUTES[command];
-      if (to) void navigate(to);
+      if (to) a.go(to);
     };
     const off = bridge.onMenuCommand(run);
     const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented) return;
+      // A modal (palette, sheet, a confirmation) owns the keyboard until it closes.
+      if (document.querySelector('dialog[open]')) return;
       const mod = e.ctrlKey || e.metaKey;
-      if (mod && !e.shiftKey && e.key.toLowerCase() === 'z' && !isTyping(e.target)) {
+      const key = e.key.toLowerCase();
+      if (mod && !e.shiftKey && !e.altKey && key === 'z' && !isTyping(e.target)) {
         e.preventDefault();
-        undoLast().then(
-          (label) => toast.notify(label ? `Undone: ${label}` : 'Nothing to undo'),
-          (err: unknown) => toast.fail(err),
-        );
-      } else if (mod && e.key.toLowerCase() === 'f') {
+        latest.current.undo();
+      } else if (mod && !e.altKey && !e.shiftKey && (key === 'f' || key === 'k')) {
         e.preventDefault();
         run('find');
-      } else if (mod && e.altKey && e.key.toLowerCase() === 'n') {
+      } else if (mod && e.shiftKey && !e.altKey && key === 'p') {
+        e.preventDefault();
+        run('command-palette');
+      } else if (mod && e.shiftKey && !e.altKey && key === 'o') {
+        e.preventDefault();
+        run('open-in-new-window');
+      } else if (mod && e.altKey && key === 'n') {
         e.preventDefault();
         run('new-visit');
-      } else if (mod && !e.shiftKey && /^[1-9]$/.test(e.key) && Number(e.key) <= NAV.length) {
+      } else if (mod && !e.shiftKey && !e.altKey && /^[1-9]$/.test(e.key) && Number(e.key) <= SCREEN_SHORTCUT_COUNT) {
         e.preventDefault();
-        void navigate(NAV[Number(e.key) - 1]!.to);
+        latest.current.go(NAV[Number(e.key) - 1]!.to);
+      } else if (e.key === '?' && !mod && !e.altKey && !isTyping(e.target)) {
+        e.preventDefault();
+        run('show-shortcuts');
       }
     };
     window.addEventListener('keydown', onKey);
@@ -87,14 +198,77 @@ function useCommands() {
       off();
       window.removeEventListener('keydown', onKey);
     };
-  }, [navigate, toast]);
+  }, []);
+}
+
+/** The palette's commands: every screen and every action the menu and shortcuts offer. */
+function usePaletteCommands(actions: ShellActions, mac: boolean, themeLabel: string): PaletteCommand[] {
+  return useMemo(() => {
+    const keys = (...k: string[]) => shortcutText(k, mac);
+    const screens: PaletteCommand[] = [...NAV, { to: '/reconcile', label: 'Reconcile' }].map((n, i) => ({
+      id: `go${n.to}`,
+      label: `Go to ${n.label}`,
+      keywords: [n.label],
+      ...(i < SCREEN_SHORTCUT_COUNT ? { shortcut: keys('Mod', String(i + 1)) } : {}),
+      run: () => actions.go(n.to),
+    }));
+    return [
+      ...screens,
+      {
+        id: 'new-visit',
+        label: 'New visit',
+        keywords: ['add trip', 'create'],
+        shortcut: keys('Mod', 'Alt', 'N'),
+        run: () => actions.go('/visits/new'),
+      },
+      { id: 'new-person', label: 'New person', keywords: ['add leader', 'create'], run: () => actions.go('/people/new') },
+      { id: 'new-note', label: 'New note', keywords: ['write', 'create'], run: actions.newNote },
+      { id: 'search', label: 'Search everything', keywords: ['find'], shortcut: keys('Mod', 'K'), run: actions.search },
+      { id: 'import-article', label: 'Import an article', keywords: ['paste', 'extract'], run: () => actions.go('/import') },
+      { id: 'import-dataset', label: 'Import a dataset', keywords: ['historian', 'xml', 'hsg'], run: () => actions.go('/import/dataset') },
+      { id: 'export-backup', label: 'Export a backup', keywords: ['save', 'json'], run: () => actions.go('/settings?action=export') },
+      { id: 'restore-backup', label: 'Restore a backup', keywords: ['load', 'open'], run: () => actions.go('/settings?action=restore') },
+      { id: 'toggle-theme', label: themeLabel, keywords: ['dark', 'light', 'theme', 'colour'], run: actions.toggleTheme },
+      { id: 'system-theme', label: 'Theme: follow the system', keywords: ['dark', 'light', 'auto'], run: actions.followSystemTheme },
+      {
+        id: 'open-window',
+        label: 'Open this page in a new window',
+        keywords: ['tab', 'window'],
+        shortcut: keys('Mod', 'Shift', 'O'),
+        run: actions.openInNewWindow,
+      },
+      { id: 'shortcuts', label: 'Show keyboard shortcuts', keywords: ['help', 'keys'], shortcut: '?', run: actions.shortcuts },
+      { id: 'undo', label: 'Undo the last change', keywords: ['revert'], shortcut: keys('Mod', 'Z'), run: actions.undo },
+    ];
+  }, [actions, mac, themeLabel]);
 }
 
 function Shell() {
-  useCommands();
+  const { actions, palette, setPalette, sheet, setSheet, theme, systemDark } = useShellActions();
+  useCommands(actions);
+  const mac = isMacPlatform(navigator.platform);
+  const themeLabel = toggledTheme(theme.preference, systemDark) === 'dark' ? 'Switch to the dark theme' : 'Switch to the light theme';
+  const commands = usePaletteCommands(actions, mac, themeLabel);
+  const recent = useViewSetting<string[]>('palette.recent', [], isStringArray);
+  const toast = useToast();
+  const onRun = useCallback(
+    (command: PaletteCommand) => {
+      command.run();
+      recent.set(pushRecent(recent.value, command.id)).catch((e: unknown) => toast.fail(e));
+    },
+    [recent, toast],
+  );
   return (
     <div className="shell">
-      <a className="skip-link" href="#main">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // With hash routing, following "#main" would navigate to a route called "main".
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         Skip to content
       </a>
       <header className="topbar">
@@ -110,6 +284,15 @@ function Shell() {
             ))}
           </ul>
         </nav>
+        <button
+          type="button"
+          className="topbar-palette"
+          onClick={actions.palette}
+          aria-keyshortcuts={mac ? 'Meta+Shift+P' : 'Control+Shift+P'}
+          title={`Command palette (${shortcutText(['Mod', 'Shift', 'P'], mac)})`}
+        >
+          Commands
+        </button>
       </header>
       <main id="main" tabIndex={-1}>
         <Routes>
@@ -130,6 +313,8 @@ function Shell() {
           <Route path="*" element={<p>This page does not exist.</p>} />
         </Routes>
       </main>
+      <CommandPalette open={palette} onClose={() => setPalette(false)} commands={commands} recent={recent.value} onRun={onRun} />
+      <ShortcutsSheet open={sheet} onClose={() => setSheet(false)} mac={mac} screens={SCREEN_NAMES} onOpenPalette={actions.palette} />
     </div>
   );
 }
@@ -137,10 +322,13 @@ function Shell() {
 export function App() {
   const [status, setStatus] = useState<DatabaseStatus | null>(null);
   const [outdated, setOutdated] = useState(false);
+  const [blocked, setBlocked] = useState(false);
   useEffect(() => {
     let live = true;
-    void initDatabase(() => setOutdated(true)).then((s) => {
+    void initDatabase({ onOutdated: () => setOutdated(true), onBlocked: () => setBlocked(true) }).then((s) => {
       if (live) setStatus(s);
+      // The search index follows every write from the start, not only once Search is first opened.
+      if (s.state === 'ready') startSearchIndex();
     });
     return () => {
       live = false;
@@ -157,7 +345,13 @@ export function App() {
       </div>
     );
   }
-  if (!status) return <p className="loading">Opening your data…</p>;
+  if (!status) {
+    return (
+      <p className="loading" role="status">
+        {blocked ? 'Waiting for other Legation windows to close their older version of the database…' : 'Opening your data…'}
+      </p>
+    );
+  }
   if (status.state === 'failed') {
     return (
       <div className="blocking" role="alert">

@@ -6,10 +6,13 @@ import type {
   OpenExternalRequest,
   OpenFileReply,
   OpenFileRequest,
+  OpenWindowReply,
+  OpenWindowRequest,
   PrintToPdfReply,
   SaveFileReply,
   SaveFileRequest,
 } from '../../shared/bridge';
+import { isAppRoute } from '../../shared/bridge';
 import { checkExternalLink } from '../../shared/links';
 
 /**
@@ -81,6 +84,18 @@ function openExternal(request: OpenExternalRequest): Promise<OpenExternalReply> 
   return Promise.resolve({ status: 'opened' });
 }
 
+/**
+ * A window of its own, in a browser, is a tab: the same app at the route (hash routing), sharing
+ * the origin's IndexedDB, so live queries keep both in sync. `noopener`: the tabs stay independent.
+ */
+function openWindow(request: OpenWindowRequest): Promise<OpenWindowReply> {
+  if (!isAppRoute(request.route)) return Promise.resolve({ status: 'refused', message: 'This page cannot be opened in a new window.' });
+  const url = new URL(window.location.href);
+  url.hash = `#${request.route}`;
+  window.open(url.href, '_blank', 'noopener');
+  return Promise.resolve({ status: 'opened' });
+}
+
 /** The browser's print dialog, where the user picks "Save as PDF"; the page's print styles apply. */
 function printToPdf(): Promise<PrintToPdfReply> {
   window.print();
@@ -95,6 +110,7 @@ export const browserBridge: DesktopBridge = Object.freeze({
   openFile,
   printToPdf,
   openExternal,
+  openWindow,
   appInfo: (): Promise<AppInfo> =>
     Promise.resolve({ name: 'Legation', version: __APP_VERSION__, runtime: 'browser', platform: navigator.platform || 'web' }),
   onMenuCommand(listener: (command: MenuCommand) => void) {

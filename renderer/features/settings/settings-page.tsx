@@ -6,6 +6,8 @@ import { localToday } from '../../../shared/model';
 import { bridge } from '../../bridge';
 import { Dialog, useToast } from '../../components';
 import { exportBackupText, parseBackup, restoreBackup, type BackupParseResult } from '../../db';
+import { THEME_PREFERENCES, type ThemePreference } from '../../app/theme';
+import { useThemePreference } from '../../app/use-theme';
 
 type ParsedOk = Extract<BackupParseResult, { ok: true }>;
 
@@ -74,7 +76,35 @@ function megabytes(n: number): string {
   return n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(1)} GB` : `${(n / 1024 ** 2).toFixed(1)} MB`;
 }
 
-/** Settings: backup and restore of all data, and what is running. */
+const THEME_LABELS: Record<ThemePreference, string> = { system: 'Same as the system', light: 'Light', dark: 'Dark' };
+
+/** Theme: follow the system, or pin light or dark (remembered; every window follows at once). */
+function ThemeSettings() {
+  const toast = useToast();
+  const { preference, setPreference, loaded } = useThemePreference();
+  return (
+    <section className="panel" aria-labelledby="theme-h">
+      <h2 id="theme-h">Appearance</h2>
+      <fieldset className="theme-choice" disabled={!loaded}>
+        <legend>Theme</legend>
+        {THEME_PREFERENCES.map((p) => (
+          <label key={p}>
+            <input
+              type="radio"
+              name="theme"
+              value={p}
+              checked={preference === p}
+              onChange={() => void setPreference(p).catch((e: unknown) => toast.fail(e))}
+            />
+            {THEME_LABELS[p]}
+          </label>
+        ))}
+      </fieldset>
+    </section>
+  );
+}
+
+/** Settings: appearance, backup and restore of all data, and what is running. */
 export function SettingsPage() {
   const toast = useToast();
   const location = useLocation();
@@ -187,6 +217,8 @@ export function SettingsPage() {
   return (
     <section className="settings">
       <h1>Settings</h1>
+
+      <ThemeSettings />
 
       <section className="panel" aria-labelledby="backup-h">
         <h2 id="backup-h">Backup</h2>

@@ -20,7 +20,16 @@ function fakeTransport(replies: Record<string, unknown>) {
 describe('createDesktopBridge (the preload API)', () => {
   it('exposes exactly the DesktopBridge members, frozen', () => {
     const bridge = createDesktopBridge(fakeTransport({}).transport);
-    const expected: (keyof DesktopBridge)[] = ['runtime', 'saveFile', 'openFile', 'printToPdf', 'openExternal', 'appInfo', 'onMenuCommand'];
+    const expected: (keyof DesktopBridge)[] = [
+      'runtime',
+      'saveFile',
+      'openFile',
+      'printToPdf',
+      'openExternal',
+      'openWindow',
+      'appInfo',
+      'onMenuCommand',
+    ];
     expect(Object.keys(bridge).sort()).toEqual([...expected].sort());
     expect(Object.isFrozen(bridge)).toBe(true);
     expect(bridge.runtime).toBe('electron');
@@ -40,6 +49,19 @@ describe('createDesktopBridge (the preload API)', () => {
     await expect(bridge.openFile({ filterName: 'Backup', extensions: ['json'], maxBytes: 10 })).resolves.toEqual({ status: 'cancelled' });
     await expect(bridge.appInfo()).resolves.toMatchObject({ runtime: 'electron' });
     expect(transport.invoke).toHaveBeenCalledWith('app:info');
+  });
+
+  it('opens a window over window:open and checks the reply', async () => {
+    const { transport } = fakeTransport({ [CHANNELS.openWindow]: { ok: true, value: { status: 'opened' } } });
+    const bridge = createDesktopBridge(transport);
+    await expect(bridge.openWindow({ route: '/visits' })).resolves.toEqual({ status: 'opened' });
+    expect(transport.invoke).toHaveBeenCalledWith('window:open', { route: '/visits' });
+
+    const refused = fakeTransport({ [CHANNELS.openWindow]: { ok: false, error: 'Invalid request for window:open: route: An app route' } });
+    await expect(createDesktopBridge(refused.transport).openWindow({ route: 'javascript:alert(1)' })).rejects.toThrow(/Invalid request/);
+
+    const odd = fakeTransport({ [CHANNELS.openWindow]: { ok: true, value: { status: 'teleported' } } });
+    await expect(createDesktopBridge(odd.transport).openWindow({ route: '/map' })).rejects.toThrow(/Unexpected reply from window:open/);
   });
 
   it('turns error replies into rejected promises with the message', async () => {

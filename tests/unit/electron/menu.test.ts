@@ -29,11 +29,22 @@ describe('buildMenuTemplate', () => {
     ['Find…', 'CmdOrCtrl+F', 'find'],
     ['Export Backup…', 'CmdOrCtrl+Shift+E', 'export-backup'],
     ['Restore Backup…', undefined, 'restore-backup'],
+    ['Open in New Window', 'CmdOrCtrl+Shift+O', 'open-in-new-window'],
+    ['Command Palette…', 'CmdOrCtrl+Shift+P', 'command-palette'],
+    ['Switch Light/Dark Theme', undefined, 'toggle-theme'],
+    ['Keyboard Shortcuts', undefined, 'show-shortcuts'],
     ['Visits', 'CmdOrCtrl+1', 'go-visits'],
-    ['People', 'CmdOrCtrl+2', 'go-people'],
-    ['Sources', 'CmdOrCtrl+3', 'go-sources'],
-    ['Notes', 'CmdOrCtrl+4', 'go-notes'],
-    ['Settings', 'CmdOrCtrl+5', 'go-settings'],
+    ['Dashboard', 'CmdOrCtrl+2', 'go-dashboard'],
+    ['Timeline', 'CmdOrCtrl+3', 'go-timeline'],
+    ['Map', 'CmdOrCtrl+4', 'go-map'],
+    ['Calendar', 'CmdOrCtrl+5', 'go-calendar'],
+    ['People', 'CmdOrCtrl+6', 'go-people'],
+    ['Sources', 'CmdOrCtrl+7', 'go-sources'],
+    ['Notes', 'CmdOrCtrl+8', 'go-notes'],
+    ['Search', 'CmdOrCtrl+9', 'go-search'],
+    ['Import', undefined, 'go-import'],
+    ['Reports', undefined, 'go-reports'],
+    ['Settings', 'CmdOrCtrl+,', 'go-settings'],
   ] as const)('%s has accelerator %s and sends %s', (label, accelerator, command) => {
     for (const platform of ['linux', 'win32', 'darwin']) {
       const send = vi.fn<(command: MenuCommand) => void>();
@@ -71,6 +82,32 @@ describe('buildMenuTemplate', () => {
     expect(roles(linux)).toContain('quit');
     const mac = buildMenuTemplate('darwin', vi.fn(), { isDev: false });
     expect(roles(mac[0]?.submenu as MenuItemConstructorOptions[])).toEqual(expect.arrayContaining(['about', 'hide', 'quit']));
+  });
+
+  it('lists the screens in the order of the navigation bar, with Ctrl/Cmd+1…9 for the first nine', () => {
+    const go = buildMenuTemplate('linux', vi.fn(), { isDev: false }).find((menu) => menu.label === '&Go');
+    const items = (go?.submenu as MenuItemConstructorOptions[]).map((item) => [item.label, item.accelerator]);
+    const nav = [
+      'Visits',
+      'Dashboard',
+      'Timeline',
+      'Map',
+      'Calendar',
+      'People',
+      'Sources',
+      'Notes',
+      'Search',
+      'Import',
+      'Reports',
+      'Settings',
+    ];
+    expect(items.map(([label]) => label)).toEqual(nav);
+    expect(items.slice(0, 9).map(([, accelerator]) => accelerator)).toEqual(nav.slice(0, 9).map((_, i) => `CmdOrCtrl+${i + 1}`));
+  });
+
+  it('never binds "?" as an accelerator (it would swallow the character in text fields)', () => {
+    const accelerators = flatten(buildMenuTemplate('darwin', vi.fn(), { isDev: true })).map((item) => item.accelerator);
+    expect(accelerators.some((a) => typeof a === 'string' && (a.endsWith('?') || a.endsWith('/')))).toBe(false);
   });
 
   it('gives every accelerator to one item only', () => {

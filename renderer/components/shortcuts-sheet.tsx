@@ -1,0 +1,67 @@
+import { Fragment } from 'react';
+import { keyLabel, SHORTCUTS, type Shortcut } from '../app/shortcuts';
+import { Dialog } from './dialog';
+
+const GROUPS: readonly Shortcut['group'][] = ['Anywhere', 'Go to', 'Lists and forms'];
+
+/** The keyboard shortcuts sheet (`?`): every shortcut, grouped, in a modal dialog. */
+export function ShortcutsSheet({
+  open,
+  onClose,
+  mac,
+  screens,
+  onOpenPalette,
+}: {
+  open: boolean;
+  onClose: () => void;
+  mac: boolean;
+  /** The navigation's screens, in order: the first nine are Mod+1…9. */
+  screens: readonly string[];
+  onOpenPalette: () => void;
+}) {
+  return (
+    <Dialog title="Keyboard shortcuts" open={open} onClose={onClose}>
+      <div className="shortcuts-sheet">
+        {GROUPS.map((group) => (
+          <section key={group} aria-label={group} className={`shortcuts-group shortcuts-${group === 'Go to' ? 'go' : 'other'}`}>
+            <h3>{group}</h3>
+            <dl className="shortcuts">
+              {SHORTCUTS.filter((s) => s.group === group).map((s) => (
+                <Fragment key={s.description + s.keys.join()}>
+                  <dt>
+                    {s.keys.map((k, i) => (
+                      <Fragment key={k}>
+                        {i > 0 && !mac && <span aria-hidden="true">+</span>}
+                        <kbd>{keyLabel(k, mac)}</kbd>
+                      </Fragment>
+                    ))}
+                  </dt>
+                  <dd>{s.description}</dd>
+                </Fragment>
+              ))}
+              {group === 'Go to' &&
+                screens.slice(0, 9).map((screen, i) => (
+                  <Fragment key={screen}>
+                    <dt>
+                      <kbd>{keyLabel('Mod', mac)}</kbd>
+                      {!mac && <span aria-hidden="true">+</span>}
+                      <kbd>{i + 1}</kbd>
+                    </dt>
+                    <dd>{screen}</dd>
+                  </Fragment>
+                ))}
+            </dl>
+          </section>
+        ))}
+        <div className="button-row shortcuts-actions">
+          <button type="button" className="primary" onClick={onOpenPalette}>
+            Open the command palette
+          </button>
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}
