@@ -1,0 +1,580 @@
+/**
+ * The benchmark harness page: built together with the app (bench/vite.config.ts) so it shares the
+ * app's origin and IndexedDB. It imports the app's real modules and exposes `window.bench`, which
+ * scripts/bench/run.ts calls through Playwright's page.evaluate. Each call returns plain figures
+ * (milliseconds unless named otherwise); the runner interleaves app and baseline calls.
+ */
+import '../shared/jitless';
+import { Dexie } from 'dexie';
+import type { Visit } from '../shared/model';
+import { datasetToHsgXml, generateDataset, type GeneratedDataset } from '../shared/generate';
+import { buildReportModel, renderCsv, renderIcs, renderJson, renderMarkdown, type ReportInput } from '../shared/reports';
+import { db } from '../renderer/db/instance';
+import { visitEndKey } from '../renderer/db/database';
+import { saveDatasetImport } from '../renderer/db/dataset-import';
+import type { HsgWorkerMessage, HsgWorkerRequest } from '../renderer/features/import/hsg.worker';
+import { HSG_IMPORT_TIMESTAMP, type HsgImportResult } from '../shared/importers';
+import * as visitQuery from '../renderer/db/visit-query';
+import * as search from '../renderer/db/search';
+
+type Q = { status: Visit['status']; country: string; from: string; to: string };
+
+const RAW_DB = 'bench-raw';
+const RAW_TABLES = ['sources', 'people', 'visits'] as const;
+const ALL_TABLES = () => [db.people, db.sources, db.visits, db.meetings, db.events, db.evidence, db.notes, db.meta, db.searchIndex];
+
+let cached: { key: string; data: GeneratedDataset } | null = null;
+
+/** The generated dataset (cached per page): generation is not measured. */
+function dataset(visits: number, seed: number): GeneratedDataset {
+  const key = `${visits}:${seed}`;
+  if (cached?.key !== key) cached = { key, data: generateDataset({ visits, seed }) };
+  return cached.data;
+}
+
+function withEndKey(v: Visit): Visit & { endKey: string } {
+  return { ...v, endKey: visitEndKey(v) };
+}
+
+function req<T>(r: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
+  });
+}
+
+/**
+ * The raw baseline database: object stores with exactly the keyPath and indexes of the app's
+ * sources, people and visits tables (read from the Dexie schema, so they cannot drift).
+ */
+async function openRaw(): Promise<IDBDatabase> {
+  if (!db.isOpen()) await db.open();
+  const specs = RAW_TABLES.map((name) => ({ name, schema: db.table(name).schema }));
+  const open = indexedDB.open(RAW_DB, 1);
+  open.onupgradeneeded = () => {
+    const raw = open.result;
+    for (const { name, schema } of specs) {
+      const store = raw.createObjectStore(name, { keyPath: schema.primKey.keyPath as string });
+      for (const ix of schema.indexes) {
+        store.createIndex(ix.name, ix.keyPath as string | string[], { multiEntry: ix.multi, unique: ix.unique });
+      }
+    }
+  };
+  return req(open);
+}
+
+let raw: IDBDatabase | null = null;
+async function rawDb(): Promise<IDBDatabase> {
+  raw ??= await openRaw();
+  return raw;
+}
+
+async function resetRaw(): Promise<void> {
+  const r = await rawDb();
+  const tx = r.transaction([...RAW_TABLES], 'readwrite');
+  for (const t of RAW_TABLES) tx.objectStore(t).clear();
+  await done(tx);
+}
+
+async function resetApp(): Promise<void> {
+  await db.transaction('rw', ALL_TABLES(), async () => {
+    for (const t of ALL_TABLES()) await t.clear();
+  });
+}
+
+/** ONE raw transaction putting the same objects (visits with the endKey the app's middleware adds). */
+async function rawImport(data: Pick<GeneratedDataset, 'sources' | 'people' | 'visits'>): Promise<number> {
+  const r = await rawDb();
+  const t0 = performance.now();
+  const tx = r.transaction([...RAW_TABLES], 'readwrite');
+  const stores = { sources: tx.objectStore('sources'), people: tx.objectStore('people'), visits: tx.objectStore('visits') };
+  for (const s of data.sources) stores.sources.put(s);
+  for (const p of data.people) stores.people.put(p);
+  for (const v of data.visits) stores.visits.put(withEndKey(v));
+  await done(tx);
+  return performance.now() - t0;
+}
+
+export interface LongTask {
+  start: number;
+  duration: number;
+}
+interface LongTasks {
+  stop(): LongTask[];
+}
+function watchLongTasks(): LongTasks {
+  const tasks: LongTask[] = [];
+  let obs: PerformanceObserver | null = null;
+  try {
+    obs = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
+    });
+    obs.observe({ type: 'longtask', buffered: false });
+  } catch {
+    // longtask is Chromium-only; the runner reports "not measured" when the list is absent.
+  }
+  return {
+    stop: () => {
+      if (obs) for (const e of obs.takeRecords()) tasks.push({ start: e.startTime, duration: e.duration });
+      obs?.disconnect();
+      return tasks;
+    },
+  };
+}
+
+function parseInWorker(files: HsgWorkerRequest['files'], onProgress: () => void): Promise<HsgImportResult> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(new URL('../renderer/features/import/hsg.worker.ts', import.meta.url), { type: 'module', name: 'bench-hsg' });
+    w.onmessage = (e: MessageEvent<HsgWorkerMessage>) => {
+      const m = e.data;
+      if (m.type === 'progress') {
+        onProgress();
+        return;
+      }
+      w.terminate();
+      if (m.type === 'done') resolve(m.result);
+      else reject(new Error(m.message));
+    };
+    w.onerror = (e) => {
+      w.terminate();
+      reject(new Error(e.message || 'worker error'));
+    };
+    const request: HsgWorkerRequest = { files };
+    w.postMessage(request);
+  });
+}
+
+const sleepFrame = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/** H2's search module (statically imported: the build fails loudly if it goes away). */
+function loadSearch(): Promise<typeof search | null> {
+  return Promise.resolve(typeof search.searchClient === 'function' ? search : null);
+}
+
+/** Waits until the search index is ready and holds at least `documents` documents. */
+async function searchCaughtUp(
+  documents: number,
+  onProgress: () => void = () => undefined,
+  timeoutMs = 300_000,
+): Promise<{ ms: number; documents: number } | null> {
+  const mod = await loadSearch();
+  if (!mod) return null;
+  const client = mod.searchClient();
+  const t0 = performance.now();
+  return new Promise((resolve) => {
+    let finished = false;
+    const check = () => {
+      const s = client.status();
+      if (!finished && s.phase === 'ready' && s.documents >= documents) {
+        finished = true;
+        unsubscribe();
+        resolve({ ms: performance.now() - t0, documents: s.documents });
+      } else if (!finished && (s.phase === 'failed' || performance.now() - t0 > timeoutMs)) {
+        finished = true;
+        unsubscribe();
+        resolve(null);
+      }
+    };
+    const unsubscribe = client.subscribe((s) => {
+      if (s.phase === 'indexing' || s.phase === 'loading') onProgress();
+      check();
+    });
+    const timer = setInterval(() => {
+      check();
+      if (finished) clearInterval(timer);
+    }, 50);
+    check();
+  });
+}
+
+function matchesAll(text: string, terms: string[]): boolean {
+  for (const t of terms) if (!text.includes(t)) return false;
+  return true;
+}
+
+const bench = {
+  /** The generated dataset's sizes (and generation time), generating it if needed. */
+  generate(visits: number, seed: number) {
+    const t0 = performance.now();
+    const d = dataset(visits, seed);
+    return {
+      ms: performance.now() - t0,
+      counts: Object.fromEntries(Object.entries(d).map(([k, v]) => [k, (v as unknown[]).length])),
+    };
+  },
+
+  async reset(): Promise<void> {
+    await resetApp();
+    await resetRaw();
+  },
+
+  /** Import N visits (storage only): the app's saveDatasetImport (batches of 1,000) into an empty database. */
+  async importStorageApp(visits: number, seed: number): Promise<{ ms: number; progress: number }> {
+    const d = dataset(visits, seed);
+    await resetApp();
+    let progress = 0;
+    const t0 = performance.now();
+    await saveDatasetImport(
+      { sources: d.sources, people: d.people, visits: d.visits },
+      {
+        metaKey: 'bench:import',
+        label: 'Benchmark',
+        importedAt: '2000-01-01T00:00:00.000Z',
+        files: 0,
+        warnings: 0,
+        onProgress: () => progress++,
+      },
+    );
+    return { ms: performance.now() - t0, progress };
+  },
+
+  /** The raw baseline: the same objects in one IndexedDB transaction, stores with the same indexes. */
+  async importStorageRaw(visits: number, seed: number): Promise<{ ms: number }> {
+    const d = dataset(visits, seed);
+    await resetRaw();
+    return { ms: await rawImport(d) };
+  },
+
+  /**
+   * Import N visits end to end: HSG XML files → the app's import worker (parse, validate) →
+   * saveDatasetImport → the search index caught up. Records the main thread's long tasks and
+   * the gaps between progress reports.
+   */
+  async importEndToEnd(
+    visits: number,
+    seed: number,
+  ): Promise<{
+    ms: number;
+    parseMs: number;
+    saveMs: number;
+    indexMs: number | null;
+    longTasks: (LongTask & { phase: string })[];
+    maxGap: number;
+    gapPhase: string;
+    records: number;
+  }> {
+    const d = dataset(visits, seed);
+    await resetApp();
+    const files = datasetToHsgXml(d).map((f) => ({ name: f.name, file: new File([f.text], f.name, { type: 'text/xml' }) }));
+    await sleepFrame();
+    const long = watchLongTasks();
+    const t0 = performance.now();
+    let last = t0;
+    let maxGap = 0;
+    let phase = 'parse';
+    let gapPhase = '';
+    const tick = () => {
+      const now = performance.now();
+      if (now - last > maxGap) {
+        maxGap = now - last;
+        gapPhase = phase;
+      }
+      last = now;
+    };
+    const result = await parseInWorker(files, tick);
+    tick();
+    const t1 = performance.now();
+    phase = 'store';
+    await saveDatasetImport(
+      { sources: result.sources, people: result.people, visits: result.visits },
+      {
+        metaKey: 'bench:hsg',
+        label: 'Benchmark (HSG XML)',
+        importedAt: HSG_IMPORT_TIMESTAMP,
+        files: files.length,
+        warnings: result.warnings.length,
+        onProgress: tick,
+      },
+    );
+    const t2 = performance.now();
+    phase = 'search index';
+    const records = result.sources.length + result.people.length + result.visits.length;
+    const indexed = await searchCaughtUp(records, tick);
+    tick();
+    const end = performance.now();
+    const phaseOf = (t: number) => (t < t1 ? 'parse' : t < t2 ? 'store' : 'search index');
+    return {
+      ms: end - t0,
+      parseMs: t1 - t0,
+      saveMs: t2 - t1,
+      indexMs: indexed ? end - t2 : null,
+      longTasks: long.stop().map((t) => ({ ...t, phase: phaseOf(t.start) })),
+      maxGap,
+      gapPhase,
+      records,
+    };
+  },
+
+  /** The HSG XML import's records (the same objects the end-to-end case stores), into the raw baseline. */
+  async importEndToEndRaw(visits: number, seed: number): Promise<{ ms: number }> {
+    const d = dataset(visits, seed);
+    await resetRaw();
+    return { ms: await rawImport(d) };
+  },
+
+  /** Loads the generated dataset into the app's database (not measured; bulk writes in a few transactions). */
+  async load(visits: number, seed: number): Promise<{ ms: number }> {
+    const d = dataset(visits, seed);
+    await resetApp();
+    const t0 = performance.now();
+    await db.transaction('rw', ALL_TABLES(), async () => {
+      await db.people.bulkPut(d.people);
+      await db.sources.bulkPut(d.sources);
+      await db.notes.bulkPut(d.notes);
+      await db.events.bulkPut(d.events);
+      await db.meetings.bulkPut(d.meetings);
+      await db.evidence.bulkPut(d.evidence);
+    });
+    for (let i = 0; i < d.visits.length; i += 10_000) await db.visits.bulkPut(d.visits.slice(i, i + 10_000));
+    return { ms: performance.now() - t0 };
+  },
+
+  /** Realistic list filters: status + a frequent host country + a date range, over the loaded data. */
+  filterQueries(visits: number, seed: number): Q[] {
+    const d = dataset(visits, seed);
+    const counts = new Map<string, number>();
+    for (const v of d.visits) if (v.status === 'completed') counts.set(v.place.country, (counts.get(v.place.country) ?? 0) + 1);
+    const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 5);
+    const ranges = [
+      ['1945-01-01', '1999-12-31'],
+      ['1960-01-01', '2024-12-31'],
+      ['1990-01-01', '2010-12-31'],
+    ];
+    return top.map(([country], i) => {
+      const [from, to] = ranges[i % ranges.length] ?? ['1900-01-01', '2030-12-31'];
+      return { status: 'completed' as const, country, from: from ?? '', to: to ?? '' };
+    });
+  },
+
+  /** The app's first page of 100 for a filter (H1's firstVisitPage). */
+  async filterApp(q: Q): Promise<{ ms: number; rows: number } | { missing: string }> {
+    const vq = visitQuery;
+    if (typeof vq.firstVisitPage !== 'function') return { missing: 'renderer/db/visit-query.ts firstVisitPage is not there' };
+    const t0 = performance.now();
+    const rows = await vq.firstVisitPage({ filter: q, sort: { field: 'start', dir: 'desc' } }, 100);
+    return { ms: performance.now() - t0, rows: rows.length };
+  },
+
+  /**
+   * The raw baseline of the same page: one cursor, newest first, on the app database's
+   * [status+place.country+startKey] index, over the visits starting inside [from, to].
+   */
+  async filterRaw(q: Q): Promise<{ ms: number; rows: number }> {
+    if (!db.isOpen()) await db.open();
+    const idb = db.backendDB();
+    const t0 = performance.now();
+    const tx = idb.transaction('visits', 'readonly');
+    const index = tx.objectStore('visits').index('[status+place.country+startKey]');
+    const rows: unknown[] = [];
+    await new Promise<void>((resolve, reject) => {
+      const c = index.openCursor(IDBKeyRange.bound([q.status, q.country, q.from], [q.status, q.country, q.to]), 'prev');
+      c.onsuccess = () => {
+        const cur = c.result;
+        if (!cur || rows.length >= 100) return resolve();
+        rows.push(cur.value);
+        cur.continue();
+      };
+      c.onerror = () => reject(c.error ?? new Error('cursor failed'));
+    });
+    return { ms: performance.now() - t0, rows: rows.length };
+  },
+
+  /**
+   * Page 500 of a long list (or the last page when there are fewer) against the app's own first
+   * page, for the same query. The list keeps the ids of its query, so opening a page is one
+   * bulkGet; `idsMs` is what computing those ids costs once.
+   */
+  async pages(): Promise<{ firstMs: number; pageMs: number; idsMs: number; page: number; total: number } | { missing: string }> {
+    const vq = visitQuery;
+    if (typeof vq.visitIds !== 'function' || typeof vq.visitPage !== 'function') {
+      return { missing: 'renderer/db/visit-query.ts visitIds/visitPage are not there' };
+    }
+    const q = { filter: { status: 'completed' as const }, sort: { field: 'start' as const, dir: 'desc' as const } };
+    const t0 = performance.now();
+    const first = await vq.firstVisitPage(q, 100);
+    const t1 = performance.now();
+    const ids = await vq.visitIds(q);
+    const t2 = performance.now();
+    const page = Math.min(500, Math.max(1, Math.floor((ids.length - 1) / 100)));
+    const rows = await vq.visitPage(ids, page * 100, 100);
+    const t3 = performance.now();
+    if (first.length === 0 || rows.length === 0) return { missing: 'the list returned no rows' };
+    return { firstMs: t1 - t0, idsMs: t2 - t1, pageMs: t3 - t2, page: page + 1, total: ids.length };
+  },
+
+  /** Ten realistic queries: a traveller's name, a capital city, frequent remark words, a country, a tag. */
+  searchQueries(visits: number, seed: number): string[] {
+    const d = dataset(visits, seed);
+    const people = d.people.filter((p) => d.visits.some((v) => v.travellerId === p.id)).slice(0, 3);
+    const city = d.visits.find((v) => v.place.city)?.place.city ?? 'Paris';
+    return [
+      people[0]?.name.split(' ').pop() ?? 'summit',
+      people[1]?.name ?? 'prime minister',
+      city,
+      'summit',
+      'prime minister',
+      'nato ministerial',
+      'state visit',
+      'trade',
+      'france',
+      people[2]?.name.split(' ')[0] ?? 'peace',
+    ].map((s) => s.toLowerCase());
+  },
+
+  /** Starts the search index (restored or built) and says how and how fast. */
+  async searchReady(): Promise<{ source: string; ms: number; documents: number } | { missing: string }> {
+    const mod = await loadSearch();
+    if (!mod) return { missing: 'renderer/db/search is not there' };
+    const client = mod.searchClient();
+    const r = await client.ready();
+    const s = client.status();
+    return { source: r.source, ms: r.ms, documents: s.phase === 'ready' ? s.documents : 0 };
+  },
+
+  /** Waits (up to 60 s) until the search index has been saved to the searchIndex store, so a reopen can restore it. */
+  async searchPersisted(): Promise<boolean> {
+    const t0 = performance.now();
+    while (performance.now() - t0 < 60_000) {
+      if (await db.searchIndex.get('index:meta')) return true;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return false;
+  },
+
+  /** Rebuilds the index from the database and times it (the baseline of reopening with a persisted index). */
+  async searchRebuild(): Promise<{ ms: number } | { missing: string }> {
+    const mod = await loadSearch();
+    if (!mod) return { missing: 'renderer/db/search is not there' };
+    const client = mod.searchClient();
+    await client.ready();
+    const t0 = performance.now();
+    await new Promise<void>((resolve) => {
+      let seenWork = false;
+      const un = client.subscribe((s) => {
+        if (s.phase !== 'ready') seenWork = true;
+        if (seenWork && s.phase === 'ready') {
+          un();
+          resolve();
+        }
+      });
+      client.rebuild();
+    });
+    return { ms: performance.now() - t0 };
+  },
+
+  async searchApp(q: string): Promise<{ ms: number; total: number } | { missing: string }> {
+    const mod = await loadSearch();
+    if (!mod) return { missing: 'renderer/db/search is not there' };
+    const client = mod.searchClient();
+    await client.ready();
+    const t0 = performance.now();
+    const r = await client.query(q);
+    return { ms: performance.now() - t0, total: r.total };
+  },
+
+  /** The baseline: a linear scan over every searchable record held in memory (lower-cased text, every term must occur). */
+  searchScanPrepare(visits: number, seed: number): { records: number } {
+    const d = dataset(visits, seed);
+    const people = new Map(d.people.map((p) => [p.id, p]));
+    scan = [
+      ...d.visits.map(
+        (v) => `${people.get(v.travellerId)?.name ?? ''} ${v.place.city ?? ''} ${v.place.country} ${v.purpose} ${v.tags.join(' ')}`,
+      ),
+      ...d.people.map((p) => `${p.name} ${p.aliases.join(' ')} ${p.roles.map((r) => r.title).join(' ')}`),
+      ...d.notes.map((n) => n.body),
+      ...d.sources.map((s) => `${s.title} ${s.text}`),
+      ...d.events.map((e) => `${e.title} ${e.description}`),
+    ].map((s) => s.toLowerCase());
+    return { records: scan.length };
+  },
+
+  searchScan(q: string): { ms: number; total: number } {
+    const terms = q.toLowerCase().split(/\s+/).filter(Boolean);
+    const t0 = performance.now();
+    let total = 0;
+    for (const text of scan) if (matchesAll(text, terms)) total++;
+    return { ms: performance.now() - t0, total };
+  },
+
+  /** Export 1,000 visits: build the report model and render one format; the baseline JSON.stringify of the same records. */
+  exportPrepare(visits: number, seed: number): { visits: number } {
+    const d = dataset(visits, seed);
+    const chosen = [...d.visits].sort((a, b) => (a.startKey < b.startKey ? -1 : 1)).slice(0, 1000);
+    const ids = new Set(chosen.map((v) => v.id));
+    exportInput = {
+      visits: chosen,
+      people: d.people,
+      sources: d.sources.filter((s) => chosen.some((v) => v.sourceIds.includes(s.id))),
+      evidence: d.evidence.filter((e) => ids.has(e.recordId)),
+      meetings: d.meetings.filter((m) => m.visitId && ids.has(m.visitId)),
+      notes: d.notes.filter((n) => n.target && ids.has(n.target.id)),
+      events: d.events,
+    };
+    return { visits: chosen.length };
+  },
+
+  exportApp(format: 'md' | 'csv' | 'ics' | 'json'): { ms: number; bytes: number } {
+    const input = exportInput;
+    if (!input) throw new Error('exportPrepare first');
+    const t0 = performance.now();
+    const model = buildReportModel(input, { title: 'Benchmark', generatedAt: '2026-01-01T00:00:00.000Z', selectionLabel: '1,000 visits' });
+    const out =
+      format === 'md'
+        ? renderMarkdown(model)
+        : format === 'csv'
+          ? renderCsv(model)
+          : format === 'ics'
+            ? renderIcs(model)
+            : renderJson(model);
+    return { ms: performance.now() - t0, bytes: out.length };
+  },
+
+  exportBaseline(): { ms: number; bytes: number } {
+    const input = exportInput;
+    if (!input) throw new Error('exportPrepare first');
+    const t0 = performance.now();
+    const out = JSON.stringify(input);
+    return { ms: performance.now() - t0, bytes: out.length };
+  },
+
+  /** Visit ids of the loaded data, for the UI cases' open/close cycles. */
+  visitIds(visits: number, seed: number, n: number): string[] {
+    return dataset(visits, seed)
+      .visits.slice(0, n)
+      .map((v) => v.id);
+  },
+
+  /** Deletes the benchmark databases of this profile (the app's own and the raw baseline). */
+  async dropAll(): Promise<void> {
+    db.close();
+    raw?.close();
+    raw = null;
+    await Dexie.delete(db.name);
+    await new Promise<void>((resolve) => {
+      const r = indexedDB.deleteDatabase(RAW_DB);
+      r.onsuccess = r.onerror = r.onblocked = () => resolve();
+    });
+  },
+};
+
+let scan: string[] = [];
+let exportInput: ReportInput | null = null;
+
+/** What `window.bench` offers; scripts/bench/run.ts imports this type. */
+export type BenchApi = typeof bench;
+
+declare global {
+  interface Window {
+    bench: BenchApi;
+  }
+}
+window.bench = bench;
+document.title = 'Legation benchmark harness (ready)';
