@@ -99,6 +99,17 @@ export function countHsgRecords(text: string): number {
 }
 
 /**
+ * The parser's message ("Start tag expected.:1:undefined") in words: "Start tag expected, at line 1"
+ * (an empty file has no column).
+ */
+function xmlErrorDetail(message: string): string {
+  const first = message.split('\n')[0] ?? message;
+  const m = /^(.*?)\.?:(\d+):(\d+|undefined)$/.exec(first);
+  if (!m) return first;
+  return `${m[1] ?? first}, at line ${m[2] ?? '?'}${m[3] === 'undefined' ? '' : `, column ${m[3] ?? '?'}`}`;
+}
+
+/**
  * Parses one file. Throws RefusedDocumentError (naming the file) for a DTD or ENTITY declaration,
  * for text that is not well-formed XML, and for a root element it does not know.
  */
@@ -109,7 +120,7 @@ export function parseHsgFile(fileName: string, text: string): ParsedHsgFile {
     doc = parser.parse(text, true);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    throw new RefusedDocumentError(fileName, `not well-formed XML (${detail.split('\n')[0] ?? detail}).`);
+    throw new RefusedDocumentError(fileName, `not well-formed XML (${xmlErrorDetail(detail)}).`);
   }
   if (typeof doc !== 'object' || doc === null) throw new RefusedDocumentError(fileName, 'empty or not XML.');
   const root = doc as Record<string, unknown>;
