@@ -20,6 +20,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}/`,
     trace: 'retain-on-failure',
+    // Contexts Playwright creates follow TZ (scripts/test.mjs runs in Pacific/Kiritimati and
+    // America/Los_Angeles); the fixtures' own Chromium takes TZ from the environment.
+    ...(process.env.TZ ? { timezoneId: process.env.TZ } : {}),
   },
   projects: [
     { name: 'chromium', testDir: 'tests/e2e' },

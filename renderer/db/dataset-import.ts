@@ -46,6 +46,16 @@ export interface DatasetImportRun {
   counts: DatasetSaveCounts;
   warnings: number;
   error?: string;
+  /** SHA-256 of the chosen files' contents (see `fingerprintFiles`): resuming checks the same files are chosen again. */
+  fingerprint?: string;
+  /** The chosen files' names, to tell the user which files to choose again. */
+  fileNames?: string[];
+  /** Records in the whole run (sources + people + visits), so a resume can check it meets the same list. */
+  total?: number;
+  /** Set on a resumed run: how many records the earlier run had saved (skipped by this one). */
+  resumedFrom?: number;
+  /** Written with every batch. */
+  updatedAt?: string;
 }
 
 export interface DatasetSaveOptions {
@@ -62,6 +72,16 @@ export interface DatasetSaveOptions {
   /** Checked between batches: a batch is always written whole or not at all. */
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** See `DatasetImportRun.fingerprint`; recorded so that a cut-off run can be resumed. */
+  fingerprint?: string;
+  fileNames?: string[];
+  /**
+   * A cut-off run to continue (see `canResume`): when its fingerprint and total match this one,
+   * the records it saved are skipped (they were committed whole batch by batch) and its counts
+   * carried on; otherwise the run starts from the beginning (still safe: ids are derived from the
+   * data, so records already saved are recognised).
+   */
+  resume?: DatasetImportRun | null;
 }
 
 export interface DatasetSaveResult {
@@ -100,6 +120,9 @@ export async function saveDatasetImport(records: DatasetRecords, options: Datase
   const batchSize = Math.max(1, options.batchSize ?? 1000);
   const items: { table: DatasetTable; row: Row }[] = TABLES.flatMap((t) => (records[t] as Row[]).map((row) => ({ table: t, row })));
   const total = items.length;
+  const prior = options.resume;
+  const startAt =
+    prior && canResume(prior) && prior.fingerprint === options.fingerprint && prior.total === total ? Math.min(prior.done, total) : 0;
   const run: DatasetImportRun = {
     state: 'running',
     label: options.label,
@@ -107,15 +130,20 @@ export async function saveDatasetImport(records: DatasetRecords, options: Datase
     finishedAt: null,
     files: options.files,
     offered: { sources: records.sources.length, people: records.people.length, visits: records.visits.length },
-    done: 0,
-    counts: { created: zero(), updated: zero(), present: zero() },
+    done: startAt,
+    counts: startAt > 0 && prior ? structuredClone(prior.counts) : { created: zero(), updated: zero(), present: zero() },
     warnings: options.warnings,
+    total,
+    updatedAt: new Date().toISOString(),
+    ...(options.fingerprint ? { fingerprint: options.fingerprint } : {}),
+    ...(options.fileNames ? { fileNames: options.fileNames } : {}),
+    ...(startAt > 0 ? { resumedFrom: startAt } : {}),
   };
   const created: Record<DatasetTable, string[]> = { sources: [], people: [], visits: [] };
   await db.meta.put({ key: options.metaKey, value: { ...run } });
-  options.onProgress?.(0, total);
+  options.onProgress?.(startAt, total);
   try {
-    for (let i = 0; i < total; i += batchSize) {
+    for (let i = startAt; i < total; i += batchSize) {
       if (options.signal?.aborted) break;
       const batch = items.slice(i, i + batchSize);
       const batchCreated: Record<DatasetTable, string[]> = { sources: [], people: [], visits: [] };
@@ -149,6 +177,7 @@ export async function saveDatasetImport(records: DatasetRecords, options: Datase
         const next: DatasetImportRun = {
           ...run,
           done: i + batch.length,
+          updatedAt: new Date().toISOString(),
           counts: {
             created: add(run.counts.created, batchCounts.created),
             updated: add(run.counts.updated, batchCounts.updated),
@@ -174,6 +203,7 @@ export async function saveDatasetImport(records: DatasetRecords, options: Datase
     throw e;
   } finally {
     run.finishedAt = new Date().toISOString();
+    run.updatedAt = run.finishedAt;
     await db.meta.put({ key: options.metaKey, value: { ...run } }).catch(() => undefined);
     const n = created.sources.length + created.people.length + created.visits.length;
     if (n > 0) {
@@ -230,4 +260,20 @@ export async function lastDatasetImport(metaKey: string): Promise<DatasetImportR
   const rec = await db.meta.get(metaKey);
   const v = rec?.value as DatasetImportRun | undefined;
   return v && typeof v === 'object' && typeof v.state === 'string' ? v : null;
+}
+
+/** True when `run` was cut off (app closed, stopped, or failed) before the end and knows its files, so it can be resumed. */
+export function canResume(run: DatasetImportRun | null | undefined): run is DatasetImportRun & { fingerprint: string; total: number } {
+  return !!run && run.state !== 'finished' && typeof run.fingerprint === 'string' && typeof run.total === 'number' && run.done < run.total;
+}
+
+/**
+ * One SHA-256 over the contents of the chosen files, whatever their order or names (a folder pick
+ * and a files pick of the same data agree): the hex digests of the files, sorted, hashed again.
+ */
+export async function fingerprintFiles(contents: readonly ArrayBuffer[]): Promise<string> {
+  const hex = (b: ArrayBuffer) => [...new Uint8Array(b)].map((x) => x.toString(16).padStart(2, '0')).join('');
+  const each = await Promise.all(contents.map(async (c) => hex(await crypto.subtle.digest('SHA-256', c))));
+  each.sort();
+  return hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(each.join('\n'))));
 }

@@ -3,7 +3,9 @@ import { Link } from 'react-router';
 import { HSG_IMPORT_TIMESTAMP, type HsgCounts } from '../../../shared/importers';
 import { useToast } from '../../components';
 import {
+  canResume,
   describeStorageError,
+  fingerprintFiles,
   lastDatasetImport,
   saveDatasetImport,
   undoDatasetImport,
@@ -18,6 +20,9 @@ const META_KEY = 'import:hsg';
 const LABEL = 'Office of the Historian data';
 
 const number = new Intl.NumberFormat('en');
+
+/** A picked file's name, with its folder when a folder was picked. */
+const fileName = (f: File) => f.webkitRelativePath || f.name;
 const fmt = (n: number) => number.format(n);
 
 function plural(n: number, one: string, many: string): string {
@@ -53,7 +58,7 @@ const TABLE_ROWS: { key: DatasetTable; label: string }[] = [
   { key: 'sources', label: 'Sources' },
 ];
 
-function LastRun({ run }: { run: DatasetImportRun }) {
+function LastRun({ run, onResume, busy }: { run: DatasetImportRun; onResume: () => void; busy: boolean }) {
   const when = new Date(run.finishedAt ?? run.startedAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' });
   const created = run.counts.created;
   const total = run.offered.sources + run.offered.people + run.offered.visits;
@@ -65,6 +70,24 @@ function LastRun({ run }: { run: DatasetImportRun }) {
     );
   }
   const how = run.state === 'running' ? 'was cut off (the app closed while saving)' : run.state === 'failed' ? 'failed' : 'was stopped';
+  if (canResume(run)) {
+    const names = run.fileNames ?? [];
+    const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? ` and ${plural(names.length - 3, 'other', 'others')}` : '');
+    return (
+      <div className="dataset-last-warning dataset-resume" role="region" aria-label="Unfinished import">
+        <p>
+          The import of {plural(run.files, 'file', 'files')} ({when}) {how}: it stopped at {fmt(run.done)} of {fmt(run.total)} records.
+          Everything up to there is saved, in whole batches.
+        </p>
+        <p className="muted">Resume asks for the same files again{shown ? ` (${shown})` : ''}, checks they are unchanged, and continues.</p>
+        <div className="button-row">
+          <button type="button" className="primary" onClick={onResume} disabled={busy}>
+            Resume…
+          </button>
+        </div>
+      </div>
+    );
+  }
   return (
     <p className="dataset-last-warning">
       The last import ({when}) {how} after saving {fmt(run.done)} of {fmt(total)} records. Import the same files again to complete it: what
@@ -143,6 +166,12 @@ function SummaryView({
       {summary.failure && (
         <p role="alert" className="form-error">
           Saving stopped: {summary.failure} What was saved before stays; import the same files again to complete it.
+        </p>
+      )}
+      {run?.resumedFrom !== undefined && (
+        <p>
+          Resumed: the first {fmt(run.resumedFrom)} records were saved by the earlier run and were not read again; the counts include them.
+          Undo removes what this run created.
         </p>
       )}
       {run?.state === 'interrupted' && (
@@ -251,6 +280,11 @@ export function DatasetImportPage() {
   const abort = useRef<AbortController | null>(null);
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
+  const resumeInput = useRef<HTMLInputElement>(null);
+  /** The cut-off run the next pick resumes (set by "Resume…", cleared by any pick). */
+  const resuming = useRef<DatasetImportRun | null>(null);
+  /** Bumped by each start and by Cancel: a start that finds it changed after an await gives up. */
+  const attempts = useRef(0);
   const lastRun = useQuery(() => lastDatasetImport(META_KEY), []);
 
   // Leaving the page stops the work: the worker is ended, saving stops after its current batch.
@@ -262,13 +296,34 @@ export function DatasetImportPage() {
     [],
   );
 
-  const start = useCallback((picked: File[]) => {
-    const xml = picked.filter((f) => f.name.toLowerCase().endsWith('.xml'));
+  const start = useCallback(async (picked: File[], resume: DatasetImportRun | null) => {
+    // Sorted by name: the same files give the same record list, whichever way they were picked.
+    const xml = picked.filter((f) => f.name.toLowerCase().endsWith('.xml')).sort((a, b) => fileName(a).localeCompare(fileName(b)));
     const notXml = picked.length - xml.length;
     if (xml.length === 0) {
       setPhase({
         kind: 'idle',
         note: picked.length ? 'None of the chosen files is an XML file. Choose files from the data set’s visits or travels folders.' : null,
+      });
+      return;
+    }
+    const attempt = ++attempts.current;
+    setPhase({ kind: 'parsing', done: 0, total: 0, files: xml.length });
+    let fingerprint: string;
+    try {
+      fingerprint = await fingerprintFiles(await Promise.all(xml.map((f) => f.arrayBuffer())));
+      if (attempt !== attempts.current) return; // cancelled meanwhile
+    } catch (e) {
+      setPhase({ kind: 'idle', note: `The chosen files could not be read: ${e instanceof Error ? e.message : String(e)}` });
+      return;
+    }
+    if (resume && resume.fingerprint !== fingerprint) {
+      setPhase({
+        kind: 'idle',
+        note:
+          `These are not the files of the unfinished import (it read ${plural(resume.files, 'file', 'files')}; ` +
+          `${plural(xml.length, 'XML file was', 'XML files were')} chosen now, or their contents changed). Nothing was saved. ` +
+          'Choose the same files to resume it, or use “Choose files…” to import these.',
       });
       return;
     }
@@ -325,6 +380,9 @@ export function DatasetImportPage() {
           files: result.counts.files,
           warnings: result.warnings.length,
           signal: controller.signal,
+          fingerprint,
+          fileNames: xml.map(fileName),
+          resume,
           onProgress: (done, all) =>
             setPhase((p) => (p.kind === 'saving' ? { ...p, done, total: all } : { kind: 'saving', done, total: all, stopping: false })),
         },
@@ -347,7 +405,7 @@ export function DatasetImportPage() {
       worker.current = null;
       setPhase({ kind: 'idle', note: `The importer stopped with an error: ${event.message || 'unknown error'}` });
     };
-    const request: HsgWorkerRequest = { files: xml.map((file) => ({ name: file.webkitRelativePath || file.name, file })) };
+    const request: HsgWorkerRequest = { files: xml.map((file) => ({ name: fileName(file), file })) };
     w.postMessage(request);
   }, []);
 
@@ -355,11 +413,20 @@ export function DatasetImportPage() {
     const files = [...(e.target.files ?? [])];
     // Clear the input so that choosing the same files again (a re-import) fires a change too.
     e.target.value = '';
-    start(files);
+    const resume = resuming.current;
+    resuming.current = null;
+    void start(files, resume);
+  };
+
+  const onResume = () => {
+    if (!canResume(lastRun.data)) return;
+    resuming.current = lastRun.data;
+    resumeInput.current?.click();
   };
 
   const onCancel = () => {
     if (phase.kind === 'parsing') {
+      attempts.current++;
       worker.current?.terminate();
       worker.current = null;
       setPhase({ kind: 'idle', note: 'Import cancelled while reading the files; nothing was saved.' });
@@ -437,7 +504,17 @@ export function DatasetImportPage() {
             {phase.note}
           </p>
         )}
-        {phase.kind === 'idle' && lastRun.data && <LastRun run={lastRun.data} />}
+        <input
+          ref={resumeInput}
+          className="visually-hidden"
+          type="file"
+          multiple
+          accept=".xml,application/xml,text/xml"
+          aria-label="The same XML files, to resume"
+          tabIndex={-1}
+          onChange={onPick}
+        />
+        {phase.kind === 'idle' && lastRun.data && <LastRun run={lastRun.data} onResume={onResume} busy={busy} />}
       </section>
       {phase.kind === 'parsing' && (
         <ProgressView
