@@ -97,9 +97,8 @@ test('an edited purpose is found at once; after a relaunch the index is loaded f
   await expect(reopened.resultLinks.first()).toHaveAccessibleName(`Visit ${TEHRAN}`);
 });
 
-const SHOTS = process.env.LEGATION_SHOTS_DIR;
-test('screenshots in light and dark', async ({ page }) => {
-  test.skip(!SHOTS, 'Set LEGATION_SHOTS_DIR to write screenshots');
+test('screenshots in light and dark (to LEGATION_SHOTS_DIR, else the test output folder)', async ({ page }, testInfo) => {
+  const SHOTS = process.env.LEGATION_SHOTS_DIR ?? testInfo.outputDir;
   const search = new SearchPage(page);
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
