@@ -1,13 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import {
-  clampToDisplays,
-  DEFAULT_WINDOW_STATE,
-  MIN_WINDOW_SIZE,
-  parseWindowState,
-  trackWindowState,
-  type Rectangle,
-  type TrackableWindow,
-} from '../../../electron/window-state';
+import { describe, expect, it } from 'vitest';
+import { clampToDisplays, DEFAULT_WINDOW_STATE, MIN_WINDOW_SIZE, parseWindowState, type Rectangle } from '../../../electron/window-state';
 
 const laptop: Rectangle = { x: 0, y: 0, width: 1440, height: 875 };
 const rightMonitor: Rectangle = { x: 1440, y: 0, width: 2560, height: 1415 };
@@ -98,99 +90,5 @@ describe('clampToDisplays', () => {
 
   it('sizes a first-launch window to the primary display, without a position', () => {
     expect(clampToDisplays({ ...DEFAULT_WINDOW_STATE }, [laptop], laptop)).toEqual({ width: 1280, height: 820, isMaximized: false });
-  });
-});
-
-describe('trackWindowState', () => {
-  function fakeWindow() {
-    const listeners = new Map<string, (() => void)[]>();
-    let bounds: Rectangle = { x: 10, y: 20, width: 900, height: 700 };
-    let maximized = false;
-    let minimized = false;
-    const win: TrackableWindow = {
-      getNormalBounds: () => bounds,
-      isMaximized: () => maximized,
-      isMinimized: () => minimized,
-      isFullScreen: () => false,
-      on: (event, listener) => listeners.set(event, [...(listeners.get(event) ?? []), listener]),
-    };
-    return {
-      win,
-      emit: (event: string) => listeners.get(event)?.forEach((listener) => listener()),
-      setBounds: (next: Rectangle) => (bounds = next),
-      setMaximized: (value: boolean) => (maximized = value),
-      setMinimized: (value: boolean) => (minimized = value),
-    };
-  }
-
-  function fakeTimers() {
-    let pending: (() => void) | null = null;
-    return {
-      setTimer: vi.fn((callback: () => void) => {
-        pending = callback;
-        return 1;
-      }),
-      clearTimer: vi.fn(() => {
-        pending = null;
-      }),
-      fire: () => {
-        const callback = pending;
-        pending = null;
-        callback?.();
-      },
-    };
-  }
-
-  it('debounces a burst of moves into one write of the normal bounds', async () => {
-    const { win, emit, setBounds } = fakeWindow();
-    const timers = fakeTimers();
-    const writeText = vi.fn(() => Promise.resolve());
-    trackWindowState(win, { writeText, writeTextSync: vi.fn(), setTimer: timers.setTimer, clearTimer: timers.clearTimer, debounceMs: 500 });
-    for (let i = 0; i < 20; i++) {
-      setBounds({ x: 10 + i, y: 20, width: 900, height: 700 });
-      emit('move');
-    }
-    expect(writeText).not.toHaveBeenCalled();
-    timers.fire();
-    await Promise.resolve();
-    expect(writeText).toHaveBeenCalledTimes(1);
-    expect(JSON.parse((writeText.mock.calls[0] as unknown as [string])[0])).toEqual({
-      x: 29,
-      y: 20,
-      width: 900,
-      height: 700,
-      isMaximized: false,
-    });
-  });
-
-  it('saves synchronously on close, once, and skips unchanged states', () => {
-    const { win, emit, setMaximized } = fakeWindow();
-    const writeTextSync = vi.fn();
-    const tracker = trackWindowState(win, { writeText: vi.fn(() => Promise.resolve()), writeTextSync });
-    setMaximized(true);
-    emit('close');
-    expect(writeTextSync).toHaveBeenCalledWith(JSON.stringify({ x: 10, y: 20, width: 900, height: 700, isMaximized: true }));
-    tracker.flushSync();
-    expect(writeTextSync).toHaveBeenCalledTimes(1);
-  });
-
-  it('does not save while minimized', async () => {
-    const { win, setMinimized } = fakeWindow();
-    const writeText = vi.fn(() => Promise.resolve());
-    const tracker = trackWindowState(win, { writeText, writeTextSync: vi.fn() });
-    setMinimized(true);
-    await tracker.flush();
-    expect(writeText).not.toHaveBeenCalled();
-  });
-
-  it('reports write errors and retries the same state next time', async () => {
-    const { win } = fakeWindow();
-    const onError = vi.fn();
-    const writeText = vi.fn().mockRejectedValueOnce(new Error('EROFS')).mockResolvedValue(undefined);
-    const tracker = trackWindowState(win, { writeText, writeTextSync: vi.fn(), onError });
-    await tracker.flush();
-    expect(onError).toHaveBeenCalledOnce();
-    await tracker.flush();
-    expect(writeText).toHaveBeenCalledTimes(2);
   });
 });
