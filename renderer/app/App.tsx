@@ -102,7 +102,9 @@ function useShellActions() {
     const fail = (e: unknown) => toast.fail(e);
     return {
       search: () => {
-        if (location.pathname !== '/search') void navigate('/search');
+        // Read the live URL: a shortcut pressed while another screen is still rendering would see
+        // this closure's older location and stay put.
+        if (!window.location.hash.startsWith('#/search')) void navigate('/search');
         focusSearchBox();
       },
       openInNewWindow: () => {
@@ -137,7 +139,7 @@ function useShellActions() {
       },
       go: (to: string) => void navigate(to),
     };
-  }, [navigate, toast, location.pathname, route, theme, systemDark]);
+  }, [navigate, toast, route, theme, systemDark]);
 
   return { actions, palette, setPalette, sheet, setSheet, theme, systemDark };
 }
