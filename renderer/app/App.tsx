@@ -5,7 +5,7 @@ import { bridge } from '../bridge';
 import { ToastProvider, useToast } from '../components';
 import { CommandPalette, type PaletteCommand } from '../components/command-palette';
 import { ShortcutsSheet } from '../components/shortcuts-sheet';
-import { createNote, initDatabase, startSearchIndex, undoLast, useViewSetting, type DatabaseStatus } from '../db';
+import { createNote, initDatabase, undoLast, useViewSetting, type DatabaseStatus } from '../db';
 import { CalendarPage } from '../features/calendar';
 import { DashboardPage } from '../features/dashboard';
 import { ImportRoutes } from '../features/import';
@@ -329,8 +329,6 @@ export function App() {
     let live = true;
     void initDatabase({ onOutdated: () => setOutdated(true), onBlocked: () => setBlocked(true) }).then((s) => {
       if (live) setStatus(s);
-      // The search index follows every write from the start, not only once Search is first opened.
-      if (s.state === 'ready') startSearchIndex();
     });
     return () => {
       live = false;

@@ -99,7 +99,7 @@ test.describe('Schema upgrade and downgrade', () => {
     );
     const fresh = await context.newPage();
     await fresh.goto('./#/visits');
-    await expect(fresh.getByText('Opening your data…')).toBeVisible();
+    await expect(fresh.getByText('Waiting for other Legation windows to close their older version of the database…')).toBeVisible();
     // The old app's own connection closed as asked; only the stubborn one holds the upgrade.
     await expect(old.getByRole('heading', { name: 'Legation was updated in another window' })).toBeVisible();
     await old.evaluate(() => (window as unknown as { __stubborn: IDBDatabase }).__stubborn.close());
