@@ -61,6 +61,9 @@ function stageGroups(stagingDir) {
   const walk = (relative) => {
     for (const entry of readdirSync(path.join(rendererDir, relative), { withFileTypes: true })) {
       const rel = relative ? `${relative}/${entry.name}` : entry.name;
+      // legacy-v1/ is the schema-1 build `npm test` adds for the upgrade test; it is not
+      // shipped (electron-builder.yml excludes it), so it is not the app's attack surface.
+      if (entry.isDirectory() && rel === 'legacy-v1') continue;
       if (entry.isDirectory()) walk(rel);
       else if (/\.(html|js|mjs)$/.test(entry.name))
         stage(renderer, `dist/renderer/${rel}`, `dist/renderer/${rel.replace(/\.m?js$/, '.ts')}`);

@@ -19,6 +19,8 @@ describe('electron-builder.yml', () => {
     expect(config.asar).toBe(true);
     const files = config.files as string[];
     expect(files.filter((pattern) => !pattern.startsWith('!'))).toEqual(['dist/**', 'package.json']);
+    // The schema-1 build that `npm test` puts in dist/renderer/legacy-v1 is test-only.
+    expect(files).toContain('!dist/renderer/legacy-v1/**');
   });
 
   it('flips every security fuse', () => {
