@@ -12,8 +12,8 @@ import { buildReportModel, renderCsv, renderIcs, renderJson, renderMarkdown, typ
 import { db } from '../renderer/db/instance';
 import { visitEndKey } from '../renderer/db/database';
 import { saveDatasetImport } from '../renderer/db/dataset-import';
-import type { HsgWorkerMessage, HsgWorkerRequest } from '../renderer/features/import/hsg.worker';
-import { HSG_IMPORT_TIMESTAMP, type HsgImportResult } from '../shared/importers';
+import { startDatasetImport } from '../renderer/features/import/dataset-import-client';
+import { HSG_IMPORT_TIMESTAMP } from '../shared/importers';
 import * as visitQuery from '../renderer/db/visit-query';
 import * as search from '../renderer/db/search';
 
@@ -128,28 +128,6 @@ function watchLongTasks(): LongTasks {
       return tasks;
     },
   };
-}
-
-function parseInWorker(files: HsgWorkerRequest['files'], onProgress: () => void): Promise<HsgImportResult> {
-  return new Promise((resolve, reject) => {
-    const w = new Worker(new URL('../renderer/features/import/hsg.worker.ts', import.meta.url), { type: 'module', name: 'bench-hsg' });
-    w.onmessage = (e: MessageEvent<HsgWorkerMessage>) => {
-      const m = e.data;
-      if (m.type === 'progress') {
-        onProgress();
-        return;
-      }
-      w.terminate();
-      if (m.type === 'done') resolve(m.result);
-      else reject(new Error(m.message));
-    };
-    w.onerror = (e) => {
-      w.terminate();
-      reject(new Error(e.message || 'worker error'));
-    };
-    const request: HsgWorkerRequest = { files };
-    w.postMessage(request);
-  });
 }
 
 const sleepFrame = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -279,24 +257,25 @@ const bench = {
       }
       last = now;
     };
-    const result = await parseInWorker(files, tick);
-    tick();
-    const t1 = performance.now();
-    phase = 'store';
-    await saveDatasetImport(
-      { sources: result.sources, people: result.people, visits: result.visits },
+    let t1 = t0;
+    const task = startDatasetImport(
+      files,
+      { dbName: db.name, metaKey: 'bench:hsg', label: 'Benchmark (HSG XML)', importedAt: HSG_IMPORT_TIMESTAMP },
       {
-        metaKey: 'bench:hsg',
-        label: 'Benchmark (HSG XML)',
-        importedAt: HSG_IMPORT_TIMESTAMP,
-        files: files.length,
-        warnings: result.warnings.length,
-        onProgress: tick,
+        onParseProgress: tick,
+        onParsed: () => {
+          tick();
+          t1 = performance.now();
+          phase = 'store';
+        },
+        onSaveProgress: tick,
       },
     );
+    const outcome = await task.done;
+    if (outcome.failure) throw outcome.failure;
     const t2 = performance.now();
     phase = 'search index';
-    const records = result.sources.length + result.people.length + result.visits.length;
+    const records = outcome.summary.records;
     const indexed = await searchCaughtUp(records, tick);
     tick();
     const end = performance.now();

@@ -1,6 +1,7 @@
 import type { EntityTable } from 'dexie';
 import type { Person, Source, Visit } from '../../shared/model';
-import { db } from './instance';
+import { LegationDB } from './database';
+import { db as appDb } from './instance';
 import { pushUndo } from './undo';
 
 /**
@@ -69,6 +70,10 @@ export interface DatasetSaveOptions {
   warnings: number;
   /** Records per transaction (default 1,000). */
   batchSize?: number;
+  /** Write to this database over a connection of its own, closed at the end (the import worker); default: the window's. */
+  databaseName?: string;
+  /** Push the run onto the window's undo stack (default true; the worker has no undo stack: its page pushes it). */
+  undo?: boolean;
   /** Checked between batches: a batch is always written whole or not at all. */
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
@@ -97,17 +102,25 @@ function zero(): TableCounts {
 }
 
 /** A stored row without the fields the database derives on write (visits' endKey). */
-function stored<T extends object>(row: T): T {
+function withoutDerived<T extends object>(row: T): T {
   if (!('endKey' in row)) return row;
   const { endKey: _derived, ...rest } = row as T & { endKey: unknown };
   return rest as T;
 }
 
 /** The three tables share what this module touches (id, updatedAt, deletedAt): one view of them. */
-function table(name: DatasetTable): EntityTable<Row, 'id'> {
+function table(db: LegationDB, name: DatasetTable): EntityTable<Row, 'id'> {
   const t: EntityTable<Row, 'id'> = db[name];
   return t;
 }
+
+/**
+ * Rows per bulkPut call. Dexie tells every window and worker which keys a write touched, but only
+ * for writes of fewer than 50 rows: a bigger one is reported as "the whole table changed", which
+ * makes the search index (renderer/db/search) re-read the whole table after every batch. In calls
+ * of 49 the search index hears the ids and indexes just those, while the import goes on.
+ */
+export const KEYED_WRITE = 49;
 
 /**
  * Saves imported records in batches (sources, then people, then visits, so a stopped import never
@@ -118,6 +131,7 @@ function table(name: DatasetTable): EntityTable<Row, 'id'> {
  */
 export async function saveDatasetImport(records: DatasetRecords, options: DatasetSaveOptions): Promise<DatasetSaveResult> {
   const batchSize = Math.max(1, options.batchSize ?? 1000);
+  const db = options.databaseName ? new LegationDB(options.databaseName) : appDb;
   const items: { table: DatasetTable; row: Row }[] = TABLES.flatMap((t) => (records[t] as Row[]).map((row) => ({ table: t, row })));
   const total = items.length;
   const prior = options.resume;
@@ -152,11 +166,14 @@ export async function saveDatasetImport(records: DatasetRecords, options: Datase
         for (const name of TABLES) {
           const rows = batch.filter((b) => b.table === name).map((b) => b.row);
           if (rows.length === 0) continue;
-          const t = table(name);
-          const existing = await t.bulkGet(rows.map((r) => r.id));
+          const t = table(db, name);
+          // Which ids are stored already, from the primary key alone; only those rows are read.
+          const ids = rows.map((r) => r.id);
+          const stored = new Set(await t.where(':id').anyOf(ids).primaryKeys());
+          const existing = stored.size ? new Map((await t.bulkGet([...stored])).map((r) => [r!.id, r!])) : null;
           const toPut: Row[] = [];
-          rows.forEach((row, k) => {
-            const old = existing[k];
+          rows.forEach((row) => {
+            const old = existing?.get(row.id);
             if (!old) {
               toPut.push(row);
               batchCreated[name].push(row.id);
@@ -164,7 +181,7 @@ export async function saveDatasetImport(records: DatasetRecords, options: Datase
             } else if (
               old.updatedAt === options.importedAt &&
               old.deletedAt === null &&
-              JSON.stringify(stored(old)) !== JSON.stringify(row)
+              JSON.stringify(withoutDerived(old)) !== JSON.stringify(row)
             ) {
               toPut.push(row);
               batchCounts.updated[name]++;
@@ -172,7 +189,7 @@ export async function saveDatasetImport(records: DatasetRecords, options: Datase
               batchCounts.present[name]++;
             }
           });
-          if (toPut.length) await t.bulkPut(toPut);
+          for (let k = 0; k < toPut.length; k += KEYED_WRITE) await t.bulkPut(toPut.slice(k, k + KEYED_WRITE));
         }
         const next: DatasetImportRun = {
           ...run,
@@ -205,18 +222,24 @@ export async function saveDatasetImport(records: DatasetRecords, options: Datase
     run.finishedAt = new Date().toISOString();
     run.updatedAt = run.finishedAt;
     await db.meta.put({ key: options.metaKey, value: { ...run } }).catch(() => undefined);
+    if (db !== appDb) db.close();
     const n = created.sources.length + created.people.length + created.visits.length;
-    if (n > 0) {
+    if (n > 0 && options.undo !== false) {
       const ids = { sources: [...created.sources], people: [...created.people], visits: [...created.visits] };
-      pushUndo({
-        label: `Import ${options.label}`,
-        revert: async () => {
-          await undoDatasetImport(ids, options.importedAt);
-        },
-      });
+      pushUndo(datasetImportUndo(options.label, ids, options.importedAt));
     }
   }
   return { run, created };
+}
+
+/** The undo entry for an import that created `ids` (pushed by saveDatasetImport, or by the page for its worker). */
+export function datasetImportUndo(label: string, ids: Record<DatasetTable, string[]>, importedAt: string) {
+  return {
+    label: `Import ${label}`,
+    revert: async () => {
+      await undoDatasetImport(ids, importedAt);
+    },
+  };
 }
 
 function add(a: TableCounts, b: TableCounts): TableCounts {
@@ -229,7 +252,7 @@ function add(a: TableCounts, b: TableCounts): TableCounts {
  * permanent (not a soft delete) so that importing again recreates the records. In batches of
  * 1,000, each its own transaction. Returns how many records were removed.
  */
-export async function undoDatasetImport(ids: Record<DatasetTable, string[]>, importedAt: string): Promise<number> {
+export async function undoDatasetImport(ids: Record<DatasetTable, string[]>, importedAt: string, db: LegationDB = appDb): Promise<number> {
   let removed = 0;
   const chunk = 1000;
   for (const name of ['visits', 'people', 'sources'] as const) {
@@ -237,7 +260,7 @@ export async function undoDatasetImport(ids: Record<DatasetTable, string[]>, imp
     for (let i = 0; i < list.length; i += chunk) {
       const part = list.slice(i, i + chunk);
       removed += await db.transaction('rw', [db.sources, db.people, db.visits], async () => {
-        const rows = await table(name).bulkGet(part);
+        const rows = await table(db, name).bulkGet(part);
         let doomed = rows.filter((r): r is Row => !!r && r.updatedAt === importedAt).map((r) => r.id);
         if (name === 'people' && doomed.length) {
           const used = new Set((await db.visits.where('travellerId').anyOf(doomed).toArray()).map((v) => v.travellerId));
@@ -247,7 +270,7 @@ export async function undoDatasetImport(ids: Record<DatasetTable, string[]>, imp
           const used = new Set((await db.visits.toArray()).flatMap((v) => v.sourceIds));
           doomed = doomed.filter((id) => !used.has(id));
         }
-        await table(name).bulkDelete(doomed);
+        await table(db, name).bulkDelete(doomed);
         return doomed.length;
       });
     }
@@ -255,9 +278,14 @@ export async function undoDatasetImport(ids: Record<DatasetTable, string[]>, imp
   return removed;
 }
 
+/** The name of the window's database, for a worker that opens its own connection to it. */
+export function datasetDatabaseName(): string {
+  return appDb.name;
+}
+
 /** The last recorded run under `metaKey` (a "running" one was cut off: the app closed mid-import). */
 export async function lastDatasetImport(metaKey: string): Promise<DatasetImportRun | null> {
-  const rec = await db.meta.get(metaKey);
+  const rec = await appDb.meta.get(metaKey);
   const v = rec?.value as DatasetImportRun | undefined;
   return v && typeof v === 'object' && typeof v.state === 'string' ? v : null;
 }

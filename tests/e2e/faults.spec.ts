@@ -85,33 +85,45 @@ async function setFilesOverCdp(page: Page, selector: string, files: string[]): P
 /**
  * A full disk, on demand: every IndexedDB write (put, add, cursor update) throws the
  * QuotaExceededError DOMException Chromium raises when the disk or the origin's quota is full,
- * while `window.__legationDiskFull` is true. Installed before the app loads, so every write path
- * (Dexie's bulk writes, modify(), the seed) meets it.
+ * while the disk is "full". Installed before the app loads, so every write path (Dexie's bulk
+ * writes, modify(), the seed) meets it: in the window by an init script (flag
+ * `window.__legationDiskFull`), and in the dataset importer's worker, which saves on its own
+ * connection, by serving its script with the same guard in front (the state when it starts).
  */
+function guardWrites(isFull: () => boolean): void {
+  const guard = <T extends object>(proto: T, name: keyof T & string) => {
+    const d = Object.getOwnPropertyDescriptor(proto, name)!;
+    const original = d.value as (...a: unknown[]) => unknown;
+    Object.defineProperty(proto, name, {
+      ...d,
+      value: function (this: unknown, ...args: unknown[]) {
+        if (isFull()) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return original.apply(this, args);
+      },
+    });
+  };
+  guard(IDBObjectStore.prototype, 'put');
+  guard(IDBObjectStore.prototype, 'add');
+  guard(IDBCursor.prototype, 'update');
+}
+
+const workerDiskFull = new WeakMap<Page, boolean>();
+
 async function installDiskFull(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const flag = window as unknown as { __legationDiskFull?: boolean };
-    const guard = <T extends object>(proto: T, name: keyof T & string) => {
-      const d = Object.getOwnPropertyDescriptor(proto, name)!;
-      const original = d.value as (...a: unknown[]) => unknown;
-      Object.defineProperty(proto, name, {
-        ...d,
-        value: function (this: unknown, ...args: unknown[]) {
-          if (flag.__legationDiskFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-          return original.apply(this, args);
-        },
-      });
-    };
-    guard(IDBObjectStore.prototype, 'put');
-    guard(IDBObjectStore.prototype, 'add');
-    guard(IDBCursor.prototype, 'update');
+  await page.addInitScript(`(${guardWrites.toString()})(() => !!window.__legationDiskFull);`);
+  await page.route(/\/assets\/hsg\.worker-[^/]*\.js$/, async (route) => {
+    const response = await route.fetch();
+    const full = workerDiskFull.get(page) ?? false;
+    await route.fulfill({ response, body: `(${guardWrites.toString()})(() => ${full});\n${await response.text()}` });
   });
 }
 
-const diskFull = (page: Page, on: boolean) =>
-  page.evaluate((v) => {
+const diskFull = async (page: Page, on: boolean) => {
+  workerDiskFull.set(page, on);
+  await page.evaluate((v) => {
     (window as unknown as { __legationDiskFull?: boolean }).__legationDiskFull = v;
   }, on);
+};
 
 test.describe('Faults', () => {
   test(`the browser killed in the middle of a ${SCALE_VISITS.toLocaleString('en')}-visit import: whole batches only; after restart it says how far it got and resumes`, async ({

@@ -7,14 +7,16 @@ import {
   describeStorageError,
   fingerprintFiles,
   lastDatasetImport,
-  saveDatasetImport,
+  datasetDatabaseName,
+  datasetImportUndo,
+  pushUndo,
   undoDatasetImport,
   useQuery,
   type DatasetImportRun,
   type DatasetSaveResult,
   type DatasetTable,
 } from '../../db';
-import type { HsgWorkerMessage, HsgWorkerRequest } from './hsg.worker';
+import { DatasetImportCancelled, startDatasetImport, type DatasetImportTask } from './dataset-import-client';
 
 const META_KEY = 'import:hsg';
 const LABEL = 'Office of the Historian data';
@@ -276,8 +278,7 @@ export function DatasetImportPage() {
   const toast = useToast();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle', note: null });
   const [undoing, setUndoing] = useState(false);
-  const worker = useRef<Worker | null>(null);
-  const abort = useRef<AbortController | null>(null);
+  const task = useRef<DatasetImportTask | null>(null);
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const resumeInput = useRef<HTMLInputElement>(null);
@@ -290,8 +291,7 @@ export function DatasetImportPage() {
   // Leaving the page stops the work: the worker is ended, saving stops after its current batch.
   useEffect(
     () => () => {
-      worker.current?.terminate();
-      abort.current?.abort();
+      task.current?.end();
     },
     [],
   );
@@ -327,86 +327,62 @@ export function DatasetImportPage() {
       });
       return;
     }
-    worker.current?.terminate();
-    let w: Worker;
+    task.current?.cancel();
+    setPhase({ kind: 'parsing', done: 0, total: 0, files: xml.length });
+    let current: DatasetImportTask;
     try {
-      w = new Worker(new URL('./hsg.worker.ts', import.meta.url), { type: 'module', name: 'dataset-importer' });
+      current = startDatasetImport(
+        xml.map((file) => ({ name: fileName(file), file })),
+        {
+          dbName: datasetDatabaseName(),
+          metaKey: META_KEY,
+          label: LABEL,
+          importedAt: HSG_IMPORT_TIMESTAMP,
+          fingerprint,
+          fileNames: xml.map(fileName),
+          resume,
+        },
+        {
+          onParseProgress: (done, total) => setPhase({ kind: 'parsing', done, total, files: xml.length }),
+          onParsed: (summary) => {
+            if (summary.records > 0) setPhase({ kind: 'saving', done: 0, total: summary.records, stopping: false });
+          },
+          onSaveProgress: (done, total) =>
+            setPhase((p) => (p.kind === 'saving' ? { ...p, done, total } : { kind: 'saving', done, total, stopping: false })),
+        },
+      );
     } catch (e) {
       setPhase({ kind: 'idle', note: `The importer could not start: ${e instanceof Error ? e.message : String(e)}` });
       return;
     }
-    worker.current = w;
-    setPhase({ kind: 'parsing', done: 0, total: 0, files: xml.length });
-    const began = performance.now();
-    w.onmessage = (event: MessageEvent<HsgWorkerMessage>) => {
-      const msg = event.data;
-      if (msg.type === 'progress') {
-        setPhase({ kind: 'parsing', done: msg.done, total: msg.total, files: xml.length });
-        return;
-      }
-      w.terminate();
-      worker.current = null;
-      if (msg.type === 'failed') {
-        setPhase({ kind: 'idle', note: `The files could not be imported: ${msg.message}` });
-        return;
-      }
-      const { result } = msg;
-      const parseMs = Math.round(performance.now() - began);
-      const base: Summary = {
-        save: null,
-        counts: result.counts,
-        warnings: result.warnings,
-        errors: result.errors,
-        notXml,
-        parseMs,
-        saveMs: 0,
-        failure: null,
-      };
-      const total = result.sources.length + result.people.length + result.visits.length;
-      if (total === 0) {
-        setPhase({ kind: 'done', summary: base });
-        return;
-      }
-      const controller = new AbortController();
-      abort.current = controller;
-      setPhase({ kind: 'saving', done: 0, total, stopping: false });
-      const saveBegan = performance.now();
-      saveDatasetImport(
-        { sources: result.sources, people: result.people, visits: result.visits },
-        {
-          metaKey: META_KEY,
-          label: LABEL,
-          importedAt: HSG_IMPORT_TIMESTAMP,
-          files: result.counts.files,
-          warnings: result.warnings.length,
-          signal: controller.signal,
-          fingerprint,
-          fileNames: xml.map(fileName),
-          resume,
-          onProgress: (done, all) =>
-            setPhase((p) => (p.kind === 'saving' ? { ...p, done, total: all } : { kind: 'saving', done, total: all, stopping: false })),
-        },
-      ).then(
-        (saved) => {
-          abort.current = null;
-          setPhase({ kind: 'done', summary: { ...base, save: saved, saveMs: Math.round(performance.now() - saveBegan) } });
-        },
-        (e: unknown) => {
-          abort.current = null;
-          setPhase({
-            kind: 'done',
-            summary: { ...base, failure: describeStorageError(e), saveMs: Math.round(performance.now() - saveBegan) },
-          });
-        },
-      );
-    };
-    w.onerror = (event) => {
-      w.terminate();
-      worker.current = null;
-      setPhase({ kind: 'idle', note: `The importer stopped with an error: ${event.message || 'unknown error'}` });
-    };
-    const request: HsgWorkerRequest = { files: xml.map((file) => ({ name: fileName(file), file })) };
-    w.postMessage(request);
+    task.current = current;
+    current.done.then(
+      (outcome) => {
+        if (task.current === current) task.current = null;
+        const { summary, save } = outcome;
+        // The worker has no undo stack: the window keeps the way back (Ctrl/Cmd+Z and the Undo button).
+        if (save && save.created.sources.length + save.created.people.length + save.created.visits.length > 0)
+          pushUndo(datasetImportUndo(LABEL, save.created, HSG_IMPORT_TIMESTAMP));
+        setPhase({
+          kind: 'done',
+          summary: {
+            save,
+            counts: summary.counts,
+            warnings: summary.warnings,
+            errors: summary.errors,
+            notXml,
+            parseMs: outcome.parseMs,
+            saveMs: outcome.saveMs,
+            failure: outcome.failure ? describeStorageError(outcome.failure) : null,
+          },
+        });
+      },
+      (e: unknown) => {
+        if (task.current === current) task.current = null;
+        if (e instanceof DatasetImportCancelled) return;
+        setPhase({ kind: 'idle', note: `The files could not be imported: ${e instanceof Error ? e.message : String(e)}` });
+      },
+    );
   }, []);
 
   const onPick = (e: ChangeEvent<HTMLInputElement>) => {
@@ -427,11 +403,11 @@ export function DatasetImportPage() {
   const onCancel = () => {
     if (phase.kind === 'parsing') {
       attempts.current++;
-      worker.current?.terminate();
-      worker.current = null;
+      task.current?.cancel();
+      task.current = null;
       setPhase({ kind: 'idle', note: 'Import cancelled while reading the files; nothing was saved.' });
     } else if (phase.kind === 'saving') {
-      abort.current?.abort();
+      task.current?.stop();
       setPhase({ ...phase, stopping: true });
     }
   };
