@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ISO_DAY, VISIT_STATUSES, isValidDay, type VisitStatus } from '../../shared/model';
 import { listPeople, useQuery, visitCountries, type VisitFilter } from '../db';
@@ -83,22 +83,38 @@ export function VisitFilterControls({
   value,
   onChange,
   className = 'toolbar visit-filter-controls',
+  deferChoices = false,
 }: {
   value: VisitFilter;
   onChange: (next: VisitFilter) => void;
   className?: string;
+  /**
+   * Wait with reading the choices (every person, the countries) while true, unless the user
+   * reaches for a control: the Visits list sets it until its first page is shown, so that reading
+   * thousands of people does not hold up the rows (IndexedDB serves a database's reads in turn).
+   */
+  deferChoices?: boolean;
 }) {
+  const [touched, setTouched] = useState(false);
+  const load = !deferChoices || touched;
   const choices = useQuery(async () => {
+    if (!load) return undefined;
     const [people, countries] = await Promise.all([listPeople(), visitCountries()]);
     return { people, countries };
-  }, []);
+  }, [load]);
   const set = (patch: Partial<VisitFilter>) => {
     const next: VisitFilter = { ...value, ...patch };
     for (const k of Object.keys(next) as (keyof VisitFilter)[]) if (next[k] === undefined || next[k] === '') delete next[k];
     onChange(next);
   };
   return (
-    <div className={className} role="group" aria-label="Visit filters">
+    <div
+      className={className}
+      role="group"
+      aria-label="Visit filters"
+      onFocus={() => setTouched(true)}
+      onPointerDown={() => setTouched(true)}
+    >
       <Field label="Status">
         <StatusFilterSelect value={value.status} onChange={(status) => set({ status })} />
       </Field>

@@ -1,4 +1,4 @@
-import Dexie, { type DBCore, type DBCoreMutateRequest, type EntityTable, type Middleware } from 'dexie';
+import Dexie, { type DBCore, type DBCoreMutateRequest, type DexieOptions, type EntityTable, type Middleware } from 'dexie';
 import type { ContextEvent, Evidence, Meeting, Note, Person, Source, Visit } from '../../shared/model';
 
 export interface MetaRecord {
@@ -85,8 +85,8 @@ export class LegationDB extends Dexie {
   searchIndex!: EntityTable<SearchIndexRecord, 'key'>;
   importJobs!: EntityTable<ImportJobRecord, 'id'>;
 
-  constructor(name: string = DB_NAME) {
-    super(name);
+  constructor(name: string = DB_NAME, options?: DexieOptions) {
+    super(name, options);
     this.version(1).stores({
       visits:
         'id, status, place.country, travellerId, startKey, updatedAt, tourId, *tags, *hostIds, [status+startKey], [place.country+startKey], [travellerId+startKey]',

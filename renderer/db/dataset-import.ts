@@ -1,4 +1,4 @@
-import type { EntityTable } from 'dexie';
+import type { BulkError, EntityTable } from 'dexie';
 import type { Person, Source, Visit } from '../../shared/model';
 import { LegationDB } from './database';
 import { db as appDb } from './instance';
@@ -122,6 +122,12 @@ function table(db: LegationDB, name: DatasetTable): EntityTable<Row, 'id'> {
  */
 export const KEYED_WRITE = 49;
 
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
 /**
  * Saves imported records in batches (sources, then people, then visits, so a stopped import never
  * leaves a visit without its traveller). Each batch is one rw transaction that also records the
@@ -131,7 +137,9 @@ export const KEYED_WRITE = 49;
  */
 export async function saveDatasetImport(records: DatasetRecords, options: DatasetSaveOptions): Promise<DatasetSaveResult> {
   const batchSize = Math.max(1, options.batchSize ?? 1000);
-  const db = options.databaseName ? new LegationDB(options.databaseName) : appDb;
+  // Its own connection: relaxed durability (Chromium acknowledges a commit before the OS flushes it;
+  // a crash can lose the last batches, never half of one, and the run record says how far it got).
+  const db = options.databaseName ? new LegationDB(options.databaseName, { chromeTransactionDurability: 'relaxed' }) : appDb;
   const items: { table: DatasetTable; row: Row }[] = TABLES.flatMap((t) => (records[t] as Row[]).map((row) => ({ table: t, row })));
   const total = items.length;
   const prior = options.resume;
@@ -167,15 +175,27 @@ export async function saveDatasetImport(records: DatasetRecords, options: Datase
           const rows = batch.filter((b) => b.table === name).map((b) => b.row);
           if (rows.length === 0) continue;
           const t = table(db, name);
-          // Which ids are stored already, from the primary key alone; only those rows are read.
-          const ids = rows.map((r) => r.id);
-          const stored = new Set(await t.where(':id').anyOf(ids).primaryKeys());
-          const existing = stored.size ? new Map((await t.bulkGet([...stored])).map((r) => [r!.id, r!])) : null;
+          // Added first: a new record (the usual case) costs one write and no read. An id that is
+          // stored already fails its add (ConstraintError, which does not abort the transaction);
+          // only those rows are then read and compared.
+          const taken = new Set<string>();
+          const adds = await Promise.allSettled(chunks(rows, KEYED_WRITE).map((part) => t.bulkAdd(part)));
+          adds.forEach((outcome, c) => {
+            if (outcome.status === 'fulfilled') return;
+            const failures = (outcome.reason as Partial<BulkError> | null)?.failuresByPos;
+            if (outcome.reason instanceof Error && outcome.reason.name === 'BulkError' && failures) {
+              for (const [pos, err] of Object.entries(failures)) {
+                const cause = (err as { inner?: { name?: string } }).inner?.name ?? err.name;
+                if (cause !== 'ConstraintError') throw err;
+                taken.add(rows[c * KEYED_WRITE + Number(pos)]!.id);
+              }
+            } else throw outcome.reason;
+          });
+          const existing = taken.size ? new Map((await t.bulkGet([...taken])).map((r) => [r!.id, r!])) : null;
           const toPut: Row[] = [];
-          rows.forEach((row) => {
+          for (const row of rows) {
             const old = existing?.get(row.id);
             if (!old) {
-              toPut.push(row);
               batchCreated[name].push(row.id);
               batchCounts.created[name]++;
             } else if (
@@ -188,8 +208,9 @@ export async function saveDatasetImport(records: DatasetRecords, options: Datase
             } else {
               batchCounts.present[name]++;
             }
-          });
-          for (let k = 0; k < toPut.length; k += KEYED_WRITE) await t.bulkPut(toPut.slice(k, k + KEYED_WRITE));
+          }
+          // All issued at once (no round trip between the calls), like one bulkPut.
+          await Promise.all(chunks(toPut, KEYED_WRITE).map((part) => t.bulkPut(part)));
         }
         const next: DatasetImportRun = {
           ...run,

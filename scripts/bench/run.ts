@@ -45,6 +45,7 @@ function parseArgs(argv: string[]): Options {
     only: null,
     profile: false,
   };
+  let cyclesGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -59,8 +60,10 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--no-build') o.build = false;
     else if (a === '--port') o.port = Number(next());
     else if (a === '--seed') o.seed = Number(next());
-    else if (a === '--cycles') o.cycles = Number(next());
-    else if (a === '--only') o.only = next().split(',');
+    else if (a === '--cycles') {
+      o.cycles = Number(next());
+      cyclesGiven = true;
+    } else if (a === '--only') o.only = next().split(',');
     else if (a === '--profile') o.profile = true;
     else if (a === '--help' || a === '-h') {
       process.stdout.write(
@@ -71,7 +74,9 @@ function parseArgs(argv: string[]): Options {
   }
   if (o.quick) o.size = 10_000;
   if (!Number.isInteger(o.size) || o.size < 100) throw new Error('--size must be a whole number ≥ 100 (10000 or 100000)');
-  if (o.runs <= 0) o.runs = o.quick ? 2 : 5;
+  // --quick (under 3 minutes): one run, and 40 open/close cycles of a visit instead of 200.
+  if (o.runs <= 0) o.runs = o.quick ? 1 : 5;
+  if (o.quick && !cyclesGiven) o.cycles = 40;
   return o;
 }
 

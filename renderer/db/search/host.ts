@@ -185,7 +185,9 @@ export class SearchIndexHost {
 
   private scheduleApply(): void {
     if (!this.ready) return;
-    if (this.applyTimer) clearTimeout(this.applyTimer);
+    // Already due: writes arriving meanwhile join it. (Restarting the timer on every write would
+    // starve the index during a long import, whose batches commit more often than the delay.)
+    if (this.applyTimer) return;
     this.applyTimer = setTimeout(() => {
       this.applyTimer = null;
       void this.enqueue(() => this.applyPending());
@@ -197,16 +199,20 @@ export class SearchIndexHost {
     const j = this.pending;
     this.pending = {};
     try {
-      const changed = await applyJournal(this.db, this.state, j);
-      if (changed > 0) {
+      const announce = () =>
         this.setStatus({
           phase: 'ready',
           source: this.readySource(),
           ms: this.readyMs(),
-          documents: this.state.fingerprints.size,
+          documents: this.state?.fingerprints.size ?? 0,
           revision: ++this.revision,
         });
-      }
+      const changed = await applyJournal(this.db, this.state, j, async () => {
+        announce();
+        // Lets queued queries run between steps.
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      });
+      if (changed > 0) announce();
     } catch {
       mergeJournal(this.pending, j);
     }

@@ -36,8 +36,8 @@ export const META_KEY = 'index:meta';
 export const JOURNAL_KEY = 'index:journal';
 const chunkKey = (i: number) => `index:chunk:${i}`;
 
-/** Rows read per step while building: small enough to keep queries answered in between. */
-export const BUILD_BATCH = 2000;
+/** Rows read per step while building: small enough to keep queries answered and progress shown (≤ 500 ms apart) in between. */
+export const BUILD_BATCH = 500;
 
 const TYPE_OF: Record<SearchTable, SearchType> = { people: 'person', visits: 'visit', sources: 'source', notes: 'note', events: 'event' };
 
@@ -314,13 +314,28 @@ export function journalFromMutation(parts: Record<string, unknown>, dbName: stri
   return journal;
 }
 
-/** Applies a journal to the index. Returns how many documents changed. */
-export async function applyJournal(db: LegationDB, state: IndexState, journal: Journal): Promise<number> {
+/**
+ * Applies a journal to the index, in steps of BUILD_BATCH rows; `onStep` is called after each
+ * (progress while a large import is taken in). Returns how many documents changed.
+ */
+export async function applyJournal(
+  db: LegationDB,
+  state: IndexState,
+  journal: Journal,
+  onStep?: () => void | Promise<void>,
+): Promise<number> {
   let changed = 0;
   for (const t of SEARCH_TABLES) {
     const j = journal[t];
     if (j === undefined) continue;
-    changed += j === 'all' ? await reconcileTable(db, state, t) : await applyIds(db, state, t, j);
+    if (j === 'all') {
+      changed += await reconcileTable(db, state, t, onStep);
+      continue;
+    }
+    for (let i = 0; i < j.length; i += BUILD_BATCH) {
+      changed += await applyIds(db, state, t, j.slice(i, i + BUILD_BATCH));
+      if (i + BUILD_BATCH < j.length) await onStep?.();
+    }
   }
   return changed;
 }

@@ -1,4 +1,4 @@
-import type { DatasetSaveResult } from '../../db/dataset-import';
+import { startSearchIndex, type DatasetSaveResult } from '../../db';
 import type { HsgImportSummary, HsgSaveRequest, HsgWorkerMessage, HsgWorkerRequest } from './hsg.worker';
 
 /**
@@ -75,6 +75,9 @@ export function startDatasetImport(
         summary = msg.summary;
         parseMs = msg.ms;
         handlers.onParsed?.(msg.summary, msg.ms);
+        // The search index (its own worker) indexes the records batch by batch as they are saved,
+        // so search finds them as soon as the import ends rather than after a rebuild.
+        if (msg.summary.records > 0) startSearchIndex();
         if (msg.summary.records === 0) finish({ summary: msg.summary, parseMs, save: null, failure: null, saveMs: 0 });
         return;
       case 'saving':

@@ -117,7 +117,12 @@ export function VisitListPage() {
             onChange={(e) => update({ q: e.target.value }, true)}
           />
         </Field>
-        <VisitFilterControls className="visits-filter-controls" value={params.filter} onChange={(filter) => update({ filter })} />
+        <VisitFilterControls
+          className="visits-filter-controls"
+          value={params.filter}
+          onChange={(filter) => update({ filter })}
+          deferChoices={first.data === undefined && !first.error}
+        />
         {filtered && (
           <button type="button" className="clear-filters" onClick={clear}>
             Clear filters
