@@ -65,20 +65,27 @@ export function CalendarPage() {
   // After an arrow key moves the focused day, focus follows it (also into another month).
   const gridRef = useRef<HTMLTableElement>(null);
   const focusPending = useRef(false);
+  /** The day the last arrow key asked for, until focus has moved there: keys pressed faster than the view renders start from it. */
+  const pendingDay = useRef<string | null>(null);
+  const focusing = useRef(false);
   useEffect(() => {
     if (!focusPending.current) return;
     const cell = gridRef.current?.querySelector<HTMLElement>(`[data-day="${params.date}"]`);
     if (cell) {
+      focusing.current = true;
       cell.focus();
+      focusing.current = false;
       focusPending.current = false;
+      if (pendingDay.current === params.date) pendingDay.current = null;
     }
   });
   const onCellKey = (e: KeyboardEvent<HTMLElement>, day: string) => {
     if (e.target !== e.currentTarget) return;
-    const next = dayAfterKey(day, e.key);
+    const next = dayAfterKey(pendingDay.current ?? day, e.key);
     if (!next || !isValidDay(next)) return;
     e.preventDefault();
     focusPending.current = true;
+    pendingDay.current = next;
     go({ date: next }, true);
   };
 
@@ -187,6 +194,8 @@ export function CalendarPage() {
                     aria-selected={focused}
                     onKeyDown={(e) => onCellKey(e, d.day)}
                     onFocus={(e) => {
+                      // Focus the user moved (click, Tab) starts the next arrow key from here.
+                      if (!focusing.current) pendingDay.current = null;
                       if (e.target === e.currentTarget && !focused) go({ date: d.day }, true);
                     }}
                   >
