@@ -396,7 +396,8 @@ const bench = {
   /** Ten realistic queries: a traveller's name, a capital city, frequent remark words, a country, a tag. */
   searchQueries(visits: number, seed: number): string[] {
     const d = dataset(visits, seed);
-    const people = d.people.filter((p) => d.visits.some((v) => v.travellerId === p.id)).slice(0, 3);
+    const travellers = new Set(d.visits.map((v) => v.travellerId));
+    const people = d.people.filter((p) => travellers.has(p.id)).slice(0, 3);
     const city = d.visits.find((v) => v.place.city)?.place.city ?? 'Paris';
     return [
       people[0]?.name.split(' ').pop() ?? 'summit',

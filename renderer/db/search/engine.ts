@@ -18,6 +18,7 @@ import {
   facetValue,
   finishFacetCounts,
   fuzzyFor,
+  type FacetCounts,
   type FacetTallies,
   processTerm,
   queryTerms,
@@ -71,8 +72,12 @@ export interface IndexState {
   /** Document id → slot of its live version. */
   slots: Map<string, number>;
   dead: number;
-  /** Per facet: value code of each slot (-1: none), the values, and a slot holding each (for its label). */
-  facetCodes: number[][];
+  /**
+   * Value codes of each slot, one per facet (-1: none; -2 in every facet: a removed slot), slot by
+   * slot: codes of slot d at [d * FACETS.length, (d + 1) * FACETS.length); the array has room to
+   * grow. Per facet: the values, and a slot holding each (for its label).
+   */
+  facetCodes: Int32Array;
   facetValues: string[][];
   facetIndex: Map<string, number>[];
   facetSample: number[][];
@@ -105,14 +110,30 @@ export function createIndexState(): IndexState {
 
 function emptyFacets(): Pick<IndexState, 'facetCodes' | 'facetValues' | 'facetIndex' | 'facetSample'> {
   return {
-    facetCodes: FACETS.map(() => []),
+    facetCodes: new Int32Array(0),
     facetValues: FACETS.map(() => []),
     facetIndex: FACETS.map(() => new Map<string, number>()),
     facetSample: FACETS.map(() => []),
   };
 }
 
+const NF = FACETS.length;
+/** The facet codes of a removed slot (a query reads them, not `stored`, to skip it). */
+const DEAD = -2;
+
+/** Room in facetCodes for this slot's codes. */
+function facetRoom(state: IndexState, slot: number): Int32Array {
+  const need = (slot + 1) * NF;
+  if (state.facetCodes.length < need) {
+    const grown = new Int32Array(Math.max(need, state.facetCodes.length * 2, 1024 * NF));
+    grown.set(state.facetCodes);
+    state.facetCodes = grown;
+  }
+  return state.facetCodes;
+}
+
 function indexFacets(state: IndexState, slot: number, doc: StoredDoc): void {
+  const codes = facetRoom(state, slot);
   FACETS.forEach((f, fi) => {
     const v = facetValue(doc, f);
     let code = -1;
@@ -126,15 +147,16 @@ function indexFacets(state: IndexState, slot: number, doc: StoredDoc): void {
         index.set(v, code);
       } else code = known;
     }
-    state.facetCodes[fi]![slot] = code;
+    codes[slot * NF + fi] = code;
   });
 }
 
 function reindexFacets(state: IndexState): void {
   Object.assign(state, emptyFacets());
+  state.facetCodes = new Int32Array(state.stored.length * NF);
   state.stored.forEach((s, slot) => {
     if (s) indexFacets(state, slot, s);
-    else for (const codes of state.facetCodes) codes[slot] = -1;
+    else state.facetCodes.fill(DEAD, slot * NF, (slot + 1) * NF);
   });
 }
 
@@ -199,6 +221,7 @@ function killSlot(state: IndexState, id: string): void {
   if (slot === undefined) return;
   state.slots.delete(id);
   state.stored[slot] = null;
+  state.facetCodes.fill(DEAD, slot * NF, (slot + 1) * NF);
   state.dead++;
 }
 
@@ -281,12 +304,45 @@ export function indexedIds(state: IndexState, type: string): string[] {
   return out;
 }
 
+/**
+ * At most this many index terms stand for one query word besides the word itself: the prefix and
+ * fuzzy matches found in the most documents are kept. A short prefix ("st", "pr") in a large
+ * index starts hundreds of words, most of them rare, and walking all their postings made the
+ * first keystrokes of a query the slowest; a whole word, even misspelt ("Kadhemi"), has a handful
+ * of prefix and fuzzy matches and keeps them all.
+ */
+export const MAX_EXPANSIONS = 64;
+
+/** Values listed per facet (the rest are only counted in `distinct`). */
+const FACET_LIMIT = 50;
+
+/**
+ * How finishFacetCounts orders each facet's values before keeping the first FACET_LIMIT: years
+ * newest first, kinds in their fixed order (a handful of values: all are handed over), the others
+ * by count (largest first, then by label). Only values that can be among the first FACET_LIMIT
+ * (and the chosen ones) are handed to it; the tests compare the result with countFacets.
+ */
+const FACET_ORDER = FACETS.map((f) => (f === 'year' ? 'value' : f === 'kind' ? 'all' : 'count'));
+
+/** The terms one query word stands for, in lookup order (which fixes the order scores are summed in). */
+interface Expansion {
+  ids: number[];
+  terms: string[];
+  quality: number[];
+}
+
 /** Index terms a query word stands for: itself, longer words it starts, and words one or two edits away. */
-function expand(state: IndexState, word: string): Map<number, { term: string; quality: number }> {
-  const out = new Map<number, { term: string; quality: number }>();
+function expand(state: IndexState, word: string): Expansion {
+  const out: Expansion = { ids: [], terms: [], quality: [] };
+  const at = new Map<number, number>();
   const put = (term: string, id: number, quality: number) => {
-    const had = out.get(id);
-    if (!had || had.quality < quality) out.set(id, { term, quality });
+    const i = at.get(id);
+    if (i === undefined) {
+      at.set(id, out.ids.length);
+      out.ids.push(id);
+      out.terms.push(term);
+      out.quality.push(quality);
+    } else if (out.quality[i]! < quality) out.quality[i] = quality;
   };
   for (const [term, id] of state.terms.atPrefix(word)) put(term, id, term === word ? 1 : PREFIX_QUALITY);
   const fuzzy = fuzzyFor(word);
@@ -298,21 +354,205 @@ function expand(state: IndexState, word: string): Map<number, { term: string; qu
       }
     }
   }
+  return capExpansion(state, out, word);
+}
+
+/**
+ * Expansions of recently queried words. A query is typed a letter at a time (each keystroke asks
+ * again with the earlier words unchanged), asked again for more hits and after every change to
+ * the index; a fuzzy lookup of a long word (two edits) costs more than the rest of a typical
+ * query. Valid while the postings are unchanged: the same term tree (compaction makes a new one)
+ * and no document added since (the only way terms or postings grow; a removal changes neither).
+ */
+const expansionCache = { terms: null as SearchableMap<number> | null, slots: -1, words: new Map<string, Expansion>() };
+const EXPANSION_CACHE_WORDS = 256;
+
+function expandCached(state: IndexState, word: string): Expansion {
+  const cache = expansionCache;
+  if (cache.terms !== state.terms || cache.slots !== state.stored.length) {
+    cache.terms = state.terms;
+    cache.slots = state.stored.length;
+    cache.words.clear();
+  }
+  let ex = cache.words.get(word);
+  if (ex) {
+    cache.words.delete(word); // most recently used last
+  } else {
+    ex = expand(state, word);
+    if (cache.words.size >= EXPANSION_CACHE_WORDS) cache.words.delete(cache.words.keys().next().value!);
+  }
+  cache.words.set(word, ex);
+  return ex;
+}
+
+/** Forgets the cached expansions (benchmarks: a first query's cost). */
+export function clearExpansionCache(): void {
+  expansionCache.terms = null;
+  expansionCache.words.clear();
+}
+
+/** Keeps the word itself and its MAX_EXPANSIONS most frequent other terms, in their lookup order. */
+function capExpansion(state: IndexState, ex: Expansion, word: string): Expansion {
+  const exact = ex.terms.indexOf(word);
+  if (ex.ids.length - (exact === -1 ? 0 : 1) <= MAX_EXPANSIONS) return ex;
+  const df = (i: number) => state.postDocs[ex.ids[i]!]!.length;
+  const ranked = ex.ids.map((_, i) => i).filter((i) => i !== exact);
+  ranked.sort((a, b) => df(b) - df(a) || a - b);
+  const keep = new Set(ranked.slice(0, MAX_EXPANSIONS));
+  if (exact !== -1) keep.add(exact);
+  const out: Expansion = { ids: [], terms: [], quality: [] };
+  ex.ids.forEach((id, i) => {
+    if (!keep.has(i)) return;
+    out.ids.push(id);
+    out.terms.push(ex.terms[i]!);
+    out.quality.push(ex.quality[i]!);
+  });
   return out;
 }
 
-// Scratch buffers reused across queries (grown as the index grows).
+// Scratch buffers reused across queries (grown as the index grows): per slot, its score and the
+// words it matched (a bit per word). All zero between queries: a query clears what it wrote.
 let scores = new Float64Array(0);
 let masks = new Uint32Array(0);
-let toReset: number[] = [];
+let touched = new Int32Array(0);
+let complete = new Int32Array(0);
 
-function words(text: string): string[] {
-  const out: string[] = [];
-  for (const token of tokenize(text)) {
-    const t = processTerm(token);
-    if (t !== null) out.push(t);
+/**
+ * The k best of a stream of slots by score (higher first, then the older slot: the order of a
+ * full sort), without sorting them all: a binary heap whose root is the worst slot kept, so a slot
+ * that does not beat it costs one comparison.
+ */
+export class TopK {
+  private readonly heap: Int32Array;
+  size = 0;
+  constructor(
+    readonly k: number,
+    private readonly scores: Float64Array,
+  ) {
+    this.heap = new Int32Array(k);
   }
-  return out;
+
+  /** Does slot a rank before slot b? */
+  private before(a: number, b: number): boolean {
+    const sa = this.scores[a]!;
+    const sb = this.scores[b]!;
+    return sa > sb || (sa === sb && a < b);
+  }
+
+  offer(d: number): void {
+    const h = this.heap;
+    if (this.size < this.k) {
+      let i = this.size++;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if (!this.before(h[p]!, d)) break;
+        h[i] = h[p]!;
+        i = p;
+      }
+      h[i] = d;
+    } else if (this.k > 0 && this.before(d, h[0]!)) {
+      const n = this.size;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        const c = r < n && this.before(h[l]!, h[r]!) ? r : l; // the child ranking last
+        if (!this.before(d, h[c]!)) break;
+        h[i] = h[c]!;
+        i = c;
+      }
+      h[i] = d;
+    }
+  }
+
+  /** The slots kept, best first. */
+  sorted(): number[] {
+    const s = this.scores;
+    return Array.from(this.heap.subarray(0, this.size)).sort((a, b) => s[b]! - s[a]! || a - b);
+  }
+}
+
+/** How many hits a request's limit asks for (a fraction rounds down; none for 0, a negative or NaN). */
+function hitCount(limit: number, n: number): number {
+  return Number.isNaN(limit) || limit <= 0 ? 0 : Math.min(n, Math.floor(limit));
+}
+
+/** w / (w + 1.2) for the usual small weights, looked up instead of divided (the same doubles). */
+const SATURATION = Float64Array.from({ length: 256 }, (_, w) => w / (w + 1.2));
+
+/** Documents the query's first word reached (their slots are in `touched`), and those every word reached (in `complete`). */
+let reached = 0;
+let completed = 0;
+
+/**
+ * Adds one term's postings to the scores of the documents every earlier word matched (the first
+ * word: any document), marking this word's bit; with the last word, a document marked for the
+ * first time has every word. Returns whether any document took the term.
+ */
+function scorePostings(docs: number[] | Int32Array, weights: number[] | Uint16Array, qi: number, bit: number, last: boolean): boolean {
+  const need = bit - 1; // every earlier word must have matched
+  let used = false;
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i]!;
+    const m = masks[d]!;
+    if ((m & need) >>> 0 !== need) continue;
+    if (m === 0) touched[reached++] = d; // only the first word reaches unmarked documents
+    if (last && (m & bit) === 0) complete[completed++] = d;
+    const w = weights[i]!;
+    scores[d] = scores[d]! + qi * (w < 256 ? SATURATION[w]! : w / (w + 1.2));
+    masks[d] = m | bit;
+    used = true;
+  }
+  return used;
+}
+
+/**
+ * One pass over the candidates: the documents every word reached (`scored`) or, with no words,
+ * every live slot. Those passing every chosen facet are counted for all facets and handed to
+ * `keep`; those failing exactly one are counted for that facet only (the rule of countFacets in
+ * shared/search/facets.ts, which the tests hold it to). Returns how many passed.
+ */
+function collect(
+  state: IndexState,
+  scored: boolean,
+  active: readonly number[],
+  allowed: readonly Uint8Array[],
+  tallies: readonly Int32Array[],
+  keep: (d: number) => void,
+): number {
+  const codes = state.facetCodes;
+  const nActive = active.length;
+  const count = scored ? completed : state.stored.length;
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    const d = scored ? complete[i]! : i;
+    const at = d * NF;
+    if (codes[at] === DEAD) continue;
+    let failures = 0;
+    let failed = -1;
+    for (let a = 0; a < nActive; a++) {
+      const fi = active[a]!;
+      const c = codes[at + fi]!;
+      if (c < 0 || allowed[a]![c] === 0) {
+        failures++;
+        failed = fi;
+        if (failures > 1) break;
+      }
+    }
+    if (failures === 0) {
+      total++;
+      for (let fi = 0; fi < NF; fi++) {
+        const c = codes[at + fi]!;
+        if (c >= 0) tallies[fi]![c]!++;
+      }
+      keep(d);
+    } else if (failures === 1) {
+      const c = codes[at + failed]!;
+      if (c >= 0) tallies[failed]![c]!++;
+    }
+  }
+  return total;
 }
 
 /**
@@ -320,6 +560,9 @@ function words(text: string): string[] {
  * combine with AND; each matches exactly, as a prefix, or (longer than 3 letters) with an edit
  * per 5 letters. Empty text with a facet chosen lists the facet's records; empty text and no
  * facet returns nothing.
+ *
+ * Cost: the postings of the query's terms, then one pass over the documents they reached (facet
+ * tallies in typed arrays, the best `limit` kept in a heap); only the hits returned become objects.
  */
 export function runQuery(state: IndexState, req: SearchRequest): SearchResult {
   const began = performance.now();
@@ -330,120 +573,252 @@ export function runQuery(state: IndexState, req: SearchRequest): SearchResult {
     return { hits: [], total: 0, facets: countFacets([], req.facets), tookMs: performance.now() - began };
   }
   const n = state.stored.length;
-  let matched: number[];
-  const matchedTerms = new Set<string>();
-  if (scores.length < n || masks.length < n) {
+  if (scores.length < n) {
     scores = new Float64Array(n * 2);
     masks = new Uint32Array(n * 2);
+    touched = new Int32Array(n * 2);
+    complete = new Int32Array(n * 2);
   }
-  if (qWords.length === 0) {
-    matched = [];
-    for (let i = 0; i < n; i++) if (state.stored[i]) matched.push(i);
-  } else {
-    const live = n - state.dead;
-    const touched: number[] = [];
-    qWords.forEach((word, k) => {
-      const bit = 1 << k;
-      const need = bit - 1; // every earlier word must have matched
-      for (const [id, { term, quality }] of expand(state, word)) {
-        const docs = state.postDocs[id]!;
-        const weights = state.postWeights[id]!;
-        const idf = Math.log(1 + live / docs.length);
-        let used = false;
-        for (let i = 0; i < docs.length; i++) {
-          const d = docs[i]!;
-          const m = masks[d]!;
-          if ((m & need) !== need) continue;
-          if (k === 0 && m === 0) touched.push(d);
-          const w = weights[i]!;
-          scores[d] = scores[d]! + quality * idf * (w / (w + 1.2));
-          masks[d] = m | bit;
-          used = true;
+  const scored = qWords.length > 0;
+  const matchedTerms = new Set<string>();
+  reached = 0;
+  completed = 0;
+  try {
+    if (scored) {
+      const live = n - state.dead;
+      for (let k = 0; k < qWords.length; k++) {
+        const bit = (1 << k) >>> 0;
+        const ex = expandCached(state, qWords[k]!);
+        for (let e = 0; e < ex.ids.length; e++) {
+          const docs = state.postDocs[ex.ids[e]!]!;
+          const qi = ex.quality[e]! * Math.log(1 + live / docs.length);
+          if (scorePostings(docs, state.postWeights[ex.ids[e]!]!, qi, bit, k === qWords.length - 1)) matchedTerms.add(ex.terms[e]!);
         }
-        if (used) matchedTerms.add(term);
       }
+    }
+
+    // Facets: the chosen values as flags per value code.
+    const active: number[] = [];
+    const allowed: Uint8Array[] = [];
+    FACETS.forEach((f, fi) => {
+      const values = req.facets[f];
+      if (!values || values.length === 0) return;
+      const flags = new Uint8Array(state.facetValues[fi]!.length);
+      for (const v of values) {
+        const c = state.facetIndex[fi]!.get(v);
+        if (c !== undefined) flags[c] = 1;
+      }
+      active.push(fi);
+      allowed.push(flags);
     });
-    const full = qWords.length === 32 ? 0xffffffff : (1 << qWords.length) - 1;
-    matched = [];
-    for (const d of touched) {
-      if (masks[d] === full && state.stored[d]) matched.push(d);
+    const tallies = talliesFor(state);
+    const k = hitCount(limit, n);
+    const top = scored ? new TopK(k, scores) : null;
+    const listed: number[] = []; // without words: the first `limit` in slot order
+    const total = collect(state, scored, active, allowed, tallies, (d) => {
+      if (top) top.offer(d);
+      else if (listed.length < k) listed.push(d);
+    });
+    const best = top ? top.sorted() : listed;
+    const matched = [...matchedTerms];
+    const hits: SearchHit[] = best.map((d) => {
+      const s = state.stored[d]!;
+      // The stored fields (in their order, as a spread would copy them, but faster), score and terms.
+      return {
+        type: s.type,
+        recordId: s.recordId,
+        title: s.title,
+        subtitle: s.subtitle,
+        snippet: s.snippet,
+        href: s.href,
+        status: s.status,
+        country: s.country,
+        travellerId: s.travellerId,
+        traveller: s.traveller,
+        kind: s.kind,
+        year: s.year,
+        score: scores[d]!,
+        terms: shownTerms(s, matched),
+      };
+    });
+    return { hits, total, facets: finishFacets(state, tallies, req), tookMs: performance.now() - began };
+  } finally {
+    // Clear what the words wrote (the next query starts from zero).
+    for (let i = 0; i < reached; i++) {
+      const d = touched[i]!;
+      scores[d] = 0;
       masks[d] = 0;
     }
-    // Scores are read while sorting, then cleared for the next query.
-    toReset = touched;
   }
-  const { passing, facets } = tallyFacets(state, matched, req);
-  if (qWords.length > 0) passing.sort((a, b) => scores[b]! - scores[a]! || a - b);
-  const hits: SearchHit[] = passing.slice(0, limit).map((d) => {
-    const s = state.stored[d]!;
-    const seen = new Set(words(`${s.title} ${s.subtitle} ${s.snippet}`));
-    return { ...s, score: scores[d]!, terms: [...matchedTerms].filter((t) => seen.has(t)) };
-  });
-  flushReset();
-  return { hits, total: passing.length, facets, tookMs: performance.now() - began };
-}
-
-function flushReset(): void {
-  for (const d of toReset) scores[d] = 0;
-  toReset = [];
 }
 
 /**
- * Facet counts over the matches and the matches passing every chosen facet, in one pass over
- * value codes (the rule of countFacets in shared/search/facets.ts, which the tests hold it to).
+ * The index terms a hit matched that its title, subtitle or snippet shows (what the screen
+ * highlights), in the order the query matched them: the `matched` terms that are among the words
+ * of that text as the index folds them (tokenize + processTerm).
+ *
+ * Most texts have no letter or digit outside ASCII (the → of a visit's title and the dashes of
+ * its dates only separate words): there every word is ASCII and folding it is lower-casing (after
+ * tokenize closes up dotted abbreviations; dropping "'s" only removes a one-letter word), so a
+ * term is a word of the text exactly when it occurs in the lower-cased text between two
+ * characters that are not a-z or 0-9, and a few indexOf calls answer without splitting the text.
  */
-function tallyFacets(state: IndexState, matched: readonly number[], req: SearchRequest) {
-  const active: [number, Set<number>][] = [];
-  FACETS.forEach((f, fi) => {
-    const values = req.facets[f];
-    if (!values || values.length === 0) return;
-    const codes = new Set<number>();
-    for (const v of values) {
-      const c = state.facetIndex[fi]!.get(v);
-      if (c !== undefined) codes.add(c);
-    }
-    active.push([fi, codes]);
-  });
-  const tallies = FACETS.map((_, fi) => new Int32Array(state.facetValues[fi]!.length));
-  const codes = state.facetCodes;
-  const passing: number[] = [];
-  for (const d of matched) {
-    let failures = 0;
-    let failed = -1;
-    for (const [fi, set] of active) {
-      if (!set.has(codes[fi]![d]!)) {
-        failures++;
-        failed = fi;
-        if (failures > 1) break;
-      }
-    }
-    if (failures === 0) {
-      passing.push(d);
-      for (let fi = 0; fi < tallies.length; fi++) {
-        const c = codes[fi]![d]!;
-        if (c >= 0) tallies[fi]![c]!++;
-      }
-    } else if (failures === 1) {
-      const c = codes[failed]![d]!;
-      if (c >= 0) tallies[failed]![c]!++;
-    }
+export function shownTerms(s: Pick<StoredDoc, 'title' | 'subtitle' | 'snippet'>, matched: readonly string[]): string[] {
+  if (matched.length === 0) return [];
+  let text = `${s.title} ${s.subtitle} ${s.snippet}`;
+  if (asciiWords(s.title) && asciiWords(s.subtitle) && asciiWords(s.snippet)) {
+    if (text.includes('.')) text = text.replace(ASCII_ABBREVIATION, (m) => m.replace(/\./g, ''));
+    const lower = text.toLowerCase();
+    return matched.filter((t) => hasWord(lower, t));
   }
-  const counts: FacetTallies = new Map();
-  FACETS.forEach((f, fi) => {
-    const m = new Map<string, { count: number; doc: StoredDoc }>();
-    tallies[fi]!.forEach((count, code) => {
-      if (count > 0)
-        m.set(state.facetValues[fi]![code]!, { count, doc: state.stored[state.facetSample[fi]![code]!] ?? labelDoc(state, fi, code) });
-    });
-    counts.set(f, m);
-  });
-  return { passing, facets: finishFacetCounts(counts, req.facets) };
+  const wanted = new Set(matched);
+  const seen = new Set<string>();
+  for (const token of tokenize(text)) {
+    const t = processTerm(token);
+    if (t === null || !wanted.has(t) || seen.has(t)) continue;
+    seen.add(t);
+    if (seen.size === wanted.size) break;
+  }
+  return seen.size === wanted.size ? [...matched] : matched.filter((t) => seen.has(t));
 }
 
-/** A live document with this facet value (the first one indexed may since have been removed). */
+/** Are all the letters and digits of the text ASCII? (A surrogate pair may be one: no.) */
+function asciiWords(text: string): boolean {
+  const first = text.search(NON_ASCII);
+  if (first === -1) return true;
+  for (let i = first; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127 && ((c >= 0xd800 && c <= 0xdfff) || LETTER_OR_DIGIT.test(text[i]!))) return false;
+  }
+  return true;
+}
+
+const NON_ASCII = /[\u0080-\uffff]/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** tokenize's dotted abbreviations ("U.S."), in ASCII text (where \p{L} is a-z, A-Z). */
+const ASCII_ABBREVIATION = /\b(?:[A-Za-z]\.){2,}/g;
+
+/** Is a-z or 0-9 (NaN, before the start or past the end: no). */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/** Does `word` occur in `text` (lower-case ASCII) as a whole word? */
+function hasWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (!isWordChar(text.charCodeAt(at - 1)) && !isWordChar(text.charCodeAt(at + word.length))) return true;
+  }
+  return false;
+}
+
+/**
+ * Labelled facet counts from the value tallies. For a facet listed by count, only its values that
+ * can be among the FACET_LIMIT largest (count at least the FACET_LIMIT-th largest, ties included)
+ * and the chosen ones are handed to finishFacetCounts, which sorts and labels what it is given:
+ * with 17,000 travellers a broad query would otherwise sort and label them all. `distinct` still
+ * counts every value.
+ */
+function finishFacets(state: IndexState, tallies: readonly Int32Array[], req: SearchRequest): FacetCounts {
+  const counts: FacetTallies = new Map();
+  const distinct: number[] = [];
+  FACETS.forEach((f, fi) => {
+    const t = tallies[fi]!;
+    const order = FACET_ORDER[fi]!;
+    const { values, threshold } = scanTally(t, order === 'count' ? FACET_LIMIT : Infinity);
+    distinct.push(values);
+    const names = state.facetValues[fi]!;
+    const chosen = new Set<number>();
+    for (const v of req.facets[f] ?? []) {
+      const c = state.facetIndex[fi]!.get(v);
+      if (c !== undefined) chosen.add(c);
+    }
+    // Newest years: the FACET_LIMIT largest values (all distinct) among those counted.
+    let newest: Set<number> | null = null;
+    if (order === 'value' && values > FACET_LIMIT) {
+      const codes = Array.from(nonzero.subarray(0, values));
+      codes.sort((a, b) => (names[a]! < names[b]! ? 1 : names[a]! > names[b]! ? -1 : 0));
+      newest = new Set(codes.slice(0, FACET_LIMIT));
+    }
+    const m = new Map<string, { count: number; doc: StoredDoc }>();
+    for (let i = 0; i < values; i++) {
+      const c = nonzero[i]!;
+      const count = t[c]!;
+      if ((count >= threshold && (!newest || newest.has(c))) || chosen.has(c)) m.set(names[c]!, { count, doc: labelDoc(state, fi, c) });
+    }
+    counts.set(f, m);
+  });
+  const out = finishFacetCounts(counts, req.facets, FACET_LIMIT);
+  FACETS.forEach((f, fi) => (out[f].distinct = distinct[fi]!));
+  return out;
+}
+
+// Facet tallies reused across queries, one per facet.
+const tallyScratch: Int32Array[] = [];
+
+/** Zeroed tallies, one per facet, as long as its values. */
+function talliesFor(state: IndexState): Int32Array[] {
+  return FACETS.map((_, fi) => {
+    const len = state.facetValues[fi]!.length;
+    if ((tallyScratch[fi]?.length ?? -1) < len) tallyScratch[fi] = new Int32Array(Math.max(16, len * 2));
+    return tallyScratch[fi]!.subarray(0, len).fill(0);
+  });
+}
+
+/** Codes with a count above 0, ascending (filled by scanTally). */
+let nonzero = new Int32Array(0);
+
+/**
+ * How many values have a count above 0 (their codes in `nonzero`, ascending), and the k-th
+ * largest count (1 when k or fewer are above 0: all are kept), by a heap of the k largest seen.
+ */
+export function scanTally(counts: Int32Array, k: number): { values: number; threshold: number } {
+  if (nonzero.length < counts.length) nonzero = new Int32Array(counts.length * 2);
+  const heap = Number.isFinite(k) ? new Int32Array(k) : null; // a min-heap
+  let size = 0;
+  let values = 0;
+  for (let c = 0; c < counts.length; c++) {
+    const x = counts[c]!;
+    if (x <= 0) continue;
+    nonzero[values++] = c;
+    if (!heap) continue;
+    if (size < k) {
+      let i = size++;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if (heap[p]! <= x) break;
+        heap[i] = heap[p]!;
+        i = p;
+      }
+      heap[i] = x;
+    } else if (x > heap[0]!) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= size) break;
+        const r = l + 1;
+        const m = r < size && heap[r]! < heap[l]! ? r : l;
+        if (heap[m]! >= x) break;
+        heap[i] = heap[m]!;
+        i = m;
+      }
+      heap[i] = x;
+    }
+  }
+  return { values, threshold: heap && values > k ? heap[0]! : 1 };
+}
+
+/** A live document with this facet value, to label it by (the first one indexed may since have been removed: the next found is kept). */
 function labelDoc(state: IndexState, fi: number, code: number): StoredDoc {
-  const codes = state.facetCodes[fi]!;
-  for (let d = 0; d < codes.length; d++) if (codes[d] === code && state.stored[d]) return state.stored[d]!;
+  const sample = state.facetSample[fi]!;
+  const first = state.stored[sample[code]!];
+  if (first) return first;
+  const codes = state.facetCodes;
+  for (let d = 0; d < state.stored.length; d++) {
+    if (codes[d * NF + fi] === code && state.stored[d]) {
+      sample[code] = d;
+      return state.stored[d]!;
+    }
+  }
   return state.stored.find((x) => x !== null)!;
 }
 

@@ -1,0 +1,218 @@
+/**
+ * The search engine alone, in Node: the "Full-text query" case of `npm run bench` without the
+ * browser, the worker round trip or IndexedDB, so the engine's own cost can be profiled.
+ *
+ *   npx tsx scripts/bench/search-engine.ts [--visits 100000] [--seed 1] [--runs 20] [--limit 50] [--restored] [--cold] [--separate] [--dump FILE]
+ *   node --cpu-prof --import tsx scripts/bench/search-engine.ts ...   (a CPU profile of the same)
+ *
+ * Generates the data set (shared/generate), builds the documents the worker builds (people first,
+ * then visits, sources, notes, events, in batches, as renderer/db/search/sync.ts does), times
+ * `runQuery` for the ten queries of bench/harness.ts, interleaved with the same linear-scan
+ * baseline (every term a substring of the record's lower-cased text). `--restored` queries the
+ * index after a serialize → restore round trip (typed postings, as after reopening the app).
+ * `--cold` forgets the engine's cached word expansions before every query (as if each query
+ * were typed for the first time). Each query is followed by its scan, as in the harness; on one
+ * thread the scan (tens of MB of text) evicts the index from the CPU caches before every query,
+ * which the app's worker, on another thread and maybe another core, may be spared in part:
+ * `--separate` times all the queries first and all the scans after. The load average is printed:
+ * on a busy machine the figures vary. `--dump` writes each query's total, hits (id, score, terms)
+ * and facet counts as JSON, to compare two versions of the engine.
+ */
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { generateDataset, type GeneratedDataset } from '../../shared/generate';
+import { eventDoc, noteDoc, personDoc, sourceDoc, visitDoc, type SearchDoc } from '../../shared/search';
+import {
+  clearExpansionCache,
+  createIndexState,
+  restoreIndex,
+  runQuery,
+  serializeIndex,
+  upsertDocs,
+  type IndexState,
+} from '../../renderer/db/search/engine';
+import { fmt, summarize, table } from './stats';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const visits = Number(arg('--visits') ?? 100_000);
+const seed = Number(arg('--seed') ?? 1);
+const runs = Number(arg('--runs') ?? 20);
+const limit = Number(arg('--limit') ?? 50);
+const restored = process.argv.includes('--restored');
+const cold = process.argv.includes('--cold');
+const separate = process.argv.includes('--separate');
+const dump = arg('--dump');
+if (![visits, seed, runs, limit].every(Number.isInteger) || visits < 1 || runs < 1 || limit < 1) {
+  process.stderr.write(
+    'Usage: search-engine.ts [--visits N] [--seed S] [--runs R] [--limit K] [--restored] [--cold] [--separate] [--dump FILE]\n',
+  );
+  process.exit(2);
+}
+
+/** The ten queries of bench/harness.ts (searchQueries, same choice): a traveller's name, a city, remark words, a country, a first name. */
+function benchQueries(d: GeneratedDataset): string[] {
+  // The same people as the harness's `d.people.filter((p) => d.visits.some(...))`, without its people × visits loop.
+  const travellers = new Set(d.visits.map((v) => v.travellerId));
+  const people = d.people.filter((p) => travellers.has(p.id)).slice(0, 3);
+  const city = d.visits.find((v) => v.place.city)?.place.city ?? 'Paris';
+  return [
+    people[0]?.name.split(' ').pop() ?? 'summit',
+    people[1]?.name ?? 'prime minister',
+    city,
+    'summit',
+    'prime minister',
+    'nato ministerial',
+    'state visit',
+    'trade',
+    'france',
+    people[2]?.name.split(' ')[0] ?? 'peace',
+  ].map((s) => s.toLowerCase());
+}
+
+/** The baseline's records, as bench/harness.ts searchScanPrepare makes them. */
+function scanTexts(d: GeneratedDataset): string[] {
+  const people = new Map(d.people.map((p) => [p.id, p]));
+  return [
+    ...d.visits.map(
+      (v) => `${people.get(v.travellerId)?.name ?? ''} ${v.place.city ?? ''} ${v.place.country} ${v.purpose} ${v.tags.join(' ')}`,
+    ),
+    ...d.people.map((p) => `${p.name} ${p.aliases.join(' ')} ${p.roles.map((r) => r.title).join(' ')}`),
+    ...d.notes.map((n) => n.body),
+    ...d.sources.map((s) => `${s.title} ${s.text}`),
+    ...d.events.map((e) => `${e.title} ${e.description}`),
+  ].map((s) => s.toLowerCase());
+}
+
+function scan(texts: readonly string[], q: string): number {
+  const terms = q.toLowerCase().split(/\s+/).filter(Boolean);
+  let total = 0;
+  outer: for (const text of texts) {
+    for (const t of terms) if (!text.includes(t)) continue outer;
+    total++;
+  }
+  return total;
+}
+
+const byId = <T extends { id: string; deletedAt: string | null }>(rows: readonly T[]): T[] =>
+  rows.filter((r) => !r.deletedAt).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+/** The worker's documents, table by table in id order (the order its build reads them). */
+function documents(d: GeneratedDataset): SearchDoc[][] {
+  const people = new Map(d.people.map((p) => [p.id, p]));
+  return [
+    byId(d.people).map(personDoc),
+    byId(d.visits).map((v) => visitDoc(v, people)),
+    byId(d.sources).map(sourceDoc),
+    byId(d.notes).map(noteDoc),
+    byId(d.events).map(eventDoc),
+  ];
+}
+
+const ms = (t0: number) => performance.now() - t0;
+const log = (s: string) => process.stdout.write(`${s}\n`);
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(', ');
+
+let t0 = performance.now();
+const data = generateDataset({ visits, seed });
+log(`Generated ${visits} visits (seed ${seed}) in ${fmt(ms(t0))} ms`);
+
+t0 = performance.now();
+let state: IndexState = createIndexState();
+let docCount = 0;
+for (const docs of documents(data)) {
+  for (let i = 0; i < docs.length; i += 2000) upsertDocs(state, docs.slice(i, i + 2000));
+  docCount += docs.length;
+}
+log(`Indexed ${docCount} documents in ${fmt(ms(t0))} ms (${state.termList.length} terms)`);
+if (restored) {
+  t0 = performance.now();
+  state = restoreIndex(serializeIndex(state));
+  log(`Serialized and restored the index in ${fmt(ms(t0))} ms`);
+}
+
+const queries = benchQueries(data);
+const texts = scanTexts(data);
+const samples = new Map(queries.map((q) => [q, { app: [] as number[], scan: [] as number[], total: 0, scanTotal: 0 }]));
+
+// Warm-up (not counted): compiles the hot paths and sizes the scratch buffers.
+for (let i = 0; i < 3; i++) for (const q of queries) runQuery(state, { q, facets: {}, limit });
+
+const loadBefore = load();
+function timeApp(q: string): void {
+  const s = samples.get(q)!;
+  if (cold) clearExpansionCache();
+  const t = performance.now();
+  s.total = runQuery(state, { q, facets: {}, limit }).total;
+  s.app.push(ms(t));
+}
+function timeScan(q: string): void {
+  const s = samples.get(q)!;
+  const t = performance.now();
+  s.scanTotal = scan(texts, q);
+  s.scan.push(ms(t));
+}
+if (separate) {
+  for (let run = 0; run < runs; run++) for (const q of queries) timeApp(q);
+  for (let run = 0; run < runs; run++) for (const q of queries) timeScan(q);
+} else {
+  for (let run = 0; run < runs; run++) {
+    for (const q of queries) {
+      timeApp(q);
+      timeScan(q);
+    }
+  }
+}
+
+const all = { app: [] as number[], scan: [] as number[] };
+const rows = queries.map((q) => {
+  const s = samples.get(q)!;
+  all.app.push(...s.app);
+  all.scan.push(...s.scan);
+  const a = summarize(s.app);
+  const b = summarize(s.scan);
+  return [
+    `"${q}"`,
+    String(s.total),
+    String(s.scanTotal),
+    fmt(a.median),
+    fmt(a.p95),
+    fmt(a.max),
+    fmt(b.median),
+    `${fmt(b.median / a.median)}×`,
+  ];
+});
+const a = summarize(all.app);
+const b = summarize(all.scan);
+rows.push(['all', '', '', fmt(a.median), fmt(a.p95), fmt(a.max), fmt(b.median), `${fmt(b.median / a.median)}×`]);
+log('');
+const mode = [
+  restored ? 'restored index' : 'built index',
+  cold ? 'no cached expansions' : '',
+  separate ? 'queries, then scans' : 'each query then its scan',
+];
+log(`runQuery at ${docCount} documents (${mode.filter(Boolean).join('; ')}), limit ${limit}, ${runs} runs per query; times in ms`);
+log(`Load average (1, 5, 15 min): ${loadBefore} before, ${load()} after`);
+log(table(['query', 'hits', 'scan hits', 'median', 'p95', 'max', 'scan median', 'speedup'], rows));
+const pass = a.median <= 30 && a.p95 <= 100 && b.median / a.median >= 20;
+log(`\nTarget (median ≤ 30 ms, p95 ≤ 100 ms, ≥ 20× faster than the scan): ${pass ? 'PASS' : 'MISS'}`);
+
+if (dump) {
+  const out = queries.map((q) => {
+    const r = runQuery(state, { q, facets: {}, limit });
+    return {
+      q,
+      total: r.total,
+      hits: r.hits.map((h) => [`${h.type}:${h.recordId}`, h.score, h.terms.join(' ')]),
+      facets: r.facets,
+    };
+  });
+  writeFileSync(dump, JSON.stringify(out, null, 1));
+  log(`Wrote ${dump}`);
+}
