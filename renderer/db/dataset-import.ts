@@ -76,7 +76,11 @@ export interface DatasetSaveOptions {
   undo?: boolean;
   /** Checked between batches: a batch is always written whole or not at all. */
   signal?: AbortSignal;
-  onProgress?: (done: number, total: number) => void;
+  /**
+   * Progress: `done` records committed (what a restart keeps), and `writing` records of the batch
+   * in hand already written but not yet committed (for a smooth bar; called at most every 200 ms).
+   */
+  onProgress?: (done: number, total: number, writing?: number) => void;
   /** See `DatasetImportRun.fingerprint`; recorded so that a cut-off run can be resumed. */
   fingerprint?: string;
   fileNames?: string[];
@@ -164,12 +168,14 @@ export async function saveDatasetImport(records: DatasetRecords, options: Datase
   const created: Record<DatasetTable, string[]> = { sources: [], people: [], visits: [] };
   await db.meta.put({ key: options.metaKey, value: { ...run } });
   options.onProgress?.(startAt, total);
+  let lastTick = Date.now();
   try {
     for (let i = startAt; i < total; i += batchSize) {
       if (options.signal?.aborted) break;
       const batch = items.slice(i, i + batchSize);
       const batchCreated: Record<DatasetTable, string[]> = { sources: [], people: [], visits: [] };
       const batchCounts = { created: zero(), updated: zero(), present: zero() };
+      let writing = 0;
       await db.transaction('rw', [db.sources, db.people, db.visits, db.meta], async () => {
         for (const name of TABLES) {
           const rows = batch.filter((b) => b.table === name).map((b) => b.row);
@@ -179,7 +185,18 @@ export async function saveDatasetImport(records: DatasetRecords, options: Datase
           // stored already fails its add (ConstraintError, which does not abort the transaction);
           // only those rows are then read and compared.
           const taken = new Set<string>();
-          const adds = await Promise.allSettled(chunks(rows, KEYED_WRITE).map((part) => t.bulkAdd(part)));
+          const adds = await Promise.allSettled(
+            chunks(rows, KEYED_WRITE).map((part) =>
+              t.bulkAdd(part).finally(() => {
+                writing += part.length;
+                const now = Date.now();
+                if (now - lastTick >= 200) {
+                  lastTick = now;
+                  options.onProgress?.(run.done, total, writing);
+                }
+              }),
+            ),
+          );
           adds.forEach((outcome, c) => {
             if (outcome.status === 'fulfilled') return;
             const failures = (outcome.reason as Partial<BulkError> | null)?.failuresByPos;
@@ -232,6 +249,7 @@ export async function saveDatasetImport(records: DatasetRecords, options: Datase
         present: add(run.counts.present, batchCounts.present),
       };
       for (const name of TABLES) created[name].push(...batchCreated[name]);
+      lastTick = Date.now();
       options.onProgress?.(run.done, total);
     }
     run.state = run.done < total ? 'interrupted' : 'finished';

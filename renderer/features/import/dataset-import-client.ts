@@ -10,7 +10,8 @@ export interface DatasetImportHandlers {
   onParseProgress?: (done: number, total: number) => void;
   /** Parsed and validated; saving begins (unless there is nothing to save). */
   onParsed?: (summary: HsgImportSummary, ms: number) => void;
-  onSaveProgress?: (done: number, total: number) => void;
+  /** `done` committed, `writing` more written in the batch in hand (not yet committed). */
+  onSaveProgress?: (done: number, total: number, writing: number) => void;
 }
 
 export interface DatasetImportOutcome {
@@ -81,7 +82,7 @@ export function startDatasetImport(
         if (msg.summary.records === 0) finish({ summary: msg.summary, parseMs, save: null, failure: null, saveMs: 0 });
         return;
       case 'saving':
-        handlers.onSaveProgress?.(msg.done, msg.total);
+        handlers.onSaveProgress?.(msg.done, msg.total, msg.writing);
         return;
       case 'saved':
         if (summary) finish({ summary, parseMs, save: msg.save, failure: null, saveMs: msg.ms });

@@ -51,7 +51,8 @@ interface Summary {
 type Phase =
   | { kind: 'idle'; note: string | null }
   | { kind: 'parsing'; done: number; total: number; files: number }
-  | { kind: 'saving'; done: number; total: number; stopping: boolean }
+  /** `done` committed (what the text says), `writing` more of the batch in hand written (the bar moves with them). */
+  | { kind: 'saving'; done: number; total: number; stopping: boolean; writing?: number }
   | { kind: 'done'; summary: Summary };
 
 const TABLE_ROWS: { key: DatasetTable; label: string }[] = [
@@ -347,8 +348,10 @@ export function DatasetImportPage() {
           onParsed: (summary) => {
             if (summary.records > 0) setPhase({ kind: 'saving', done: 0, total: summary.records, stopping: false });
           },
-          onSaveProgress: (done, total) =>
-            setPhase((p) => (p.kind === 'saving' ? { ...p, done, total } : { kind: 'saving', done, total, stopping: false })),
+          onSaveProgress: (done, total, writing) =>
+            setPhase((p) =>
+              p.kind === 'saving' ? { ...p, done, total, writing } : { kind: 'saving', done, total, writing, stopping: false },
+            ),
         },
       );
     } catch (e) {
@@ -508,7 +511,7 @@ export function DatasetImportPage() {
       {phase.kind === 'saving' && (
         <ProgressView
           label={`Saving… ${fmt(phase.done)} of ${fmt(phase.total)} records`}
-          done={phase.done}
+          done={phase.done + (phase.writing ?? 0)}
           total={phase.total}
           onCancel={onCancel}
           stopping={phase.stopping}

@@ -42,7 +42,7 @@ export type HsgWorkerMessage =
   | { type: 'done'; result: HsgImportResult; ms: number }
   /** Saving mode: parsed and validated, saving starts (`records` of them). */
   | { type: 'parsed'; summary: HsgImportSummary; ms: number }
-  | { type: 'saving'; done: number; total: number }
+  | { type: 'saving'; done: number; total: number; writing: number }
   | { type: 'saved'; save: DatasetSaveResult; ms: number }
   /** Saving failed part-way (the batches before stay): the error's name and message. */
   | { type: 'save-failed'; name: string; message: string; ms: number }
@@ -121,7 +121,7 @@ async function run(req: Extract<HsgWorkerRequest, { files: unknown }>): Promise<
         ...(save.fingerprint ? { fingerprint: save.fingerprint } : {}),
         ...(save.fileNames ? { fileNames: save.fileNames } : {}),
         resume: save.resume ?? null,
-        onProgress: (done, total) => scope.postMessage({ type: 'saving', done, total }),
+        onProgress: (done, total, writing) => scope.postMessage({ type: 'saving', done, total, writing: writing ?? 0 }),
       },
     );
     scope.postMessage({ type: 'saved', save: saved, ms: Math.round(performance.now() - saveBegan) });
