@@ -123,4 +123,29 @@ test.describe('Calendar', () => {
     await expect(new VisitDetail(page).heading).toContainText('Tehran');
     expect(dayLabel('2020-07-21')).toBe('21 July 2020');
   });
+
+  test('arrow keys in a burst (faster than the view renders, across months) leave focus on the day they reach', async ({ page }) => {
+    test.setTimeout(60_000);
+    const cal = new CalendarScreen(page);
+    await cal.goto('?date=2020-07-01');
+    await cal.month.click();
+    await cal.day('2020-07-01').focus();
+    await expect(cal.day('2020-07-01')).toBeFocused();
+    // Each burst: keys sent to whatever holds focus, with gaps from none to a couple of frames —
+    // a key may land before, between or after the render and the effect of the one before.
+    let day = new Date(Date.UTC(2020, 6, 1));
+    for (const gap of [0, 1, 4, 8, 16, 30]) {
+      await page.evaluate(async (ms) => {
+        for (let i = 0; i < 5; i++) {
+          const target = document.activeElement ?? document.body;
+          target.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true }));
+          if (ms > 0) await new Promise((r) => setTimeout(r, ms));
+          else await Promise.resolve();
+        }
+      }, gap);
+      day = new Date(day.getTime() + 5 * 7 * 86_400_000);
+      const iso = day.toISOString().slice(0, 10);
+      await expect(cal.day(iso), `after the burst with ${gap} ms gaps`).toBeFocused();
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { formatFuzzyDate, isValidDay, localToday } from '../../../shared/model';
 import { WEEKDAY_NAMES, calendarGrid, dayAfterKey, stepCalendar, type CalendarDay } from '../../../shared/timeline';
@@ -64,27 +64,32 @@ export function CalendarPage() {
 
   // After an arrow key moves the focused day, focus follows it (also into another month).
   const gridRef = useRef<HTMLTableElement>(null);
-  const focusPending = useRef(false);
-  /** The day the last arrow key asked for, until focus has moved there: keys pressed faster than the view renders start from it. */
+  /**
+   * The day the last arrow key asked for, until focus has reached it. Keys pressed faster than the
+   * view renders start from it, and a render of an earlier key's day (its effect can run after the
+   * next key was handled) does not end the wait: only reaching this day does.
+   */
   const pendingDay = useRef<string | null>(null);
   const focusing = useRef(false);
-  useEffect(() => {
-    if (!focusPending.current) return;
+  // A layout effect: focus moves in the same task as the commit that replaced the grid, so no key
+  // can arrive while the old focused cell is gone and focus has fallen back to the page.
+  useLayoutEffect(() => {
+    const target = pendingDay.current;
+    if (target === null) return;
     const cell = gridRef.current?.querySelector<HTMLElement>(`[data-day="${params.date}"]`);
-    if (cell) {
+    if (!cell) return;
+    if (document.activeElement !== cell) {
       focusing.current = true;
       cell.focus();
       focusing.current = false;
-      focusPending.current = false;
-      if (pendingDay.current === params.date) pendingDay.current = null;
     }
+    if (target === params.date) pendingDay.current = null;
   });
   const onCellKey = (e: KeyboardEvent<HTMLElement>, day: string) => {
     if (e.target !== e.currentTarget) return;
     const next = dayAfterKey(pendingDay.current ?? day, e.key);
     if (!next || !isValidDay(next)) return;
     e.preventDefault();
-    focusPending.current = true;
     pendingDay.current = next;
     go({ date: next }, true);
   };
