@@ -6,20 +6,23 @@ import { ToastProvider, useToast } from '../components';
 import { CommandPalette, type PaletteCommand } from '../components/command-palette';
 import { ShortcutsSheet } from '../components/shortcuts-sheet';
 import { createNote, initDatabase, undoLast, useViewSetting, type DatabaseStatus } from '../db';
-import { CalendarPage } from '../features/calendar';
-import { DashboardPage } from '../features/dashboard';
-import { ImportRoutes } from '../features/import';
-import { MapPage } from '../features/map';
-import { SearchPage } from '../features/search';
-import { TimelinePage } from '../features/timeline';
-import { NotesRoutes } from '../features/notes';
-import { PeopleRoutes } from '../features/people';
-import { ReconcilePage } from '../features/reconcile';
-import { ReportsRoutes } from '../features/reports';
-import { SettingsPage } from '../features/settings';
-import { SourcesRoutes } from '../features/sources';
 import { VisitsRoutes } from '../features/visits';
 import { pushRecent } from './palette-filter';
+import {
+  CalendarPage,
+  DashboardPage,
+  ImportRoutes,
+  MapPage,
+  NotesRoutes,
+  PeopleRoutes,
+  ReconcilePage,
+  ReportsRoutes,
+  ScreenFrame,
+  SearchPage,
+  SettingsPage,
+  SourcesRoutes,
+  TimelinePage,
+} from './screens';
 import { isMacPlatform, SCREEN_SHORTCUT_COUNT, shortcutText } from './shortcuts';
 import { bootTheme, toggledTheme } from './theme';
 import { useApplyTheme, useSystemDark, useThemePreference } from './use-theme';
@@ -297,23 +300,25 @@ function Shell() {
         </button>
       </header>
       <main id="main" tabIndex={-1}>
-        <Routes>
-          <Route path="/" element={<Navigate to="/visits" replace />} />
-          <Route path="/visits/*" element={<VisitsRoutes />} />
-          <Route path="/dashboard" element={<DashboardPage />} />
-          <Route path="/timeline" element={<TimelinePage />} />
-          <Route path="/map" element={<MapPage />} />
-          <Route path="/calendar" element={<CalendarPage />} />
-          <Route path="/search" element={<SearchPage />} />
-          <Route path="/people/*" element={<PeopleRoutes />} />
-          <Route path="/sources/*" element={<SourcesRoutes />} />
-          <Route path="/notes/*" element={<NotesRoutes />} />
-          <Route path="/import/*" element={<ImportRoutes />} />
-          <Route path="/reconcile" element={<ReconcilePage />} />
-          <Route path="/reports/*" element={<ReportsRoutes />} />
-          <Route path="/settings" element={<SettingsPage />} />
-          <Route path="*" element={<p>This page does not exist.</p>} />
-        </Routes>
+        <ScreenFrame>
+          <Routes>
+            <Route path="/" element={<Navigate to="/visits" replace />} />
+            <Route path="/visits/*" element={<VisitsRoutes />} />
+            <Route path="/dashboard" element={<DashboardPage />} />
+            <Route path="/timeline" element={<TimelinePage />} />
+            <Route path="/map" element={<MapPage />} />
+            <Route path="/calendar" element={<CalendarPage />} />
+            <Route path="/search" element={<SearchPage />} />
+            <Route path="/people/*" element={<PeopleRoutes />} />
+            <Route path="/sources/*" element={<SourcesRoutes />} />
+            <Route path="/notes/*" element={<NotesRoutes />} />
+            <Route path="/import/*" element={<ImportRoutes />} />
+            <Route path="/reconcile" element={<ReconcilePage />} />
+            <Route path="/reports/*" element={<ReportsRoutes />} />
+            <Route path="/settings" element={<SettingsPage />} />
+            <Route path="*" element={<p>This page does not exist.</p>} />
+          </Routes>
+        </ScreenFrame>
       </main>
       <CommandPalette open={palette} onClose={() => setPalette(false)} commands={commands} recent={recent.value} onRun={onRun} />
       <ShortcutsSheet open={sheet} onClose={() => setSheet(false)} mac={mac} screens={SCREEN_NAMES} onOpenPalette={actions.palette} />
