@@ -221,4 +221,25 @@ test.describe('Shell: keyboard, palette, themes', () => {
     await expect(page).toHaveURL(/#\/visits$/);
     await expect(page.locator('main')).toBeFocused();
   });
+
+  test('a screen whose code cannot load says so and offers a reload; other screens still work', async ({ page }) => {
+    // Screens other than Visits load on first use; make the Map's code fail to arrive.
+    await page.route(/\/assets\/map-[^/]*\.js$/, (route) => route.abort('failed'));
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Map', exact: true }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'This screen could not be shown' });
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText('Your data is safe');
+    await expect(alert.getByRole('button', { name: 'Reload' })).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/screen-error.png` });
+    // Moving on clears the message; the Visits list is intact.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Visits', exact: true }).click();
+    await expect(alert).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Visits', level: 1 })).toBeVisible();
+    await expect(page.getByRole('row')).toHaveCount(4);
+    // With the code reachable again, Reload brings the screen.
+    await page.unroute(/\/assets\/map-[^/]*\.js$/);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Map', exact: true }).click();
+    await alert.getByRole('button', { name: 'Reload' }).click();
+    await expect(page.getByRole('heading', { name: 'Map', level: 1 })).toBeVisible();
+  });
 });
