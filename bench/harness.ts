@@ -7,7 +7,7 @@
 import '../shared/jitless';
 import { Dexie } from 'dexie';
 import type { Visit } from '../shared/model';
-import { datasetToHsgXml, generateDataset, type GeneratedDataset } from '../shared/generate';
+import { benchSearchQueries, datasetToHsgXml, generateDataset, type GeneratedDataset } from '../shared/generate';
 import { buildReportModel, renderCsv, renderIcs, renderJson, renderMarkdown, type ReportInput } from '../shared/reports';
 import { db } from '../renderer/db/instance';
 import { visitEndKey } from '../renderer/db/database';
@@ -395,22 +395,7 @@ const bench = {
 
   /** Ten realistic queries: a traveller's name, a capital city, frequent remark words, a country, a tag. */
   searchQueries(visits: number, seed: number): string[] {
-    const d = dataset(visits, seed);
-    const travellers = new Set(d.visits.map((v) => v.travellerId));
-    const people = d.people.filter((p) => travellers.has(p.id)).slice(0, 3);
-    const city = d.visits.find((v) => v.place.city)?.place.city ?? 'Paris';
-    return [
-      people[0]?.name.split(' ').pop() ?? 'summit',
-      people[1]?.name ?? 'prime minister',
-      city,
-      'summit',
-      'prime minister',
-      'nato ministerial',
-      'state visit',
-      'trade',
-      'france',
-      people[2]?.name.split(' ')[0] ?? 'peace',
-    ].map((s) => s.toLowerCase());
+    return benchSearchQueries(dataset(visits, seed));
   },
 
   /** Starts the search index (restored or built) and says how and how fast. */

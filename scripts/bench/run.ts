@@ -67,7 +67,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--profile') o.profile = true;
     else if (a === '--help' || a === '-h') {
       process.stdout.write(
-        'Usage: npm run bench -- [--size 10000|100000] [--quick] [--json FILE] [--runs N] [--no-build] [--port 4406] [--only case,case]\n',
+        'Usage: npm run bench -- [--size 10000|100000] [--quick] [--json FILE] [--runs N] [--cycles N] [--seed S] [--no-build] [--port 4406] [--only case,case] [--profile]\n',
       );
       process.exit(0);
     } else throw new Error(`Unknown option ${a} (see --help)`);
@@ -157,6 +157,8 @@ interface CaseResult {
 }
 
 const results = new Map<string, CaseResult>();
+/** Called after every measured step: the results so far are written at once (a long run stopped midway keeps them). */
+let afterStep: ((where: string) => void) | null = null;
 
 function result(id: string, label: string, targetText: string, target: Target, unit = 'ms'): CaseResult {
   let r = results.get(id);
@@ -298,6 +300,7 @@ async function oneRun(o: Options, run: number, base: string): Promise<void> {
   const step = (what: string) => {
     log(`    ${what} (${fmt((Date.now() - last) / 1000)} s)`);
     last = Date.now();
+    afterStep?.(`run ${run + 1}: ${what}`);
   };
   try {
     let page = await harness(context, base);
@@ -493,6 +496,7 @@ async function oneRun(o: Options, run: number, base: string): Promise<void> {
               else r.base.push(await firstPaint(bare, base));
             }
           }
+          step('first paint');
         }
         if (want(o, 'heap')) {
           const r = result(
@@ -514,6 +518,7 @@ async function oneRun(o: Options, run: number, base: string): Promise<void> {
             r.notes.push(`${o.cycles} open/close cycles took ${fmt(ms / 1000)} s; heap ${fmt(before)} → ${fmt(after)} MB`);
             log(`    cycles: ${r.notes.at(-1)}`);
           }
+          step('heap');
         }
         if (want(o, 'scroll')) {
           const r = result('scroll', 'Scroll the list top to bottom', '≤ 1.5× the bare list’s dropped frames', { max: 1.5 }, 'frames');
@@ -529,11 +534,11 @@ async function oneRun(o: Options, run: number, base: string): Promise<void> {
             (side === 'app' ? r.app : r.base).push(s.dropped);
           }
           await listPage.close();
+          step('scroll');
         }
       } finally {
         await empty.close();
       }
-      step('first paint, heap, scroll');
     }
   } finally {
     await context.close();
@@ -666,14 +671,17 @@ function machine(): Record<string, string> {
   };
 }
 
-function writeResults(o: Options, list: Row[], m: Record<string, string>, elapsed: number): void {
+function writeResults(o: Options, list: Row[], m: Record<string, string>, elapsed: number, partial: string | null = null): void {
   const file = resolve('bench/RESULTS.md');
   const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const key = `${o.size}${o.quick ? '-quick' : ''}`;
+  const state = partial
+    ? `**Incomplete:** written after “${partial}”; the run was still going (or was stopped there). Cases not reached are not listed.\n\n`
+    : '';
   const section =
     `<!-- bench:${key}:start -->\n## N = ${o.size.toLocaleString('en')}${o.quick ? ' (--quick)' : ''}\n\n` +
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.ram} RAM; ${m.chromium}; Node ${m.node}. Run ${m.date}, ${o.runs} interleaved runs, ${fmt(elapsed / 1000)} s.\n\n` +
-    `${renderTable(o, list)}\n\n${details(list)}\n<!-- bench:${key}:end -->`;
+    `${state}${renderTable(o, list)}\n\n${details(list)}\n<!-- bench:${key}:end -->`;
   const head = [
     '# Benchmark results',
     '',
@@ -716,51 +724,60 @@ async function main(): Promise<void> {
       await profileRun(o, base);
       return;
     }
+    const m = machine();
+    afterStep = (where) => publish(o, m, Date.now() - began, where);
     for (let run = 0; run < o.runs; run++) {
       await oneRun({ ...o, cycles: run === 0 ? o.cycles : 0 }, run, base);
     }
+    afterStep = null;
+    const list = rows();
+    const elapsed = Date.now() - began;
+    process.stdout.write(
+      `\n${renderTable(o, list)}\n\n${details(list)}\n\n${m.cpu}, ${m.cores} cores; ${m.chromium}; ${fmt(elapsed / 1000)} s\n`,
+    );
+    publish(o, m, elapsed, null);
+    if (o.json) log(`Wrote ${o.json}`);
   } finally {
     server.close();
   }
-  const list = rows();
-  const m = machine();
-  const elapsed = Date.now() - began;
-  process.stdout.write(
-    `\n${renderTable(o, list)}\n\n${details(list)}\n\n${m.cpu}, ${m.cores} cores; ${m.chromium}; ${fmt(elapsed / 1000)} s\n`,
+}
+
+/** Writes bench/RESULTS.md (and the --json file) from the results so far; `partial` names the last step when the run is not over. */
+function publish(o: Options, m: Record<string, string>, elapsed: number, partial: string | null): void {
+  const list = rows().filter((r) => r.result.app.length > 0 || r.result.base.length > 0 || r.result.missing);
+  writeResults(o, list, m, elapsed, partial);
+  if (!o.json) return;
+  writeFileSync(
+    o.json,
+    JSON.stringify(
+      {
+        size: o.size,
+        quick: o.quick,
+        runs: o.runs,
+        seed: o.seed,
+        machine: m,
+        elapsedMs: elapsed,
+        complete: partial === null,
+        lastStep: partial,
+        cases: list.map((r) => ({
+          id: r.id,
+          label: r.label,
+          unit: r.result.unit,
+          target: r.result.target,
+          targetText: r.result.targetText,
+          pass: r.pass,
+          missing: r.result.missing,
+          ratio: r.ratio,
+          app: { ...r.app, samples: r.result.app },
+          baseline: { ...r.base, samples: r.result.base },
+          checks: r.result.checks,
+          notes: r.result.notes,
+        })),
+      },
+      null,
+      2,
+    ),
   );
-  writeResults(o, list, m, elapsed);
-  if (o.json) {
-    writeFileSync(
-      o.json,
-      JSON.stringify(
-        {
-          size: o.size,
-          quick: o.quick,
-          runs: o.runs,
-          seed: o.seed,
-          machine: m,
-          elapsedMs: elapsed,
-          cases: list.map((r) => ({
-            id: r.id,
-            label: r.label,
-            unit: r.result.unit,
-            target: r.result.target,
-            targetText: r.result.targetText,
-            pass: r.pass,
-            missing: r.result.missing,
-            ratio: r.ratio,
-            app: { ...r.app, samples: r.result.app },
-            baseline: { ...r.base, samples: r.result.base },
-            checks: r.result.checks,
-            notes: r.result.notes,
-          })),
-        },
-        null,
-        2,
-      ),
-    );
-    log(`Wrote ${o.json}`);
-  }
 }
 
 main().catch((e: unknown) => {

@@ -20,7 +20,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { generateDataset, type GeneratedDataset } from '../../shared/generate';
+import { benchSearchQueries, generateDataset, type GeneratedDataset } from '../../shared/generate';
 import { eventDoc, noteDoc, personDoc, sourceDoc, visitDoc, type SearchDoc } from '../../shared/search';
 import {
   clearExpansionCache,
@@ -51,26 +51,6 @@ if (![visits, seed, runs, limit].every(Number.isInteger) || visits < 1 || runs <
     'Usage: search-engine.ts [--visits N] [--seed S] [--runs R] [--limit K] [--restored] [--cold] [--separate] [--dump FILE]\n',
   );
   process.exit(2);
-}
-
-/** The ten queries of bench/harness.ts (searchQueries, same choice): a traveller's name, a city, remark words, a country, a first name. */
-function benchQueries(d: GeneratedDataset): string[] {
-  // The same people as the harness's `d.people.filter((p) => d.visits.some(...))`, without its people × visits loop.
-  const travellers = new Set(d.visits.map((v) => v.travellerId));
-  const people = d.people.filter((p) => travellers.has(p.id)).slice(0, 3);
-  const city = d.visits.find((v) => v.place.city)?.place.city ?? 'Paris';
-  return [
-    people[0]?.name.split(' ').pop() ?? 'summit',
-    people[1]?.name ?? 'prime minister',
-    city,
-    'summit',
-    'prime minister',
-    'nato ministerial',
-    'state visit',
-    'trade',
-    'france',
-    people[2]?.name.split(' ')[0] ?? 'peace',
-  ].map((s) => s.toLowerCase());
 }
 
 /** The baseline's records, as bench/harness.ts searchScanPrepare makes them. */
@@ -137,7 +117,7 @@ if (restored) {
   log(`Serialized and restored the index in ${fmt(ms(t0))} ms`);
 }
 
-const queries = benchQueries(data);
+const queries = benchSearchQueries(data);
 const texts = scanTexts(data);
 const samples = new Map(queries.map((q) => [q, { app: [] as number[], scan: [] as number[], total: 0, scanTotal: 0 }]));
 

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FACETS, countFacets, processTerm, tokenize, type FacetSelection, type SearchDoc } from '../../../shared/search';
+import { FACETS, countFacets, processTerm, tokenize, type SearchDoc } from '../../../shared/search';
 import {
   MAX_EXPANSIONS,
   TopK,
@@ -19,29 +19,9 @@ import {
   shownTerms,
   upsertDocs,
 } from '../../../renderer/db/search/engine';
+import { facetSelectionArb, searchDoc } from './support';
 
-function doc(i: number, over: Partial<SearchDoc> = {}): SearchDoc {
-  return {
-    id: `visit:${i}`,
-    type: 'visit',
-    recordId: String(i),
-    title: `Record ${i}`,
-    subtitle: '',
-    snippet: '',
-    href: `#/visits/${i}`,
-    status: '',
-    country: '',
-    travellerId: '',
-    traveller: '',
-    kind: '',
-    year: '',
-    names: '',
-    place: '',
-    text: '',
-    tags: '',
-    ...over,
-  };
-}
+const doc = searchDoc;
 
 const VOCAB = ['summit', 'summits', 'state', 'statement', 'visit', 'visits', 'trade', 'treaty', 'minister', 'ministerial', 'prime'];
 
@@ -76,16 +56,13 @@ function rowDoc(r: Row, i: number): SearchDoc {
   });
 }
 
-const selArb: fc.Arbitrary<FacetSelection> = fc.record(
-  {
-    type: fc.subarray(['visit', 'person', 'note']),
-    status: fc.subarray(['planned', 'completed', 'cancelled']),
-    country: fc.subarray(['C0', 'C1', 'C5', 'C30', 'C69', 'C999']),
-    traveller: fc.subarray(['t0', 't1', 't7', 't40', 't119', 'zz']),
-    year: fc.subarray(['1900', '1950', '2001', '2010']),
-  },
-  { requiredKeys: [] },
-);
+const selArb = facetSelectionArb({
+  type: ['visit', 'person', 'note'],
+  status: ['planned', 'completed', 'cancelled'],
+  country: ['C0', 'C1', 'C5', 'C30', 'C69', 'C999'],
+  traveller: ['t0', 't1', 't7', 't40', 't119', 'zz'],
+  year: ['1900', '1950', '2001', '2010'],
+});
 
 const queryArb = fc.oneof(
   fc.constantFrom(...VOCAB),

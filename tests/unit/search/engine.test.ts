@@ -1,30 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FACETS, countFacets, type FacetSelection, type SearchDoc } from '../../../shared/search';
+import { FACETS, countFacets, type SearchDoc } from '../../../shared/search';
 import { createIndexState, removeDocs, restoreIndex, runQuery, serializeIndex, upsertDocs } from '../../../renderer/db/search/engine';
+import { facetSelectionArb, searchDoc } from './support';
 
-function doc(i: number, over: Partial<SearchDoc> = {}): SearchDoc {
-  return {
-    id: `visit:${i}`,
-    type: 'visit',
-    recordId: String(i),
-    title: `Leader ${i}`,
-    subtitle: '',
-    snippet: '',
-    href: `#/visits/${i}`,
-    status: '',
-    country: '',
-    travellerId: '',
-    traveller: '',
-    kind: '',
-    year: '',
-    names: '',
-    place: '',
-    text: 'common words here',
-    tags: '',
-    ...over,
-  };
-}
+const doc = (i: number, over: Partial<SearchDoc> = {}): SearchDoc =>
+  searchDoc(i, { title: `Leader ${i}`, text: 'common words here', ...over });
 
 const docArb = fc.record({
   type: fc.constantFrom('visit', 'person', 'note' as const),
@@ -34,17 +15,14 @@ const docArb = fc.record({
   kind: fc.constantFrom('', 'state', 'official'),
   year: fc.constantFrom('', '2019', '2020'),
 });
-const selArb: fc.Arbitrary<FacetSelection> = fc.record(
-  {
-    type: fc.subarray(['visit', 'person', 'note']),
-    status: fc.subarray(['planned', 'postponed', 'completed', 'cancelled']),
-    country: fc.subarray(['IR', 'SA', 'US']),
-    traveller: fc.subarray(['a', 'b', 'zz']),
-    kind: fc.subarray(['state', 'official']),
-    year: fc.subarray(['2019', '2020']),
-  },
-  { requiredKeys: [] },
-);
+const selArb = facetSelectionArb({
+  type: ['visit', 'person', 'note'],
+  status: ['planned', 'postponed', 'completed', 'cancelled'],
+  country: ['IR', 'SA', 'US'],
+  traveller: ['a', 'b', 'zz'],
+  kind: ['state', 'official'],
+  year: ['2019', '2020'],
+});
 
 describe('index engine', () => {
   it('counts facets and narrows exactly as countFacets over the matches', () => {

@@ -14,6 +14,7 @@ import {
   type FacetSelection,
   type StoredDoc,
 } from '../../../shared/search';
+import { facetSelectionArb } from './support';
 
 describe('text folding', () => {
   it('folds accents, article prefixes, possessives and dotted abbreviations', () => {
@@ -88,17 +89,14 @@ const docArb = fc.record({
   year: fc.constantFrom('', '2019', '2020', '2021'),
 }) as fc.Arbitrary<StoredDoc>;
 
-const selArb: fc.Arbitrary<FacetSelection> = fc.record(
-  {
-    type: fc.subarray(['visit', 'person', 'note']),
-    status: fc.subarray(['planned', 'postponed', 'completed']),
-    country: fc.subarray(['IR', 'SA', 'US']),
-    traveller: fc.subarray(['a', 'b', 'c']),
-    kind: fc.subarray(['state', 'official', 'working']),
-    year: fc.subarray(['2019', '2020', '2021']),
-  },
-  { requiredKeys: [] },
-);
+const selArb = facetSelectionArb({
+  type: ['visit', 'person', 'note'],
+  status: ['planned', 'postponed', 'completed'],
+  country: ['IR', 'SA', 'US'],
+  traveller: ['a', 'b', 'c'],
+  kind: ['state', 'official', 'working'],
+  year: ['2019', '2020', '2021'],
+});
 
 describe('facet counts', () => {
   it('equal a naive count for any documents and selection', () => {
