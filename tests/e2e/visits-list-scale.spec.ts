@@ -135,6 +135,8 @@ test('100,000 visits: the list counts them, reaches the last one from the keyboa
   // Virtualised: only the rows on screen are in the document.
   expect(await list.rows.count()).toBeLessThan(80);
   await expect(list.table).toHaveAttribute('aria-rowcount', String(N + 1));
+  // Busy while the full id list is read; settled once it is in.
+  await expect(list.table).not.toHaveAttribute('aria-busy', /.*/, { timeout: 60_000 });
   if (SHOTS) {
     await mkdir(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'visits-100k-light.png') });

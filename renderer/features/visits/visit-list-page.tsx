@@ -289,7 +289,13 @@ function VirtualVisitTable({
 
   return (
     <div className="visits-scroller" ref={scrollRef}>
-      <table aria-label="Visits" aria-rowcount={count + 1} className="visits-table visits-table-virtual">
+      <table
+        aria-label="Visits"
+        aria-rowcount={count + 1}
+        // Busy while the full list of matches is read (the first page shows before it): rows further down come after.
+        aria-busy={ids ? undefined : true}
+        className="visits-table visits-table-virtual"
+      >
         <colgroup>
           <col />
           <col className="col-dates" />

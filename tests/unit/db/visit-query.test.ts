@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { liveQuery } from 'dexie';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { VISIT_STATUSES, overlaps, type FuzzyDate, type Visit, type VisitStatus } from '../../../shared/model';
 import { countryName } from '../../../shared/places';
+import { LegationDB } from '../../../renderer/db/database';
 import { db } from '../../../renderer/db/instance';
 import {
   countVisits,
@@ -236,4 +238,57 @@ describe('visit query engine', () => {
       naive(live, { from: '2002-01-01' }, { field: 'start', dir: 'asc' }).length,
     );
   }, 60_000);
+});
+
+describe('the id list is remembered until the visits change', () => {
+  const q: VisitQuery = { filter: { status: 'planned' }, sort: { field: 'start', dir: 'desc' } };
+  const naiveIds = async () =>
+    naive(
+      (await db.visits.toArray()).sort((a, b) => (a.id < b.id ? -1 : 1)),
+      q.filter,
+      q.sort,
+    );
+
+  it('answers again from memory, unharmed by what a caller does with the array', async () => {
+    const a = await visitIds(q);
+    expect(a).toEqual(await naiveIds());
+    const b = await visitIds(q);
+    expect(b).toEqual(a);
+    b.reverse().push('not-a-visit');
+    expect(await visitIds(q)).toEqual(a);
+  });
+
+  it('a write here, or through another connection (window or worker), is seen at once', async () => {
+    const before = await visitIds(q);
+    const moved = before[0]!;
+    await db.visits.update(moved, { status: 'cancelled' });
+    const after = await visitIds(q);
+    expect(after).not.toContain(moved);
+    expect(after).toEqual(await naiveIds());
+
+    const other = new LegationDB(db.name);
+    await other.open();
+    const template = (await db.visits.get(after[0]!))!;
+    const added: Visit = { ...template, id: '99999999-0000-4000-8000-000000000001' };
+    await other.visits.add(added);
+    other.close();
+    const withAdded = await visitIds(q);
+    expect(withAdded).toContain(added.id);
+    expect(withAdded).toEqual(await naiveIds());
+  });
+
+  it('a live query answered from memory still re-runs on a change', async () => {
+    await visitIds(q); // remembered
+    const seen: string[][] = [];
+    const sub = liveQuery(() => visitIds(q)).subscribe({ next: (ids) => seen.push(ids) });
+    try {
+      await vi.waitFor(() => expect(seen.length).toBe(1));
+      const gone = seen[0]![0]!;
+      await db.visits.delete(gone);
+      await vi.waitFor(() => expect(seen.at(-1)).not.toContain(gone));
+      expect(seen.at(-1)).toEqual(await naiveIds());
+    } finally {
+      sub.unsubscribe();
+    }
+  });
 });
