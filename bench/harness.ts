@@ -7,7 +7,7 @@
 import '../shared/jitless';
 import { Dexie } from 'dexie';
 import type { Visit } from '../shared/model';
-import { benchSearchQueries, datasetToHsgXml, generateDataset, type GeneratedDataset } from '../shared/generate';
+import { benchScanTexts, benchSearchQueries, datasetToHsgXml, generateDataset, type GeneratedDataset } from '../shared/generate';
 import { buildReportModel, renderCsv, renderIcs, renderJson, renderMarkdown, type ReportInput } from '../shared/reports';
 import { db } from '../renderer/db/instance';
 import { visitEndKey } from '../renderer/db/database';
@@ -452,16 +452,7 @@ const bench = {
   /** The baseline: a linear scan over every searchable record held in memory (lower-cased text, every term must occur). */
   searchScanPrepare(visits: number, seed: number): { records: number } {
     const d = dataset(visits, seed);
-    const people = new Map(d.people.map((p) => [p.id, p]));
-    scan = [
-      ...d.visits.map(
-        (v) => `${people.get(v.travellerId)?.name ?? ''} ${v.place.city ?? ''} ${v.place.country} ${v.purpose} ${v.tags.join(' ')}`,
-      ),
-      ...d.people.map((p) => `${p.name} ${p.aliases.join(' ')} ${p.roles.map((r) => r.title).join(' ')}`),
-      ...d.notes.map((n) => n.body),
-      ...d.sources.map((s) => `${s.title} ${s.text}`),
-      ...d.events.map((e) => `${e.title} ${e.description}`),
-    ].map((s) => s.toLowerCase());
+    scan = benchScanTexts(d);
     return { records: scan.length };
   },
 

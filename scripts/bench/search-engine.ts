@@ -20,7 +20,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { benchSearchQueries, generateDataset, type GeneratedDataset } from '../../shared/generate';
+import { benchScanTexts, benchSearchQueries, generateDataset, type GeneratedDataset } from '../../shared/generate';
 import { eventDoc, noteDoc, personDoc, sourceDoc, visitDoc, type SearchDoc } from '../../shared/search';
 import {
   clearExpansionCache,
@@ -51,20 +51,6 @@ if (![visits, seed, runs, limit].every(Number.isInteger) || visits < 1 || runs <
     'Usage: search-engine.ts [--visits N] [--seed S] [--runs R] [--limit K] [--restored] [--cold] [--separate] [--dump FILE]\n',
   );
   process.exit(2);
-}
-
-/** The baseline's records, as bench/harness.ts searchScanPrepare makes them. */
-function scanTexts(d: GeneratedDataset): string[] {
-  const people = new Map(d.people.map((p) => [p.id, p]));
-  return [
-    ...d.visits.map(
-      (v) => `${people.get(v.travellerId)?.name ?? ''} ${v.place.city ?? ''} ${v.place.country} ${v.purpose} ${v.tags.join(' ')}`,
-    ),
-    ...d.people.map((p) => `${p.name} ${p.aliases.join(' ')} ${p.roles.map((r) => r.title).join(' ')}`),
-    ...d.notes.map((n) => n.body),
-    ...d.sources.map((s) => `${s.title} ${s.text}`),
-    ...d.events.map((e) => `${e.title} ${e.description}`),
-  ].map((s) => s.toLowerCase());
 }
 
 function scan(texts: readonly string[], q: string): number {
@@ -118,7 +104,7 @@ if (restored) {
 }
 
 const queries = benchSearchQueries(data);
-const texts = scanTexts(data);
+const texts = benchScanTexts(data);
 const samples = new Map(queries.map((q) => [q, { app: [] as number[], scan: [] as number[], total: 0, scanTotal: 0 }]));
 
 // Warm-up (not counted): compiles the hot paths and sizes the scratch buffers.

@@ -12,4 +12,4 @@ export { GENERATED_EXPORTED_AT, datasetToBackup, generateBackup, generateBackupJ
 export { datasetToHsgXml } from './hsg-xml';
 export { WeightedSampler, createRng, shuffle, type Rng } from './random';
 export type { HsgProfile, Weighted } from './profile';
-export { benchSearchQueries } from './queries';
+export { benchScanTexts, benchSearchQueries } from './queries';

@@ -22,3 +22,20 @@ export function benchSearchQueries(d: GeneratedDataset): string[] {
     people[2]?.name.split(' ')[0] ?? 'peace',
   ].map((s) => s.toLowerCase());
 }
+
+/**
+ * The search benchmark's baseline records: every searchable record's text, lower-cased, as a
+ * linear scan would hold them in memory (the traveller's name with each visit).
+ */
+export function benchScanTexts(d: GeneratedDataset): string[] {
+  const people = new Map(d.people.map((p) => [p.id, p]));
+  return [
+    ...d.visits.map(
+      (v) => `${people.get(v.travellerId)?.name ?? ''} ${v.place.city ?? ''} ${v.place.country} ${v.purpose} ${v.tags.join(' ')}`,
+    ),
+    ...d.people.map((p) => `${p.name} ${p.aliases.join(' ')} ${p.roles.map((r) => r.title).join(' ')}`),
+    ...d.notes.map((n) => n.body),
+    ...d.sources.map((s) => `${s.title} ${s.text}`),
+    ...d.events.map((e) => `${e.title} ${e.description}`),
+  ].map((s) => s.toLowerCase());
+}
