@@ -140,7 +140,7 @@ function loadSearch(): Promise<typeof search | null> {
 /** Waits until the search index is ready and holds at least `documents` documents. */
 async function searchCaughtUp(
   documents: number,
-  onProgress: () => void = () => undefined,
+  onProgress: (label: string) => void = () => undefined,
   timeoutMs = 300_000,
 ): Promise<{ ms: number; documents: number } | null> {
   const mod = await loadSearch();
@@ -163,7 +163,10 @@ async function searchCaughtUp(
     };
     const unsubscribe = client.subscribe((s) => {
       // Progress: the index building or loading, or a ready index taking in more documents.
-      if (s.phase === 'indexing' || s.phase === 'loading' || s.phase === 'ready') onProgress();
+      if (s.phase === 'indexing' || s.phase === 'loading' || s.phase === 'ready')
+        onProgress(
+          s.phase === 'indexing' ? `indexing ${s.done}/${s.total}` : s.phase === 'ready' ? `ready, ${s.documents} documents` : s.phase,
+        );
       check();
     });
     const timer = setInterval(() => {
@@ -253,26 +256,28 @@ const bench = {
     let maxGap = 0;
     let phase = 'parse';
     let gapPhase = '';
-    const tick = () => {
+    let lastLabel = 'start';
+    const tick = (label = phase) => {
       const now = performance.now();
       if (now - last > maxGap) {
         maxGap = now - last;
-        gapPhase = phase;
+        gapPhase = `${phase}: from "${lastLabel}" to "${label}"`;
       }
       last = now;
+      lastLabel = label;
     };
     let t1 = t0;
     const task = startDatasetImport(
       files,
       { dbName: db.name, metaKey: 'bench:hsg', label: 'Benchmark (HSG XML)', importedAt: HSG_IMPORT_TIMESTAMP },
       {
-        onParseProgress: tick,
+        onParseProgress: () => tick('parse progress'),
         onParsed: () => {
-          tick();
+          tick('parsed');
           t1 = performance.now();
           phase = 'store';
         },
-        onSaveProgress: tick,
+        onSaveProgress: () => tick('save progress'),
       },
     );
     const outcome = await task.done;
@@ -281,7 +286,7 @@ const bench = {
     phase = 'search index';
     const records = outcome.summary.records;
     const indexed = await searchCaughtUp(records, tick);
-    tick();
+    tick('caught up');
     const end = performance.now();
     const phaseOf = (t: number) => (t < t1 ? 'parse' : t < t2 ? 'store' : 'search index');
     return {

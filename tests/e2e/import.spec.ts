@@ -222,7 +222,9 @@ test.describe('Import an article', () => {
     const before = await frames(page);
     // A blocked window draws no frames; this one keeps drawing while the worker reads.
     await expect.poll(() => frames(page)).toBeGreaterThan(before + 10);
-    await expect(imp.progress).toContainText(/\d+ s/);
+    // The elapsed seconds tick while it reads (on a loaded 2-core CI machine the first tick can
+    // take a while to be drawn: the reader and another test's browser share the cores).
+    await expect(imp.progress).toContainText(/\d+ s/, { timeout: 30_000 });
     await expect(page.getByRole('button', { name: 'Change the text or date' })).toBeVisible({ timeout: 90_000 });
     await expect(imp.rows.first()).toBeVisible();
     await expect(page.getByText(/proposed visits? in [\d,]+ characters/)).toBeVisible();

@@ -36,7 +36,7 @@ export const SEARCH_TABLES = ['people', 'visits', 'sources', 'notes', 'events'] 
 export type SearchTable = (typeof SEARCH_TABLES)[number];
 
 /** Bump when documents or the index's shape change: a persisted index of another format is rebuilt. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 export type Watermarks = Record<SearchTable, string>;
 
@@ -822,7 +822,7 @@ function labelDoc(state: IndexState, fi: number, code: number): StoredDoc {
   return state.stored.find((x) => x !== null)!;
 }
 
-/** What is persisted: typed postings, the term list, stored fields as JSON chunks, and the bookkeeping. */
+/** What is persisted: typed postings, the term list, stored fields by column, and the bookkeeping. */
 export interface SerializedIndex {
   format: number;
   watermarks: Watermarks;
@@ -836,41 +836,181 @@ export interface SerializedIndex {
   slotIds: string[];
   /** Stored fields per slot, one array per field (IndexedDB clones string arrays without any parsing). */
   columns: string[][];
-  /** Kept for older layouts that stored JSON chunks; always empty now. */
-  chunks: string[];
 }
 
-/** A compact copy of the index for saving (removed documents dropped first). */
-export function serializeIndex(state: IndexState): SerializedIndex {
+/**
+ * The saved index is written as many small parts (a slice of one array each), one request at a
+ * time: cloning the whole index for IndexedDB in one request held the worker for seconds (no
+ * query answered, no progress reported). A part holds at most this many strings ...
+ */
+export const PART_STRINGS = 20_000;
+/** ... or this many postings (typed arrays clone as one copy). */
+export const PART_POSTINGS = 1 << 20;
+
+type StringField = 'ids' | 'fingerprints' | 'termList' | 'slotIds' | `column:${number}`;
+type TypedField = 'offsets' | 'postDocs' | 'postWeights';
+
+/** One slice of one of SerializedIndex's arrays: values[0] is the field's element `at`. */
+export interface IndexPart {
+  field: StringField | TypedField;
+  at: number;
+  values: string[] | Int32Array | Uint16Array;
+}
+
+/** What the parts add up to: the scalars, and the length of every array (to check the parts cover it). */
+export interface IndexMeta {
+  format: number;
+  watermarks: Watermarks;
+  lengths: Record<string, number>;
+  parts: number;
+}
+
+/**
+ * The index's saved form as `meta` and `count` parts, each made only when asked for (so no step
+ * of saving holds the thread for long). Removed documents are dropped first. The parts read the
+ * index as it is: it must not change until the last part is made.
+ */
+export function indexParts(
+  state: IndexState,
+  sizes: { strings: number; postings: number } = { strings: PART_STRINGS, postings: PART_POSTINGS },
+): { meta: IndexMeta; count: number; part: (i: number) => IndexPart } {
   if (state.dead > 0) compact(state);
+  const terms = state.termList.length;
+  const offsets = new Int32Array(terms + 1);
   let total = 0;
-  for (const p of state.postDocs) total += p.length;
-  const offsets = new Int32Array(state.termList.length + 1);
-  const postDocs = new Int32Array(total);
-  const postWeights = new Uint16Array(total);
-  let at = 0;
-  state.termList.forEach((_, t) => {
-    offsets[t] = at;
-    postDocs.set(state.postDocs[t]!, at);
-    postWeights.set(state.postWeights[t]!, at);
-    at += state.postDocs[t]!.length;
-  });
-  offsets[state.termList.length] = at;
+  for (let t = 0; t < terms; t++) {
+    offsets[t] = total;
+    total += state.postDocs[t]!.length;
+  }
+  offsets[terms] = total;
+  const ids = [...state.fingerprints.keys()];
+  const fingerprints = [...state.fingerprints.values()];
   const live = state.stored as StoredDoc[];
-  const columns = STORED_FIELDS.map((f) => live.map((d) => String(d[f])));
-  return {
+  const copyPostings = <A extends Int32Array | Uint16Array>(
+    make: (n: number) => A,
+    lists: (number[] | A)[],
+    from: number,
+    to: number,
+  ): A => {
+    const out = make(to - from);
+    // The terms whose postings overlap [from, to): a binary search for the first one.
+    let lo = 0;
+    let hi = terms;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (offsets[mid + 1]! <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let t = lo; t < terms && offsets[t]! < to; t++) {
+      const list = lists[t]!;
+      const a = Math.max(from, offsets[t]!);
+      const b = Math.min(to, offsets[t + 1]!);
+      if (b <= a) continue;
+      const slice = list.slice(a - offsets[t]!, b - offsets[t]!);
+      out.set(slice, a - from);
+    }
+    return out;
+  };
+  const sources: { field: IndexPart['field']; length: number; step: number; slice: (from: number, to: number) => IndexPart['values'] }[] = [
+    { field: 'ids', length: ids.length, step: sizes.strings, slice: (a, b) => ids.slice(a, b) },
+    { field: 'fingerprints', length: fingerprints.length, step: sizes.strings, slice: (a, b) => fingerprints.slice(a, b) },
+    { field: 'termList', length: terms, step: sizes.strings, slice: (a, b) => state.termList.slice(a, b) },
+    { field: 'slotIds', length: state.slotIds.length, step: sizes.strings, slice: (a, b) => state.slotIds.slice(a, b) },
+    { field: 'offsets', length: offsets.length, step: sizes.postings, slice: (a, b) => offsets.slice(a, b) },
+    {
+      field: 'postDocs',
+      length: total,
+      step: sizes.postings,
+      slice: (a, b) => copyPostings((n) => new Int32Array(n), state.postDocs, a, b),
+    },
+    {
+      field: 'postWeights',
+      length: total,
+      step: sizes.postings,
+      slice: (a, b) => copyPostings((n) => new Uint16Array(n), state.postWeights, a, b),
+    },
+    ...STORED_FIELDS.map((f, fi) => ({
+      field: `column:${fi}` as const,
+      length: live.length,
+      step: sizes.strings,
+      slice: (a: number, b: number) => live.slice(a, b).map((d) => String(d[f])),
+    })),
+  ];
+  const plan: { source: (typeof sources)[number]; at: number }[] = [];
+  for (const source of sources) for (let at = 0; at < source.length; at += source.step) plan.push({ source, at });
+  const meta: IndexMeta = {
     format: INDEX_FORMAT,
     watermarks: { ...state.watermarks },
-    ids: [...state.fingerprints.keys()],
-    fingerprints: [...state.fingerprints.values()],
-    termList: [...state.termList],
-    offsets,
-    postDocs,
-    postWeights,
-    slotIds: [...state.slotIds],
-    columns,
-    chunks: [],
+    lengths: Object.fromEntries(sources.map((x) => [x.field, x.length])),
+    parts: plan.length,
   };
+  return {
+    meta,
+    count: plan.length,
+    part: (i) => {
+      const { source, at } = plan[i]!;
+      return { field: source.field, at, values: source.slice(at, Math.min(source.length, at + source.step)) };
+    },
+  };
+}
+
+/** Puts the parts back together; throws when they do not cover every array exactly (a damaged save). */
+export function assembleIndex(meta: IndexMeta, parts: readonly IndexPart[]): SerializedIndex {
+  if (meta.format !== INDEX_FORMAT) throw new Error(`Search index format ${meta.format} is not ${INDEX_FORMAT}`);
+  if (parts.length !== meta.parts) throw new Error('Search index parts are missing');
+  const length = (field: string): number => {
+    const n = meta.lengths[field];
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw new Error(`Search index length of ${field} is damaged`);
+    return n;
+  };
+  const filled = new Map<string, number>();
+  const fill = (field: string, at: number, n: number) => {
+    if ((filled.get(field) ?? 0) !== at) throw new Error(`Search index part ${field}@${at} is out of order`);
+    filled.set(field, at + n);
+  };
+  const strings = (field: StringField): string[] => {
+    const out: string[] = [];
+    for (const p of parts) {
+      if (p.field !== field) continue;
+      if (!Array.isArray(p.values)) throw new Error(`Search index part ${field} is damaged`);
+      fill(field, p.at, p.values.length);
+      for (const v of p.values) out.push(v);
+    }
+    if (out.length !== length(field)) throw new Error(`Search index ${field} is incomplete`);
+    return out;
+  };
+  const typed = <A extends Int32Array | Uint16Array>(field: TypedField, make: (n: number) => A): A => {
+    const out = make(length(field));
+    for (const p of parts) {
+      if (p.field !== field) continue;
+      if (Array.isArray(p.values) || p.at + p.values.length > out.length) throw new Error(`Search index part ${field} is damaged`);
+      fill(field, p.at, p.values.length);
+      out.set(p.values, p.at);
+    }
+    if ((filled.get(field) ?? 0) !== out.length) throw new Error(`Search index ${field} is incomplete`);
+    return out;
+  };
+  return {
+    format: meta.format,
+    watermarks: meta.watermarks,
+    ids: strings('ids'),
+    fingerprints: strings('fingerprints'),
+    termList: strings('termList'),
+    offsets: typed('offsets', (n) => new Int32Array(n)),
+    postDocs: typed('postDocs', (n) => new Int32Array(n)),
+    postWeights: typed('postWeights', (n) => new Uint16Array(n)),
+    slotIds: strings('slotIds'),
+    columns: STORED_FIELDS.map((_, fi) => strings(`column:${fi}`)),
+  };
+}
+
+/** A compact copy of the index (removed documents dropped first): its parts, put together. */
+export function serializeIndex(state: IndexState, sizes?: { strings: number; postings: number }): SerializedIndex {
+  const { meta, count, part } = indexParts(state, sizes);
+  return assembleIndex(
+    meta,
+    Array.from({ length: count }, (_, i) => part(i)),
+  );
 }
 
 /** The index from its saved form: no tokenising, only the term tree is rebuilt. */

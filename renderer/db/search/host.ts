@@ -112,7 +112,7 @@ export class SearchIndexHost {
     if (this.applyTimer) clearTimeout(this.applyTimer);
     this.applyTimer = null;
     await this.enqueue(() => this.applyPending());
-    await this.enqueue(() => this.persist());
+    await this.enqueue(() => this.persist(true));
   }
 
   query(request: SearchRequest) {
@@ -237,11 +237,16 @@ export class SearchIndexHost {
     }, this.timings.persistDelayMs);
   }
 
-  private async persist(): Promise<void> {
+  /**
+   * Saves the index unless it is saved already. Unless forced, the save gives way to writes heard
+   * meanwhile (they are indexed first; applying them schedules the save again).
+   */
+  private async persist(force = false): Promise<void> {
     if (!this.state || !this.unsaved) return;
     this.unsaved = false;
     try {
-      await saveIndex(this.db, this.state, this.pending);
+      const saved = await saveIndex(this.db, this.state, this.pending, force ? {} : { giveUp: () => !journalIsEmpty(this.pending) });
+      if (!saved) this.unsaved = true;
     } catch {
       // Not fatal: the index still answers; the next start rebuilds or catches up from the journal.
       this.unsaved = true;

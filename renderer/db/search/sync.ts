@@ -24,17 +24,19 @@ import {
   createIndexState,
   indexedIds,
   removeDocs,
+  assembleIndex,
+  indexParts,
   restoreIndex,
-  serializeIndex,
   upsertDocs,
   type IndexState,
   type SearchTable,
-  type SerializedIndex,
+  type IndexMeta,
+  type IndexPart,
 } from './engine';
 
 export const META_KEY = 'index:meta';
 export const JOURNAL_KEY = 'index:journal';
-const chunkKey = (i: number) => `index:chunk:${i}`;
+const partKey = (i: number) => `index:part:${i}`;
 
 /** Rows read per step while building: small enough to keep queries answered and progress shown (≤ 500 ms apart) in between. */
 export const BUILD_BATCH = 500;
@@ -235,34 +237,67 @@ export interface PersistedIndex {
 
 /** The persisted index, or null when there is none (or it is of another format or damaged: it is then rebuilt). */
 export async function loadIndex(db: LegationDB): Promise<PersistedIndex | null> {
-  const meta = (await db.searchIndex.get(META_KEY))?.value as (Omit<SerializedIndex, 'chunks'> & { chunkCount: number }) | undefined;
-  if (!meta || meta.format !== INDEX_FORMAT) return null;
-  const rows = await db.searchIndex.bulkGet(Array.from({ length: meta.chunkCount }, (_, i) => chunkKey(i)));
-  if (rows.some((r) => r === undefined || typeof r.value !== 'string')) return null;
+  const meta = (await db.searchIndex.get(META_KEY))?.value as IndexMeta | undefined;
+  if (!meta || meta.format !== INDEX_FORMAT || !Number.isInteger(meta.parts) || meta.parts < 0) return null;
+  const rows = await db.searchIndex.bulkGet(Array.from({ length: meta.parts }, (_, i) => partKey(i)));
+  if (rows.some((r) => r === undefined || typeof r.value !== 'object' || r.value === null)) return null;
   const journal = ((await db.searchIndex.get(JOURNAL_KEY))?.value as Journal | undefined) ?? {};
   try {
-    const state = restoreIndex({ ...meta, chunks: rows.map((r) => r!.value as string) });
+    const state = restoreIndex(
+      assembleIndex(
+        meta,
+        rows.map((r) => r!.value as IndexPart),
+      ),
+    );
     return { state, journal };
   } catch {
     return null;
   }
 }
 
+/** Thrown inside the save's transaction to abort it: the index stays as it was last saved. */
+class SaveGivenUp extends Error {}
+
+export interface SaveOptions {
+  /**
+   * Asked before each part is written: true gives the save up (its transaction is aborted, so
+   * the index saved before stays whole). The worker gives way to new writes: saving a large index
+   * takes seconds, and indexing what the user just changed matters more.
+   */
+  giveUp?: () => boolean;
+  /** Part sizes (tests: many small parts). */
+  sizes?: { strings: number; postings: number };
+}
+
 /**
- * Writes the index (chunks, bookkeeping) and the journal of changes it does not include yet,
- * in one transaction: a crash leaves the previous index or this one, never a mix.
+ * Writes the index (its parts, then the bookkeeping) and the journal of changes it does not
+ * include yet, in one transaction: a crash leaves the previous index or this one, never a mix.
+ * Parts are written one request after another, each made just before it is written, so queries
+ * (and status messages) are answered between them. The index must not change until it resolves.
+ * Resolves false when `giveUp` stopped it.
  */
-export async function saveIndex(db: LegationDB, state: IndexState, pending: Journal = {}): Promise<void> {
-  const s = serializeIndex(state);
-  const { chunks, ...meta } = s;
-  await db.transaction('rw', db.searchIndex, async () => {
-    const old = (await db.searchIndex.get(META_KEY))?.value as { chunkCount?: number } | undefined;
-    const stale = Array.from({ length: Math.max(0, (old?.chunkCount ?? 0) - chunks.length) }, (_, i) => chunkKey(chunks.length + i));
-    if (stale.length > 0) await db.searchIndex.bulkDelete(stale);
-    await db.searchIndex.bulkPut(chunks.map((value, i) => ({ key: chunkKey(i), value })));
-    await db.searchIndex.put({ key: META_KEY, value: { ...meta, chunkCount: chunks.length } });
-    await db.searchIndex.put({ key: JOURNAL_KEY, value: pending });
-  });
+export async function saveIndex(db: LegationDB, state: IndexState, pending: Journal = {}, options: SaveOptions = {}): Promise<boolean> {
+  if (options.giveUp?.()) return false;
+  const { meta, count, part } = indexParts(state, options.sizes);
+  try {
+    await db.transaction('rw', db.searchIndex, async () => {
+      const old = (await db.searchIndex.get(META_KEY))?.value as Partial<IndexMeta> | undefined;
+      for (let i = 0; i < count; i++) {
+        if (options.giveUp?.()) throw new SaveGivenUp();
+        await db.searchIndex.put({ key: partKey(i), value: part(i) });
+      }
+      const before = typeof old?.parts === 'number' ? old.parts : 0;
+      if (before > count) await db.searchIndex.bulkDelete(Array.from({ length: before - count }, (_, i) => partKey(count + i)));
+      // Rows of the layout before parts (format 3 and older).
+      await db.searchIndex.where('key').startsWith('index:chunk:').delete();
+      await db.searchIndex.put({ key: META_KEY, value: meta });
+      await db.searchIndex.put({ key: JOURNAL_KEY, value: pending });
+    });
+    return true;
+  } catch (e) {
+    if (e instanceof SaveGivenUp) return false;
+    throw e;
+  }
 }
 
 /** Adds changes to the persisted journal (so they are redone if the app closes before the next save). */

@@ -65,6 +65,13 @@ describe('index engine', () => {
     expect(runQuery(state, { q: 'quince', facets: {} }).total).toBe(1500);
     expect(runQuery(state, { q: 'fig', facets: {} }).total).toBe(500);
     const restored = restoreIndex(serializeIndex(state));
+    // Saved in many small parts (postings split inside a term's list): the same index again.
+    const fromParts = restoreIndex(serializeIndex(state, { strings: 7, postings: 11 }));
+    expect(fromParts.termList).toEqual(restored.termList);
+    expect(fromParts.postDocs.map((p) => Array.from(p))).toEqual(restored.postDocs.map((p) => Array.from(p)));
+    expect(fromParts.postWeights.map((p) => Array.from(p))).toEqual(restored.postWeights.map((p) => Array.from(p)));
+    expect(fromParts.stored).toEqual(restored.stored);
+    expect([...fromParts.fingerprints]).toEqual([...restored.fingerprints]);
     for (const q of ['apricot', 'quince fig', 'aprikot', 'qui']) {
       const a = runQuery(state, { q, facets: {}, limit: 20 });
       const b = runQuery(restored, { q, facets: {}, limit: 20 });

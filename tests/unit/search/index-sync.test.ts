@@ -101,10 +101,59 @@ describe('persistence', () => {
 
   it('rebuilds instead of trusting a damaged or missing index', async () => {
     expect(await loadIndex(db)).toBeNull();
-    await saveIndex(db, await buildIndex(db));
-    const meta = (await db.searchIndex.get('index:meta'))!;
-    await db.searchIndex.put({ key: 'index:meta', value: { ...(meta.value as object), columns: [] } });
+    const small = { sizes: { strings: 3, postings: 5 } };
+    await saveIndex(db, await buildIndex(db), {}, small);
+    const meta = (await db.searchIndex.get('index:meta'))!.value as { parts: number; lengths: Record<string, number> };
+    expect(meta.parts).toBeGreaterThan(20);
+    expect(await loadIndex(db)).not.toBeNull();
+    // A part missing, a part of another shape, a length that does not add up, another format.
+    const part = (await db.searchIndex.get('index:part:4'))!;
+    await db.searchIndex.delete('index:part:4');
     expect(await loadIndex(db)).toBeNull();
+    await db.searchIndex.put({ key: 'index:part:4', value: { ...(part.value as object), values: 'garbage' } });
+    expect(await loadIndex(db)).toBeNull();
+    await db.searchIndex.put(part);
+    expect(await loadIndex(db)).not.toBeNull();
+    await db.searchIndex.put({ key: 'index:meta', value: { ...meta, lengths: { ...meta.lengths, ids: meta.lengths.ids! + 1 } } });
+    expect(await loadIndex(db)).toBeNull();
+    await db.searchIndex.put({ key: 'index:meta', value: { ...meta, format: 3 } });
+    expect(await loadIndex(db)).toBeNull();
+  });
+
+  it('saves part by part, letting other work run between parts, and gives up without harming the saved index', async () => {
+    const small = { strings: 2, postings: 3 };
+    const built = await buildIndex(db);
+    await saveIndex(db, built, {}, { sizes: small });
+    const parts = ((await db.searchIndex.get('index:meta'))!.value as { parts: number }).parts;
+    // Other tasks (a query, a status message) run while the save is under way.
+    let turns = 0;
+    let saving = true;
+    const tick = () => {
+      if (!saving) return;
+      turns++;
+      setTimeout(tick, 0);
+    };
+    setTimeout(tick, 0);
+    expect(await saveIndex(db, built, {}, { sizes: small })).toBe(true);
+    saving = false;
+    expect(turns).toBeGreaterThan(5);
+
+    // A save that gives up part-way (as when a write arrives) leaves the last saved index whole.
+    const before = await db.searchIndex.toArray();
+    await updateVisitFromDraft(SEED_IDS.saudiVisit, { ...(await getVisit(SEED_IDS.saudiVisit))!, purpose: 'Falconry talks' });
+    const changed = await buildIndex(db);
+    let asked = 0;
+    expect(await saveIndex(db, changed, {}, { sizes: small, giveUp: () => ++asked > Math.floor(parts / 2) })).toBe(false);
+    expect(await db.searchIndex.toArray()).toEqual(before);
+    const loaded = (await loadIndex(db))!;
+    expect(runQuery(loaded.state, { q: 'falconry', facets: {} }).total).toBe(0);
+    expect(await saveIndex(db, changed, {}, { giveUp: () => true })).toBe(false);
+    expect(await saveIndex(db, changed)).toBe(true);
+    expect(runQuery((await loadIndex(db))!.state, { q: 'falconry', facets: {} }).total).toBe(1);
+    // Fewer parts than before: the surplus rows are deleted.
+    expect((await db.searchIndex.toCollection().primaryKeys()).filter((k) => String(k).startsWith('index:part:')).length).toBe(
+      ((await db.searchIndex.get('index:meta'))!.value as { parts: number }).parts,
+    );
   });
 
   it('catches up on edits, deletions and bulk writes made while no index was running', async () => {
