@@ -271,7 +271,7 @@ const bench = {
       files,
       { dbName: db.name, metaKey: 'bench:hsg', label: 'Benchmark (HSG XML)', importedAt: HSG_IMPORT_TIMESTAMP },
       {
-        onParseProgress: () => tick('parse progress'),
+        onParseProgress: (_done, _total, stage) => tick(`${stage} progress`),
         onParsed: () => {
           tick('parsed');
           t1 = performance.now();

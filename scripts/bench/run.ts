@@ -497,7 +497,8 @@ async function oneRun(o: Options, run: number, base: string): Promise<void> {
         await firstPaint(bare, base);
         if (want(o, 'first-paint')) {
           const r = result('first-paint', `First paint of the Visits list`, '≤ 1.25× empty database', { max: 1.25 });
-          for (let rep = 0; rep < 3; rep++) {
+          // Loads vary by ±40 % on a 2-core machine: a handful of samples per side is not enough for a ratio.
+          for (let rep = 0; rep < (o.quick ? 3 : 10); rep++) {
             for (const side of (rep + run) % 2 === 0 ? ['app', 'base'] : ['base', 'app']) {
               if (side === 'app') r.app.push(await firstPaint(app, base));
               else r.base.push(await firstPaint(bare, base));

@@ -1,5 +1,5 @@
 import { startSearchIndex, type DatasetSaveResult } from '../../db';
-import type { HsgImportSummary, HsgSaveRequest, HsgWorkerMessage, HsgWorkerRequest } from './hsg.worker';
+import type { HsgImportSummary, HsgSaveRequest, HsgWorkerMessage, HsgWorkerRequest, ParseStage } from './hsg.worker';
 
 /**
  * Runs an Office of the Historian import in its worker (read, parse, validate and save there: the
@@ -7,7 +7,7 @@ import type { HsgImportSummary, HsgSaveRequest, HsgWorkerMessage, HsgWorkerReque
  * same path.
  */
 export interface DatasetImportHandlers {
-  onParseProgress?: (done: number, total: number) => void;
+  onParseProgress?: (done: number, total: number, stage: ParseStage) => void;
   /** Parsed and validated; saving begins (unless there is nothing to save). */
   onParsed?: (summary: HsgImportSummary, ms: number) => void;
   /** `done` committed, `writing` more written in the batch in hand (not yet committed). */
@@ -70,7 +70,7 @@ export function startDatasetImport(
     const msg = event.data;
     switch (msg.type) {
       case 'progress':
-        handlers.onParseProgress?.(msg.done, msg.total);
+        handlers.onParseProgress?.(msg.done, msg.total, msg.stage);
         return;
       case 'parsed':
         summary = msg.summary;

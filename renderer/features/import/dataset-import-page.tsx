@@ -17,6 +17,7 @@ import {
   type DatasetTable,
 } from '../../db';
 import { DatasetImportCancelled, startDatasetImport, type DatasetImportTask } from './dataset-import-client';
+import type { ParseStage } from './hsg.worker';
 
 const META_KEY = 'import:hsg';
 const LABEL = 'Office of the Historian data';
@@ -50,7 +51,7 @@ interface Summary {
 
 type Phase =
   | { kind: 'idle'; note: string | null }
-  | { kind: 'parsing'; done: number; total: number; files: number }
+  | { kind: 'parsing'; done: number; total: number; files: number; stage?: ParseStage }
   /** `done` committed (what the text says), `writing` more of the batch in hand written (the bar moves with them). */
   | { kind: 'saving'; done: number; total: number; stopping: boolean; writing?: number }
   | { kind: 'done'; summary: Summary };
@@ -344,7 +345,7 @@ export function DatasetImportPage() {
           resume,
         },
         {
-          onParseProgress: (done, total) => setPhase({ kind: 'parsing', done, total, files: xml.length }),
+          onParseProgress: (done, total, stage) => setPhase({ kind: 'parsing', done, total, files: xml.length, stage }),
           onParsed: (summary) => {
             if (summary.records > 0) setPhase({ kind: 'saving', done: 0, total: summary.records, stopping: false });
           },
@@ -498,9 +499,13 @@ export function DatasetImportPage() {
       {phase.kind === 'parsing' && (
         <ProgressView
           label={
-            phase.total > 0
-              ? `Parsing ${fmt(phase.done)} of ${fmt(phase.total)} records…`
-              : `Reading ${plural(phase.files, 'file', 'files')}…`
+            phase.total === 0
+              ? `Reading ${plural(phase.files, 'file', 'files')}…`
+              : phase.stage === 'building'
+                ? `Making visits from ${fmt(phase.done)} of ${fmt(phase.total)} records…`
+                : phase.stage === 'checking'
+                  ? `Checking ${fmt(phase.done)} of ${fmt(phase.total)} records…`
+                  : `Parsing ${fmt(phase.done)} of ${fmt(phase.total)} records…`
           }
           done={phase.done}
           total={phase.total}

@@ -34,11 +34,17 @@ export type HsgWorkerRequest =
     }
   | { type: 'stop' };
 
+export type ParseStage = 'reading' | 'building' | 'checking';
+
+/** Records checked between two 'checking' reports (zod without JIT: ~50 µs a visit). */
+const CHECK_PROGRESS_EVERY = 2_000;
+
 /** The import result without its records (they stay in the worker, which saves them). */
 export type HsgImportSummary = Omit<HsgImportResult, 'sources' | 'people' | 'visits'> & { records: number };
 
 export type HsgWorkerMessage =
-  | { type: 'progress'; done: number; total: number }
+  /** Reading the files, turning records into visits and people, then checking each against the schemas. */
+  | { type: 'progress'; stage: ParseStage; done: number; total: number }
   | { type: 'done'; result: HsgImportResult; ms: number }
   /** Saving mode: parsed and validated, saving starts (`records` of them). */
   | { type: 'parsed'; summary: HsgImportSummary; ms: number }
@@ -75,10 +81,13 @@ async function parse(files: { name: string; file: File }[]): Promise<HsgImportRe
   }
   const result = importHsg(texts, { onProgress: (p) => scope.postMessage({ type: 'progress', ...p }) });
   const invalid: string[] = [];
+  const toCheck = result.sources.length + result.people.length + result.visits.length;
+  let checked = 0;
   const keep = <T extends { id: string }>(rows: T[], schema: { safeParse(v: unknown): { success: boolean } }, what: string): T[] =>
     rows.filter((r) => {
       const ok = schema.safeParse(r).success;
       if (!ok) invalid.push(`${what} ${r.id} did not pass validation and was left out.`);
+      if (++checked % CHECK_PROGRESS_EVERY === 0) scope.postMessage({ type: 'progress', stage: 'checking', done: checked, total: toCheck });
       return ok;
     });
   return {

@@ -76,13 +76,18 @@ export interface HsgInputFile {
 }
 
 export interface HsgProgress {
-  /** Records read so far and in all accepted files. */
+  /** 'reading': records read from the files so far; 'building': how far turning them into visits and people has come, in records. */
+  stage: 'reading' | 'building';
+  /** Records done in this stage, of all the records in the accepted files. */
   done: number;
   total: number;
 }
 
+/** Records (or drafts) handled between two 'building' reports (~100 ms of work on a slow machine). */
+export const HSG_BUILD_PROGRESS_EVERY = 2_000;
+
 export interface HsgImportOptions {
-  /** Called after each file is read. */
+  /** Called after each file is read, and every HSG_BUILD_PROGRESS_EVERY records while building. */
   onProgress?: (progress: HsgProgress) => void;
 }
 
@@ -258,7 +263,7 @@ export function importHsg(files: readonly HsgInputFile[], options: HsgImportOpti
       counts.filesRefused++;
       errors.push(e instanceof RefusedDocumentError ? e.message : `${f.name}: ${e instanceof Error ? e.message : String(e)}`);
     }
-    options.onProgress?.({ done, total });
+    options.onProgress?.({ stage: 'reading', done, total });
   }
   counts.visitRecords = visitRecords.length;
   counts.tripRecords = tripRecords.length;
@@ -337,7 +342,15 @@ export function importHsg(files: readonly HsgInputFile[], options: HsgImportOpti
     return true;
   };
 
+  // Building is two passes (records into drafts, drafts into visits); progress counts each as half of the records.
+  const allRecords = visitRecords.length + tripRecords.length;
+  let built = 0;
+  const builtOne = () => {
+    if (++built % HSG_BUILD_PROGRESS_EVERY === 0)
+      options.onProgress?.({ stage: 'building', done: Math.floor(built / 2), total: allRecords });
+  };
   for (const r of visitRecords) {
+    builtOne();
     if (!claimId('visit', r)) {
       counts.recordsSkipped++;
       continue;
@@ -379,6 +392,7 @@ export function importHsg(files: readonly HsgInputFile[], options: HsgImportOpti
   }
 
   for (const r of tripRecords) {
+    builtOne();
     if (!claimId('trip', r)) {
       counts.recordsSkipped++;
       continue;
@@ -509,7 +523,15 @@ export function importHsg(files: readonly HsgInputFile[], options: HsgImportOpti
 
   // Visits, one per leg.
   const visits: Visit[] = [];
+  let finished = 0;
   for (const d of drafts) {
+    if (++finished % HSG_BUILD_PROGRESS_EVERY === 0) {
+      options.onProgress?.({
+        stage: 'building',
+        done: Math.floor(allRecords / 2 + (finished / drafts.length) * (allRecords / 2)),
+        total: allRecords,
+      });
+    }
     const sourceId = sourceIds.get(d.dataset) ?? null;
     const tourId = d.places.length > 1 ? stableUuid(`legation:hsg:tour:${d.key}`) : null;
     const travellerId = personIds.get(d.travellerKey) ?? '';

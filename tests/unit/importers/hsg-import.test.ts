@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBackup, parseBackup, serializeBackup } from '../../../shared/backup';
-import { HSG_IMPORT_TIMESTAMP, importHsg, type HsgInputFile } from '../../../shared/importers';
+import { HSG_BUILD_PROGRESS_EVERY, HSG_IMPORT_TIMESTAMP, importHsg, type HsgInputFile, type HsgProgress } from '../../../shared/importers';
 import { visitSchema } from '../../../shared/model';
 import { HAS_HSG, readHsgFiles, tripRecord, tripsXml, visitRecord, visitsXml } from './hsg-data';
 
@@ -310,8 +310,20 @@ describe.runIf(HAS_HSG)('the full Office of the Historian data set', () => {
     expect(ms).toBeGreaterThan(0);
   });
 
-  it('re-import gives exactly the same ids', () => {
-    const again = importHsg(readHsgFiles());
+  it('re-import gives exactly the same ids, and reports progress while reading and while making visits', () => {
+    const reports: HsgProgress[] = [];
+    const again = importHsg(readHsgFiles(), { onProgress: (p) => reports.push(p) });
+    // Reading: one report per file; building: one every HSG_BUILD_PROGRESS_EVERY records in each of its
+    // two passes, so no stage of a large import goes quiet for long (7,535 records: 3 + 3 reports).
+    const reading = reports.filter((p) => p.stage === 'reading');
+    const building = reports.filter((p) => p.stage === 'building');
+    expect(reading).toHaveLength(files.length);
+    expect(reading.at(-1)).toEqual({ stage: 'reading', done: 7535, total: 7535 });
+    expect(building).toHaveLength(2 * Math.floor(7535 / HSG_BUILD_PROGRESS_EVERY));
+    expect(building.every((p, i) => p.total === 7535 && p.done <= 7535 && (i === 0 || p.done > building[i - 1]!.done))).toBe(true);
+    expect(building[2]!.done).toBeLessThanOrEqual(7535 / 2);
+    expect(building[3]!.done).toBeGreaterThan(7535 / 2);
+    expect(reports.indexOf(building[0]!)).toBeGreaterThan(reports.indexOf(reading.at(-1)!));
     expect(again.visits.map((v) => v.id)).toEqual(r.visits.map((v) => v.id));
     expect(again.people.map((p) => p.id)).toEqual(r.people.map((p) => p.id));
   });
