@@ -177,6 +177,25 @@ async function searchCaughtUp(
   });
 }
 
+/** When the search worker last committed a save of the index (its meta row), as this page heard it (Dexie storagemutated). */
+let lastIndexSave = -1;
+function rangeHas(node: RangeNode | null | undefined, key: string): boolean {
+  if (!node || node.from === undefined) return false;
+  if (node.from === '' && node.to === '\uffff') return true; // Dexie's "the whole table"
+  if (typeof node.from === 'string' && typeof node.to === 'string' && node.from <= key && key <= node.to) return true;
+  return rangeHas(node.l, key) || rangeHas(node.r, key);
+}
+interface RangeNode {
+  from?: unknown;
+  to?: unknown;
+  l?: RangeNode | null;
+  r?: RangeNode | null;
+}
+Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
+  const range = parts[`idb://${db.name}/searchIndex/`] as RangeNode | undefined;
+  if (range && rangeHas(range, 'index:meta')) lastIndexSave = performance.now();
+});
+
 function matchesAll(text: string, terms: string[]): boolean {
   for (const t of terms) if (!text.includes(t)) return false;
   return true;
@@ -403,14 +422,27 @@ const bench = {
     return benchSearchQueries(dataset(visits, seed));
   },
 
-  /** Starts the search index (restored or built) and says how and how fast. */
-  async searchReady(): Promise<{ source: string; ms: number; documents: number } | { missing: string }> {
+  /** Starts the search index (restored or built) and says how and how fast, and when it became ready (performance.now()). */
+  async searchReady(): Promise<{ source: string; ms: number; documents: number; at: number } | { missing: string }> {
     const mod = await loadSearch();
     if (!mod) return { missing: 'renderer/db/search is not there' };
     const client = mod.searchClient();
     const r = await client.ready();
     const s = client.status();
-    return { source: r.source, ms: r.ms, documents: s.phase === 'ready' ? s.documents : 0 };
+    return { source: r.source, ms: r.ms, documents: s.phase === 'ready' ? s.documents : 0, at: performance.now() };
+  },
+
+  /**
+   * Waits until the search index has been saved since `after` (performance.now(); a save commits
+   * its meta row last), up to `timeoutMs`. Resolves with the time of the save, or null.
+   */
+  async searchSaved(after: number, timeoutMs = 120_000): Promise<number | null> {
+    const t0 = performance.now();
+    while (performance.now() - t0 < timeoutMs) {
+      if (lastIndexSave > after) return lastIndexSave;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return null;
   },
 
   /** Waits (up to 60 s) until the search index has been saved to the searchIndex store, so a reopen can restore it. */

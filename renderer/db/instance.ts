@@ -15,7 +15,19 @@ function databaseName(): string | undefined {
 
 export const db = new LegationDB(databaseName());
 
+let lastNow = '';
+
 export const clock: Clock = {
   newId: () => crypto.randomUUID(),
-  now: () => new Date().toISOString(),
+  /**
+   * Now, as an ISO timestamp that never repeats or goes back within this window: two writes of a
+   * record in one millisecond still get different updatedAt values (the search index tells changed
+   * rows by their updatedAt), and a clock set back does not date an edit before the one it follows.
+   */
+  now: () => {
+    let t = new Date().toISOString();
+    if (t <= lastNow) t = new Date(Date.parse(lastNow) + 1).toISOString();
+    lastNow = t;
+    return t;
+  },
 };

@@ -83,6 +83,12 @@ export interface IndexState {
   facetSample: number[][];
   /** Document id → fingerprint of what is indexed. Also the set of indexed documents. */
   fingerprints: Map<string, string>;
+  /**
+   * Document id ("visit:…") → the updatedAt of the row as it was last read, for every row read so
+   * far, live or deleted (sync.ts keeps it): comparing it with the table's updatedAt index tells
+   * which rows changed without reading them.
+   */
+  stamps: Map<string, string>;
   /** Per table, the largest updatedAt indexed so far ('' before anything). */
   watermarks: Watermarks;
 }
@@ -104,6 +110,7 @@ export function createIndexState(): IndexState {
     dead: 0,
     ...emptyFacets(),
     fingerprints: new Map(),
+    stamps: new Map(),
     watermarks: emptyWatermarks(),
   };
 }
@@ -828,6 +835,9 @@ export interface SerializedIndex {
   watermarks: Watermarks;
   ids: string[];
   fingerprints: string[];
+  /** The stamps map as two aligned arrays. */
+  stampIds: string[];
+  stampValues: string[];
   termList: string[];
   /** postings of term t: postDocs[offsets[t] .. offsets[t + 1]) */
   offsets: Int32Array;
@@ -847,7 +857,7 @@ export const PART_STRINGS = 20_000;
 /** ... or this many postings (typed arrays clone as one copy). */
 export const PART_POSTINGS = 1 << 20;
 
-type StringField = 'ids' | 'fingerprints' | 'termList' | 'slotIds' | `column:${number}`;
+type StringField = 'ids' | 'fingerprints' | 'stampIds' | 'stampValues' | 'termList' | 'slotIds' | `column:${number}`;
 type TypedField = 'offsets' | 'postDocs' | 'postWeights';
 
 /** One slice of one of SerializedIndex's arrays: values[0] is the field's element `at`. */
@@ -885,6 +895,8 @@ export function indexParts(
   offsets[terms] = total;
   const ids = [...state.fingerprints.keys()];
   const fingerprints = [...state.fingerprints.values()];
+  const stampIds = [...state.stamps.keys()];
+  const stampValues = [...state.stamps.values()];
   const live = state.stored as StoredDoc[];
   const copyPostings = <A extends Int32Array | Uint16Array>(
     make: (n: number) => A,
@@ -914,6 +926,8 @@ export function indexParts(
   const sources: { field: IndexPart['field']; length: number; step: number; slice: (from: number, to: number) => IndexPart['values'] }[] = [
     { field: 'ids', length: ids.length, step: sizes.strings, slice: (a, b) => ids.slice(a, b) },
     { field: 'fingerprints', length: fingerprints.length, step: sizes.strings, slice: (a, b) => fingerprints.slice(a, b) },
+    { field: 'stampIds', length: stampIds.length, step: sizes.strings, slice: (a, b) => stampIds.slice(a, b) },
+    { field: 'stampValues', length: stampValues.length, step: sizes.strings, slice: (a, b) => stampValues.slice(a, b) },
     { field: 'termList', length: terms, step: sizes.strings, slice: (a, b) => state.termList.slice(a, b) },
     { field: 'slotIds', length: state.slotIds.length, step: sizes.strings, slice: (a, b) => state.slotIds.slice(a, b) },
     { field: 'offsets', length: offsets.length, step: sizes.postings, slice: (a, b) => offsets.slice(a, b) },
@@ -995,6 +1009,8 @@ export function assembleIndex(meta: IndexMeta, parts: readonly IndexPart[]): Ser
     watermarks: meta.watermarks,
     ids: strings('ids'),
     fingerprints: strings('fingerprints'),
+    stampIds: strings('stampIds'),
+    stampValues: strings('stampValues'),
     termList: strings('termList'),
     offsets: typed('offsets', (n) => new Int32Array(n)),
     postDocs: typed('postDocs', (n) => new Int32Array(n)),
@@ -1016,7 +1032,7 @@ export function serializeIndex(state: IndexState, sizes?: { strings: number; pos
 /** The index from its saved form: no tokenising, only the term tree is rebuilt. */
 export function restoreIndex(s: SerializedIndex): IndexState {
   if (s.format !== INDEX_FORMAT) throw new Error(`Search index format ${s.format} is not ${INDEX_FORMAT}`);
-  if (s.ids.length !== s.fingerprints.length || s.offsets.length !== s.termList.length + 1) {
+  if (s.ids.length !== s.fingerprints.length || s.stampIds.length !== s.stampValues.length || s.offsets.length !== s.termList.length + 1) {
     throw new Error('Search index bookkeeping is damaged');
   }
   if (s.columns.length !== STORED_FIELDS.length || s.columns.some((c) => c.length !== s.slotIds.length)) {
@@ -1039,6 +1055,8 @@ export function restoreIndex(s: SerializedIndex): IndexState {
   });
   const fingerprints = new Map<string, string>();
   s.ids.forEach((id, i) => fingerprints.set(id, s.fingerprints[i]!));
+  const stamps = new Map<string, string>();
+  s.stampIds.forEach((id, i) => stamps.set(id, s.stampValues[i]!));
   const state: IndexState = {
     terms,
     termIds,
@@ -1051,6 +1069,7 @@ export function restoreIndex(s: SerializedIndex): IndexState {
     dead: 0,
     ...emptyFacets(),
     fingerprints,
+    stamps,
     watermarks: { ...emptyWatermarks(), ...s.watermarks },
   };
   reindexFacets(state);

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dayDate, parseFuzzyDate, type VisitDraft } from '../../../shared/model';
 import { SEED_IDS } from '../../../shared/seed';
-import { db } from '../../../renderer/db/instance';
+import { clock, db } from '../../../renderer/db/instance';
 import { ensureSeeded } from '../../../renderer/db/seed';
 import {
   changeVisitStatus,
@@ -45,6 +45,14 @@ beforeEach(async () => {
   await db.open();
   clearUndo();
   await ensureSeeded(db);
+});
+
+describe('the clock', () => {
+  it('never gives the same timestamp twice, nor an earlier one, however fast it is asked', () => {
+    const stamps = Array.from({ length: 5000 }, () => clock.now());
+    expect(stamps.every((t, i) => i === 0 || t > stamps[i - 1]!)).toBe(true);
+    expect(stamps.every((t) => !Number.isNaN(Date.parse(t)) && new Date(t).toISOString() === t)).toBe(true);
+  });
 });
 
 describe('seeding', () => {

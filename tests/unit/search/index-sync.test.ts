@@ -6,10 +6,10 @@ import type { SearchResult } from '../../../shared/search';
 import { clearUndo, deleteVisit, getVisit, undoLast, updateVisitFromDraft } from '../../../renderer/db';
 import { db } from '../../../renderer/db/instance';
 import { ensureSeeded } from '../../../renderer/db/seed';
-import { createIndexState, runQuery, upsertDocs } from '../../../renderer/db/search/engine';
+import { createIndexState, restoreIndex, runQuery, serializeIndex, upsertDocs } from '../../../renderer/db/search/engine';
 import { SearchIndexHost } from '../../../renderer/db/search/host';
 import type { SearchWorkerMessage } from '../../../renderer/db/search/protocol';
-import { buildIndex, catchUp, journalFromMutation, loadIndex, saveIndex } from '../../../renderer/db/search/sync';
+import { buildIndex, catchUp, journalFromMutation, loadIndex, reconcileTable, saveIndex } from '../../../renderer/db/search/sync';
 import { LegationDB } from '../../../renderer/db/database';
 
 const hosts: SearchIndexHost[] = [];
@@ -234,6 +234,50 @@ describe('live updates (the worker host)', () => {
     }));
     await db.visits.bulkPut(many);
     await vi.waitFor(() => expect(host.query({ q: 'persimmon', facets: {} }).total).toBe(60));
+  });
+
+  it('a bulk write into a large table reads only the rows whose updatedAt changed (keys tell which), and keeps what it read across a save', async () => {
+    const template = (await getVisit(SEED_IDS.tehranVisit))!;
+    const id = (i: number) => `0e0e0e0e-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    await db.visits.bulkPut(
+      Array.from({ length: 400 }, (_, i) => ({ ...template, id: id(i), purpose: `Orchard talks ${i}`, updatedAt: SEED_TIMESTAMP })),
+    );
+    const state = await buildIndex(db);
+    const round = restoreIndex(serializeIndex(state)); // stamps survive a save
+    expect(runQuery(round, { q: 'orchard', facets: {} }).total).toBe(400);
+    // 60 rows rewritten (new updatedAt), 3 deleted for good, 5 added: Dexie reports "the whole table".
+    const later = '2030-01-01T00:00:00.000Z';
+    await db.visits.bulkPut(
+      Array.from({ length: 60 }, (_, i) => ({ ...template, id: id(i), purpose: `Vineyard talks ${i}`, updatedAt: later })),
+    );
+    await db.visits.bulkDelete([id(100), id(101), id(102)]);
+    await db.visits.bulkPut(
+      Array.from({ length: 5 }, (_, i) => ({ ...template, id: id(1000 + i), purpose: `Orchard talks new`, updatedAt: SEED_TIMESTAMP })),
+    );
+    const read: string[] = [];
+    const bulkGet = db.visits.bulkGet.bind(db.visits);
+    const spy = vi.spyOn(db.visits, 'bulkGet').mockImplementation((keys: string[]) => {
+      read.push(...keys);
+      return bulkGet(keys);
+    });
+    const progress: number[] = [];
+    try {
+      const changed = await reconcileTable(db, round, 'visits', (n) => void progress.push(n));
+      expect(changed).toBe(60 + 3 + 5);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(read.sort()).toEqual(
+      [...Array.from({ length: 60 }, (_, i) => id(i)), ...Array.from({ length: 5 }, (_, i) => id(1000 + i))].sort(),
+    );
+    expect(progress.reduce((a, b) => a + b, 0)).toBe(await db.visits.count()); // progress covers every row
+    expect(runQuery(round, { q: 'vineyard', facets: {} }).total).toBe(60);
+    expect(runQuery(round, { q: 'orchard', facets: {} }).total).toBe(400 - 60 - 3 + 5);
+    // The result is the index a rebuild makes.
+    const fresh = await buildIndex(db);
+    for (const q of ['orchard', 'vineyard', 'tehran', 'kadhemi']) {
+      expect(ids(runQuery(round, { q, facets: {}, limit: 1000 }))).toEqual(ids(runQuery(fresh, { q, facets: {}, limit: 1000 })));
+    }
   });
 
   it('reads Dexie change sets: single keys, or the whole table for a range', () => {
