@@ -358,6 +358,8 @@ async function oneRun(o: Options, run: number, base: string): Promise<void> {
       page = await harness(context, base);
     }
 
+    const later = ['filter', 'page500', 'search', 'reopen', 'export', 'first-paint', 'scroll', 'heap'];
+    if (!later.some((c) => want(o, c))) return;
     // Load the generated dataset for the query cases.
     const loaded = await page.evaluate(({ N, seed }) => window.bench.load(N, seed), { N, seed });
     log(`    loaded the dataset in ${fmt(loaded.ms)} ms`);

@@ -16,10 +16,9 @@ import {
   journalFromMutation,
   journalIsEmpty,
   loadIndex,
-  mergeJournal,
+  PendingChanges,
   recordJournal,
   saveIndex,
-  type Journal,
 } from './sync';
 
 export interface HostTimings {
@@ -37,7 +36,7 @@ export class SearchIndexHost {
   private status: SearchStatus = { phase: 'starting' };
   private waiting: { id: number; request: SearchRequest }[] = [];
   /** Writes heard but not yet applied to the index. */
-  private pending: Journal = {};
+  private readonly pending = new PendingChanges();
   private ready = false;
   private revision = 0;
   private unsaved = false;
@@ -48,7 +47,7 @@ export class SearchIndexHost {
   private readonly onMutated = (parts: Record<string, unknown>) => {
     const j = journalFromMutation(parts, this.db.name);
     if (journalIsEmpty(j)) return;
-    mergeJournal(this.pending, j);
+    this.pending.add(j);
     // Written at once: if the window closes before the index is saved, the next start redoes these.
     recordJournal(this.db, j).catch(() => undefined);
     this.scheduleApply();
@@ -161,7 +160,7 @@ export class SearchIndexHost {
       revision: ++this.revision,
     });
     this.flushWaiting();
-    if (!journalIsEmpty(this.pending)) this.scheduleApply();
+    if (!this.pending.isEmpty()) this.scheduleApply();
   }
 
   /** Runs index changes one after another (a build, applied writes and saves never interleave). */
@@ -195,9 +194,8 @@ export class SearchIndexHost {
   }
 
   private async applyPending(): Promise<void> {
-    if (!this.state || journalIsEmpty(this.pending)) return;
-    const j = this.pending;
-    this.pending = {};
+    if (!this.state || this.pending.isEmpty()) return;
+    const j = this.pending.take();
     try {
       const announce = () =>
         this.setStatus({
@@ -214,7 +212,7 @@ export class SearchIndexHost {
       });
       if (changed > 0) announce();
     } catch {
-      mergeJournal(this.pending, j);
+      this.pending.add(j);
     }
     this.unsaved = true;
     this.schedulePersist();
@@ -245,7 +243,7 @@ export class SearchIndexHost {
     if (!this.state || !this.unsaved) return;
     this.unsaved = false;
     try {
-      const saved = await saveIndex(this.db, this.state, this.pending, force ? {} : { giveUp: () => !journalIsEmpty(this.pending) });
+      const saved = await saveIndex(this.db, this.state, this.pending.journal(), force ? {} : { giveUp: () => !this.pending.isEmpty() });
       if (!saved) this.unsaved = true;
     } catch {
       // Not fatal: the index still answers; the next start rebuilds or catches up from the journal.

@@ -36,6 +36,8 @@ import {
 
 export const META_KEY = 'index:meta';
 export const JOURNAL_KEY = 'index:journal';
+/** Rows of changes recorded as they are heard (recordJournal). */
+const JOURNAL_ROWS = 'index:journal:';
 const partKey = (i: number) => `index:part:${i}`;
 
 /** Rows read per step while building: small enough to keep queries answered and progress shown (≤ 500 ms apart) in between. */
@@ -55,15 +57,45 @@ interface Row {
  */
 export type Journal = Partial<Record<SearchTable, string[] | 'all'>>;
 
-export function mergeJournal(into: Journal, add: Journal): Journal {
-  for (const t of SEARCH_TABLES) {
-    const a = add[t];
-    if (a === undefined) continue;
-    const b = into[t];
-    if (a === 'all' || b === 'all') into[t] = 'all';
-    else into[t] = b ? [...new Set([...b, ...a])] : [...a];
+/**
+ * Changes heard and not yet applied, per table: ids in a set, or 'all'. The search worker hears a
+ * report for every write (an import of 100,000 rows sends thousands, 49 ids each); adding one costs
+ * its own ids, not a copy of everything pending.
+ */
+export class PendingChanges {
+  private tables: Partial<Record<SearchTable, Set<string> | 'all'>> = {};
+
+  add(j: Journal): void {
+    for (const t of SEARCH_TABLES) {
+      const a = j[t];
+      if (a === undefined) continue;
+      const cur = this.tables[t];
+      if (a === 'all' || cur === 'all') this.tables[t] = 'all';
+      else if (cur) for (const id of a) cur.add(id);
+      else this.tables[t] = new Set(a);
+    }
   }
-  return into;
+
+  isEmpty(): boolean {
+    return SEARCH_TABLES.every((t) => this.tables[t] === undefined);
+  }
+
+  /** What is pending, as a journal. */
+  journal(): Journal {
+    const out: Journal = {};
+    for (const t of SEARCH_TABLES) {
+      const cur = this.tables[t];
+      if (cur !== undefined) out[t] = cur === 'all' ? 'all' : [...cur];
+    }
+    return out;
+  }
+
+  /** What is pending, as a journal; nothing is pending afterwards. */
+  take(): Journal {
+    const out = this.journal();
+    this.tables = {};
+    return out;
+  }
 }
 
 export function journalIsEmpty(j: Journal): boolean {
@@ -114,8 +146,15 @@ async function docsFor(
   }
 }
 
-/** Indexes (or removes) these rows; people changes re-index the visits that name them. */
-export async function applyRows(db: LegationDB, state: IndexState, t: SearchTable, rows: readonly Row[]): Promise<number> {
+/** Work between two steps of a long change (progress, and a turn for queries). */
+type Step = () => void | Promise<void>;
+
+/**
+ * Indexes (or removes) these rows. People changes re-index the indexed visits that name them, in
+ * batches with `onStep` between them (a head of state may have thousands); visits not indexed yet
+ * are left to their own change, which reads the names then.
+ */
+export async function applyRows(db: LegationDB, state: IndexState, t: SearchTable, rows: readonly Row[], onStep?: Step): Promise<number> {
   const { docs, gone } = await docsFor(db, t, rows);
   let n = upsertDocs(state, docs) + removeDocs(state, gone);
   for (const r of rows) {
@@ -125,23 +164,26 @@ export async function applyRows(db: LegationDB, state: IndexState, t: SearchTabl
   if (t === 'people' && rows.length > 0) {
     const ids = rows.map((r) => r.id);
     const [asTraveller, asHost] = await Promise.all([
-      db.visits.where('travellerId').anyOf(ids).toArray(),
-      db.visits.where('hostIds').anyOf(ids).toArray(),
+      db.visits.where('travellerId').anyOf(ids).primaryKeys(),
+      db.visits.where('hostIds').anyOf(ids).primaryKeys(),
     ]);
-    const byId = new Map([...asTraveller, ...asHost].map((v) => [v.id, v]));
-    if (byId.size > 0) n += await applyRows(db, state, 'visits', [...byId.values()]);
+    const naming = [...new Set([...asTraveller, ...asHost])].filter((id) => state.fingerprints.has(`visit:${id}`));
+    for (let i = 0; i < naming.length; i += BUILD_BATCH) {
+      if (i > 0) await onStep?.();
+      n += await applyIds(db, state, 'visits', naming.slice(i, i + BUILD_BATCH));
+    }
   }
   return n;
 }
 
 /** Applies changes to rows named by id (missing rows were deleted for good). */
-export async function applyIds(db: LegationDB, state: IndexState, t: SearchTable, ids: readonly string[]): Promise<number> {
+export async function applyIds(db: LegationDB, state: IndexState, t: SearchTable, ids: readonly string[], onStep?: Step): Promise<number> {
   if (ids.length === 0) return 0;
   const rows = await table(db, t).bulkGet([...ids]);
   const present = rows.filter((r): r is Row => r !== undefined);
   const missing = ids.filter((_, i) => rows[i] === undefined).map((id) => `${TYPE_OF[t]}:${id}`);
   for (const id of missing) state.stamps.delete(id);
-  return removeDocs(state, missing) + (await applyRows(db, state, t, present));
+  return removeDocs(state, missing) + (await applyRows(db, state, t, present, onStep));
 }
 
 export interface Progress {
@@ -189,7 +231,7 @@ export async function reconcileTable(
       const rows: Row[] = await coll.limit(BUILD_BATCH).toArray();
       if (rows.length === 0) break;
       last = rows[rows.length - 1]!.id;
-      changed += await applyRows(db, state, t, rows);
+      changed += await applyRows(db, state, t, rows, () => onBatch?.(0));
       await onBatch?.(rows.length);
       if (rows.length < BUILD_BATCH) break;
     }
@@ -197,7 +239,7 @@ export async function reconcileTable(
     if (ids.length > need.length) await onBatch?.(ids.length - need.length);
     for (let i = 0; i < need.length; i += BUILD_BATCH) {
       const batch = need.slice(i, i + BUILD_BATCH);
-      changed += await applyIds(db, state, t, batch);
+      changed += await applyIds(db, state, t, batch, () => onBatch?.(0));
       await onBatch?.(batch.length);
     }
   }
@@ -273,7 +315,7 @@ export async function loadIndex(db: LegationDB): Promise<PersistedIndex | null> 
   if (!meta || meta.format !== INDEX_FORMAT || !Number.isInteger(meta.parts) || meta.parts < 0) return null;
   const rows = await db.searchIndex.bulkGet(Array.from({ length: meta.parts }, (_, i) => partKey(i)));
   if (rows.some((r) => r === undefined || typeof r.value !== 'object' || r.value === null)) return null;
-  const journal = ((await db.searchIndex.get(JOURNAL_KEY))?.value as Journal | undefined) ?? {};
+  const journal = await readJournal(db);
   try {
     const state = restoreIndex(
       assembleIndex(
@@ -323,6 +365,8 @@ export async function saveIndex(db: LegationDB, state: IndexState, pending: Jour
       // Rows of the layout before parts (format 3 and older).
       await db.searchIndex.where('key').startsWith('index:chunk:').delete();
       await db.searchIndex.put({ key: META_KEY, value: meta });
+      // Changes recorded so far are in this index or in `pending` (they are heard before they are recorded).
+      await db.searchIndex.where('key').startsWith(JOURNAL_ROWS).delete();
       await db.searchIndex.put({ key: JOURNAL_KEY, value: pending });
     });
     return true;
@@ -332,12 +376,27 @@ export async function saveIndex(db: LegationDB, state: IndexState, pending: Jour
   }
 }
 
-/** Adds changes to the persisted journal (so they are redone if the app closes before the next save). */
+let journalSeq = 0;
+const journalSession = Math.random().toString(36).slice(2, 10);
+
+/**
+ * Adds changes to the persisted journal (so they are redone if the app closes before the next
+ * save): a row of their own, one write with no read (a large import reports thousands of writes;
+ * rewriting one growing journal each time cost more than the import). A save of the index removes
+ * the rows it covers; loading merges them.
+ */
 export async function recordJournal(db: LegationDB, add: Journal): Promise<void> {
-  await db.transaction('rw', db.searchIndex, async () => {
-    const now = ((await db.searchIndex.get(JOURNAL_KEY))?.value as Journal | undefined) ?? {};
-    await db.searchIndex.put({ key: JOURNAL_KEY, value: mergeJournal(now, add) });
-  });
+  const key = `${JOURNAL_ROWS}${Date.now().toString(36).padStart(9, '0')}:${journalSession}:${(journalSeq++).toString(36)}`;
+  await db.searchIndex.put({ key, value: add });
+}
+
+/** The persisted journal: what the last save left pending, and every change recorded since. */
+export async function readJournal(db: LegationDB): Promise<Journal> {
+  const pending = new PendingChanges();
+  pending.add(((await db.searchIndex.get(JOURNAL_KEY))?.value as Journal | undefined) ?? {});
+  const rows = await db.searchIndex.where('key').startsWith(JOURNAL_ROWS).toArray();
+  for (const r of rows) if (r.value && typeof r.value === 'object') pending.add(r.value);
+  return pending.journal();
 }
 
 /** Drops the persisted index (the next start rebuilds it). */
@@ -400,7 +459,7 @@ export async function applyJournal(
       continue;
     }
     for (let i = 0; i < j.length; i += BUILD_BATCH) {
-      changed += await applyIds(db, state, t, j.slice(i, i + BUILD_BATCH));
+      changed += await applyIds(db, state, t, j.slice(i, i + BUILD_BATCH), onStep);
       if (i + BUILD_BATCH < j.length) await onStep?.();
     }
   }

@@ -9,7 +9,17 @@ import { ensureSeeded } from '../../../renderer/db/seed';
 import { createIndexState, restoreIndex, runQuery, serializeIndex, upsertDocs } from '../../../renderer/db/search/engine';
 import { SearchIndexHost } from '../../../renderer/db/search/host';
 import type { SearchWorkerMessage } from '../../../renderer/db/search/protocol';
-import { buildIndex, catchUp, journalFromMutation, loadIndex, reconcileTable, saveIndex } from '../../../renderer/db/search/sync';
+import {
+  PendingChanges,
+  applyIds,
+  buildIndex,
+  catchUp,
+  journalFromMutation,
+  loadIndex,
+  reconcileTable,
+  recordJournal,
+  saveIndex,
+} from '../../../renderer/db/search/sync';
 import { LegationDB } from '../../../renderer/db/database';
 
 const hosts: SearchIndexHost[] = [];
@@ -278,6 +288,64 @@ describe('live updates (the worker host)', () => {
     for (const q of ['orchard', 'vineyard', 'tehran', 'kadhemi']) {
       expect(ids(runQuery(round, { q, facets: {}, limit: 1000 }))).toEqual(ids(runQuery(fresh, { q, facets: {}, limit: 1000 })));
     }
+  });
+
+  it('a renamed traveller re-indexes the visits naming them, in steps; visits not yet indexed are left to their own change', async () => {
+    const template = (await getVisit(SEED_IDS.tehranVisit))!;
+    const id = (i: number) => `0d0d0d0d-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    await db.visits.bulkPut(Array.from({ length: 1200 }, (_, i) => ({ ...template, id: id(i), purpose: `Tour ${i}` })));
+    const state = await buildIndex(db);
+    const person = (await db.people.get(template.travellerId))!;
+    expect(runQuery(state, { q: 'zanzibarov', facets: {} }).total).toBe(0);
+    // One more visit naming him, written but not indexed yet (its own change would index it).
+    await db.visits.put({ ...template, id: id(5000), purpose: 'Unindexed tour' });
+    await db.people.put({ ...person, name: 'Mustafa Zanzibarov', updatedAt: '2031-01-01T00:00:00.000Z' });
+    let steps = 0;
+    await applyIds(db, state, 'people', [person.id], () => void steps++);
+    const visitsOfHim = (await db.visits.where('travellerId').equals(person.id).toArray()).filter((v) => !v.deletedAt && v.id !== id(5000));
+    expect(runQuery(state, { q: 'zanzibarov', facets: { type: ['visit'] }, limit: 5000 }).total).toBe(visitsOfHim.length);
+    expect(steps).toBe(Math.ceil(visitsOfHim.length / 500) - 1);
+    expect(state.fingerprints.has(`visit:${id(5000)}`)).toBe(false);
+    await applyIds(db, state, 'visits', [id(5000)]);
+    expect(runQuery(state, { q: 'zanzibarov unindexed', facets: {} }).total).toBe(1);
+  });
+
+  it('records each change set as its own journal row (no read), merges them on load, and a save clears those it covers', async () => {
+    await saveIndex(db, await buildIndex(db));
+    const put = vi.spyOn(db.searchIndex, 'put');
+    const get = vi.spyOn(db.searchIndex, 'get');
+    try {
+      for (let i = 0; i < 300; i++) await recordJournal(db, { visits: [`v${i % 100}`] });
+      await recordJournal(db, { people: ['p1'] });
+      await recordJournal(db, { people: 'all' });
+      expect(put).toHaveBeenCalledTimes(302);
+      expect(get).not.toHaveBeenCalled();
+    } finally {
+      put.mockRestore();
+      get.mockRestore();
+    }
+    const journal = (await loadIndex(db))!.journal;
+    expect(journal.people).toBe('all');
+    expect([...(journal.visits as string[])].sort()).toEqual(Array.from({ length: 100 }, (_, i) => `v${i}`).sort());
+    // A save keeps what it was told is pending and drops the rows; a change recorded after it stays.
+    await saveIndex(db, await buildIndex(db), { notes: ['n1'] });
+    await recordJournal(db, { events: ['e1'] });
+    expect((await loadIndex(db))!.journal).toEqual({ notes: ['n1'], events: ['e1'] });
+    expect(await db.searchIndex.where('key').startsWith('index:journal:').count()).toBe(1);
+  });
+
+  it('keeps pending changes in sets: thousands of small reports merge by their own size; "all" wins', () => {
+    const p = new PendingChanges();
+    expect(p.isEmpty()).toBe(true);
+    for (let i = 0; i < 5000; i++) p.add({ visits: [`v${i}`, `v${i + 1}`] });
+    p.add({ people: ['a'] });
+    expect((p.journal().visits as string[]).length).toBe(5001);
+    p.add({ people: 'all' });
+    p.add({ people: ['b'] });
+    const taken = p.take();
+    expect(taken.people).toBe('all');
+    expect(p.isEmpty()).toBe(true);
+    expect(p.journal()).toEqual({});
   });
 
   it('reads Dexie change sets: single keys, or the whole table for a range', () => {
