@@ -264,6 +264,8 @@ const bench = {
     maxGap: number;
     gapPhase: string;
     records: number;
+    /** The search index while the import runs: seconds since the start → its status, every ~10 s. */
+    searchTimeline: string[];
   }> {
     const d = dataset(visits, seed);
     await resetApp();
@@ -285,6 +287,9 @@ const bench = {
       last = now;
       lastLabel = label;
     };
+    const searchTimeline: string[] = [];
+    let stopTimeline = () => {};
+    const fmtS = (ms: number) => (ms / 1000).toFixed(1);
     let t1 = t0;
     const task = startDatasetImport(
       files,
@@ -295,6 +300,20 @@ const bench = {
           tick('parsed');
           t1 = performance.now();
           phase = 'store';
+          // The import starts the search index now; follow it (not progress: the screen shows the store's).
+          void loadSearch().then((mod) => {
+            if (!mod) return;
+            let lastAt = -Infinity;
+            const un = mod.searchClient().subscribe((st) => {
+              const now = performance.now();
+              if (now - lastAt < 10_000 && st.phase !== 'failed') return;
+              lastAt = now;
+              const what =
+                st.phase === 'ready' ? `ready ${st.documents}` : st.phase === 'indexing' ? `indexing ${st.done}/${st.total}` : st.phase;
+              searchTimeline.push(`${fmtS(now - t0)} s ${phase}: ${what}`);
+            });
+            stopTimeline = un;
+          });
         },
         onSaveProgress: () => tick('save progress'),
       },
@@ -306,6 +325,7 @@ const bench = {
     const records = outcome.summary.records;
     const indexed = await searchCaughtUp(records, tick);
     tick('caught up');
+    stopTimeline();
     const end = performance.now();
     const phaseOf = (t: number) => (t < t1 ? 'parse' : t < t2 ? 'store' : 'search index');
     return {
@@ -317,6 +337,7 @@ const bench = {
       maxGap,
       gapPhase,
       records,
+      searchTimeline,
     };
   },
 

@@ -351,6 +351,7 @@ async function oneRun(o: Options, run: number, base: string): Promise<void> {
               `longest ${fmt(longest.duration)} ms (${longest.phase || '—'}); longest progress gap ${fmt(e.maxGap)} ms (${e.gapPhase})`,
           );
           log(`    import e2e: ${r.notes.at(-1)}`);
+          log(`    search index during the import: ${e.searchTimeline.join('; ')}`);
         } else r.base.push((await page.evaluate(({ N, seed }) => window.bench.importEndToEndRaw(N, seed), { N, seed })).ms);
       }
       // A fresh page: the search worker of the import must not index behind the next cases.

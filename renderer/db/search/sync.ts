@@ -4,7 +4,7 @@
  * apply live changes. Takes the database as a parameter: the worker passes its own connection,
  * tests a fake-indexeddb one. Only reads the record tables; writes only `searchIndex`.
  */
-import type { Collection, Table } from 'dexie';
+import type { Table } from 'dexie';
 import type { ContextEvent, Note, Person, Source, Visit } from '../../../shared/model';
 import {
   eventDoc,
@@ -224,16 +224,16 @@ export async function reconcileTable(
   }
   let changed = 0;
   if (need.length * 4 >= ids.length) {
-    // Most rows are new to the index: read them all in key order (range reads beat bulkGet).
-    let last: string | null = null;
-    for (;;) {
-      const coll: Collection<Row, string> = last === null ? tb.orderBy(':id') : tb.where(':id').above(last);
-      const rows: Row[] = await coll.limit(BUILD_BATCH).toArray();
-      if (rows.length === 0) break;
-      last = rows[rows.length - 1]!.id;
+    // Most rows are new to the index: read them in key order (range reads beat bulkGet), between
+    // the first and last of each batch of the ids present now. Rows written meanwhile are heard
+    // and indexed as their own change: during an import the table grows faster than a read
+    // reaches its end, and chasing it kept the index from being ready until the import was over.
+    const sorted = [...need].sort();
+    for (let i = 0; i < sorted.length; i += BUILD_BATCH) {
+      const last = Math.min(i + BUILD_BATCH, sorted.length) - 1;
+      const rows: Row[] = await tb.where(':id').between(sorted[i]!, sorted[last]!, true, true).toArray();
       changed += await applyRows(db, state, t, rows, () => onBatch?.(0));
-      await onBatch?.(rows.length);
-      if (rows.length < BUILD_BATCH) break;
+      await onBatch?.(last - i + 1);
     }
   } else {
     if (ids.length > need.length) await onBatch?.(ids.length - need.length);

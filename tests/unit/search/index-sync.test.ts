@@ -290,6 +290,27 @@ describe('live updates (the worker host)', () => {
     }
   });
 
+  it('a build reads the rows present when it starts, not those written while it reads (they are indexed as their own change)', async () => {
+    const template = (await getVisit(SEED_IDS.tehranVisit))!;
+    const id = (p: string, i: number) => `${p}-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    await db.visits.bulkPut(Array.from({ length: 1200 }, (_, i) => ({ ...template, id: id('0c0c0c0c', i), purpose: `Early ${i}` })));
+    const before = await db.visits.count();
+    const state = createIndexState();
+    const batches: number[] = [];
+    let added = 0;
+    await reconcileTable(db, state, 'visits', async (n) => {
+      if (n > 0) batches.push(n);
+      // An import going on meanwhile: rows all over the key space, faster than the build reads.
+      await db.visits.bulkPut(
+        Array.from({ length: 600 }, (_, i) => ({ ...template, id: id(i % 2 ? 'fcfcfcfc' : '01010101', added + i), purpose: 'Late' })),
+      );
+      added += 600;
+    });
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(before);
+    expect(batches).toHaveLength(Math.ceil(before / 500));
+    expect(runQuery(state, { q: 'early', facets: {}, limit: 2000 }).total).toBe(1200);
+  });
+
   it('a renamed traveller re-indexes the visits naming them, in steps; visits not yet indexed are left to their own change', async () => {
     const template = (await getVisit(SEED_IDS.tehranVisit))!;
     const id = (i: number) => `0d0d0d0d-0000-4000-8000-${String(i).padStart(12, '0')}`;
