@@ -306,10 +306,15 @@ const bench = {
             let lastAt = -Infinity;
             const un = mod.searchClient().subscribe((st) => {
               const now = performance.now();
-              if (now - lastAt < 10_000 && st.phase !== 'failed') return;
+              // Every 10 s while the import stores; every second once it is over (the catch-up).
+              if (now - lastAt < (phase === 'store' ? 10_000 : 1_000) && st.phase !== 'failed') return;
               lastAt = now;
               const what =
-                st.phase === 'ready' ? `ready ${st.documents}` : st.phase === 'indexing' ? `indexing ${st.done}/${st.total}` : st.phase;
+                st.phase === 'ready'
+                  ? `ready ${st.documents}${st.heldForImport ? ' (held for the import)' : ''}`
+                  : st.phase === 'indexing'
+                    ? `indexing ${st.done}/${st.total}`
+                    : st.phase;
               searchTimeline.push(`${fmtS(now - t0)} s ${phase}: ${what}`);
             });
             stopTimeline = un;

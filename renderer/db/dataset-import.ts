@@ -1,5 +1,6 @@
 import type { BulkError, EntityTable } from 'dexie';
 import type { Person, Source, Visit } from '../../shared/model';
+import { BulkWriteNotice } from './bulk-write';
 import { LegationDB } from './database';
 import { db as appDb } from './instance';
 import { pushUndo } from './undo';
@@ -169,6 +170,9 @@ export async function saveDatasetImport(records: DatasetRecords, options: Datase
   await db.meta.put({ key: options.metaKey, value: { ...run } });
   options.onProgress?.(startAt, total);
   let lastTick = Date.now();
+  // The search index waits for the end instead of reading between the batches (see bulk-write.ts).
+  const notice = new BulkWriteNotice(db.name);
+  notice.begin();
   try {
     for (let i = startAt; i < total; i += batchSize) {
       if (options.signal?.aborted) break;
@@ -251,6 +255,7 @@ export async function saveDatasetImport(records: DatasetRecords, options: Datase
       for (const name of TABLES) created[name].push(...batchCreated[name]);
       lastTick = Date.now();
       options.onProgress?.(run.done, total);
+      notice.renew();
     }
     run.state = run.done < total ? 'interrupted' : 'finished';
   } catch (e) {
@@ -258,6 +263,7 @@ export async function saveDatasetImport(records: DatasetRecords, options: Datase
     run.error = e instanceof Error ? e.message : String(e);
     throw e;
   } finally {
+    notice.end();
     run.finishedAt = new Date().toISOString();
     run.updatedAt = run.finishedAt;
     await db.meta.put({ key: options.metaKey, value: { ...run } }).catch(() => undefined);

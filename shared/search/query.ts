@@ -34,8 +34,11 @@ export type SearchStatus =
   | { phase: 'starting' }
   | { phase: 'loading' }
   | { phase: 'indexing'; done: number; total: number }
-  /** `revision` grows with every change applied to the index (screens re-run their query). */
-  | { phase: 'ready'; source: 'persisted' | 'rebuilt'; ms: number; documents: number; revision: number }
+  /**
+   * `revision` grows with every change applied to the index (screens re-run their query).
+   * `heldForImport`: a dataset import is being saved; its records are indexed when it ends.
+   */
+  | { phase: 'ready'; source: 'persisted' | 'rebuilt'; ms: number; documents: number; revision: number; heldForImport?: boolean }
   | { phase: 'failed'; message: string };
 
 export const DEFAULT_HIT_LIMIT = 50;

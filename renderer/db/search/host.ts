@@ -6,6 +6,7 @@
  */
 import Dexie from 'dexie';
 import type { SearchRequest, SearchStatus } from '../../../shared/search';
+import { BulkWriteWatch } from '../bulk-write';
 import { LegationDB } from '../database';
 import { createIndexState, runQuery, type IndexState } from './engine';
 import type { SearchWorkerMessage, SearchWorkerRequest } from './protocol';
@@ -44,6 +45,8 @@ export class SearchIndexHost {
   private applyTimer: ReturnType<typeof setTimeout> | null = null;
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly timings: HostTimings;
+  /** Dataset imports in progress: their writes are indexed when they end (see ../bulk-write.ts). */
+  private bulk: BulkWriteWatch | null = null;
   private readonly onMutated = (parts: Record<string, unknown>) => {
     const j = journalFromMutation(parts, this.db.name);
     if (journalIsEmpty(j)) return;
@@ -65,6 +68,10 @@ export class SearchIndexHost {
   /** Restores the persisted index (and catches up) or builds one. Resolves when it answers from a complete index. */
   async start(): Promise<void> {
     Dexie.on('storagemutated', this.onMutated);
+    this.bulk = new BulkWriteWatch(this.db.name, (held) => {
+      if (this.status.phase === 'ready') this.announce();
+      if (!held) this.scheduleApply();
+    });
     const began = performance.now();
     this.setStatus({ phase: 'loading' });
     try {
@@ -86,6 +93,7 @@ export class SearchIndexHost {
   /** Stops listening and closes the connection (tests; the worker is simply terminated). */
   stop(): void {
     Dexie.on('storagemutated').unsubscribe(this.onMutated);
+    this.bulk?.close();
     if (this.applyTimer) clearTimeout(this.applyTimer);
     if (this.persistTimer) clearTimeout(this.persistTimer);
     this.db.close();
@@ -158,6 +166,7 @@ export class SearchIndexHost {
       ms: Math.round(performance.now() - began),
       documents: this.state?.fingerprints.size ?? 0,
       revision: ++this.revision,
+      ...(this.held() ? { heldForImport: true } : {}),
     });
     this.flushWaiting();
     if (!this.pending.isEmpty()) this.scheduleApply();
@@ -182,8 +191,25 @@ export class SearchIndexHost {
     await this.persist();
   }
 
+  /** Is a bulk write (a dataset import) holding the index's reads? */
+  private held(): boolean {
+    return this.bulk?.held() ?? false;
+  }
+
+  /** Says the index is ready, with what it holds now. */
+  private announce(): void {
+    this.setStatus({
+      phase: 'ready',
+      source: this.readySource(),
+      ms: this.readyMs(),
+      documents: this.state?.fingerprints.size ?? 0,
+      revision: ++this.revision,
+      ...(this.held() ? { heldForImport: true } : {}),
+    });
+  }
+
   private scheduleApply(): void {
-    if (!this.ready) return;
+    if (!this.ready || this.held()) return; // the hold's end schedules it
     // Already due: writes arriving meanwhile join it. (Restarting the timer on every write would
     // starve the index during a long import, whose batches commit more often than the delay.)
     if (this.applyTimer) return;
@@ -194,17 +220,10 @@ export class SearchIndexHost {
   }
 
   private async applyPending(): Promise<void> {
-    if (!this.state || this.pending.isEmpty()) return;
+    if (!this.state || this.pending.isEmpty() || this.held()) return;
     const j = this.pending.take();
     try {
-      const announce = () =>
-        this.setStatus({
-          phase: 'ready',
-          source: this.readySource(),
-          ms: this.readyMs(),
-          documents: this.state?.fingerprints.size ?? 0,
-          revision: ++this.revision,
-        });
+      const announce = () => this.announce();
       const changed = await applyJournal(this.db, this.state, j, async () => {
         announce();
         // Lets queued queries run between steps.

@@ -52,9 +52,15 @@ function IndexStatus({ status }: { status: SearchStatus }) {
       );
     case 'ready':
       return (
-        <p className="search-index-status muted" data-index-phase="ready" data-index-source={status.source}>
+        <p
+          className="search-index-status muted"
+          data-index-phase="ready"
+          data-index-source={status.source}
+          data-index-held={status.heldForImport ? 'import' : undefined}
+        >
           {status.documents.toLocaleString('en')} records indexed ·{' '}
           {status.source === 'persisted' ? `index loaded from disk in ${status.ms} ms` : `index built in ${status.ms} ms`}
+          {status.heldForImport ? ' · an import is being saved: its records are indexed when it finishes' : ''}
         </p>
       );
     case 'failed':

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { HSG_IMPORT_TIMESTAMP, importHsg } from '../../../shared/importers';
+import { BulkWriteWatch } from '../../../renderer/db/bulk-write';
 import { db } from '../../../renderer/db/instance';
 import {
   clearUndo,
@@ -52,6 +53,28 @@ beforeEach(async () => {
 });
 
 describe('saveDatasetImport', () => {
+  it('tells the search index to hold its reads while it writes, and when it is over', async () => {
+    const changes: boolean[] = [];
+    const watch = new BulkWriteWatch(db.name, (held) => changes.push(held));
+    try {
+      let heldDuring = false;
+      await saveDatasetImport(
+        records,
+        options({
+          batchSize: 4,
+          onProgress: () => {
+            heldDuring ||= watch.held();
+          },
+        }),
+      );
+      await vi.waitFor(() => expect(changes).toEqual([true, false]));
+      expect(heldDuring).toBe(true);
+      expect(watch.held()).toBe(false);
+    } finally {
+      watch.close();
+    }
+  });
+
   it('creates every record, reports progress per batch and records the run in meta', async () => {
     expect(records.visits).toHaveLength(6);
     const progress: number[] = [];

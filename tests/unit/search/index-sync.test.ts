@@ -21,6 +21,7 @@ import {
   saveIndex,
 } from '../../../renderer/db/search/sync';
 import { LegationDB } from '../../../renderer/db/database';
+import { BulkWriteNotice } from '../../../renderer/db/bulk-write';
 
 const hosts: SearchIndexHost[] = [];
 
@@ -246,6 +247,32 @@ describe('live updates (the worker host)', () => {
     await vi.waitFor(() => expect(host.query({ q: 'persimmon', facets: {} }).total).toBe(60));
   });
 
+  it('waits while a dataset import is being saved: writes are journalled, then indexed when the import says it is over', async () => {
+    const { host, messages, started } = startHost();
+    await started;
+    const notice = new BulkWriteNotice(db.name);
+    notice.begin();
+    await vi.waitFor(() => expect(host.currentStatus).toMatchObject({ phase: 'ready', heldForImport: true }));
+    const template = (await getVisit(SEED_IDS.tehranVisit))!;
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      ...template,
+      id: `0d0d0d0d-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      purpose: `Held quince ${i}`,
+      updatedAt: SEED_TIMESTAMP,
+    }));
+    await db.visits.bulkPut(many);
+    // The change is heard and journalled (a restart would redo it), but not read while the import runs.
+    await vi.waitFor(async () => expect(await db.searchIndex.where('key').startsWith('index:journal:').count()).toBeGreaterThan(0));
+    await new Promise((r) => setTimeout(r, 60)); // well past the 5 ms apply delay
+    expect(host.query({ q: 'quince', facets: {} }).total).toBe(0);
+    notice.end();
+    await vi.waitFor(() => expect(host.query({ q: 'quince', facets: {} }).total).toBe(60));
+    expect(host.currentStatus).toMatchObject({ phase: 'ready' });
+    expect(host.currentStatus).not.toHaveProperty('heldForImport');
+    const held = messages.filter((m) => m.type === 'status' && m.status.phase === 'ready' && m.status.heldForImport);
+    expect(held.length).toBeGreaterThan(0);
+  });
+
   it('a bulk write into a large table reads only the rows whose updatedAt changed (keys tell which), and keeps what it read across a save', async () => {
     const template = (await getVisit(SEED_IDS.tehranVisit))!;
     const id = (i: number) => `0e0e0e0e-0000-4000-8000-${String(i).padStart(12, '0')}`;
@@ -309,6 +336,45 @@ describe('live updates (the worker host)', () => {
     expect(batches.reduce((a, b) => a + b, 0)).toBe(before);
     expect(batches).toHaveLength(Math.ceil(before / 500));
     expect(runQuery(state, { q: 'early', facets: {}, limit: 2000 }).total).toBe(1200);
+  });
+
+  it('looks up the visits naming a person only when they may show an older version of them', async () => {
+    const template = (await getVisit(SEED_IDS.tehranVisit))!;
+    const anyPerson = (await db.people.get(template.travellerId))!;
+    const at = (d: number) => `2031-01-0${d}T00:00:00.000Z`;
+    const pid = (i: number) => `0b0b0b0b-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    const vid = (i: number) => `0a0a0a0a-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    // Two people new to the index, each named by a visit indexed before them.
+    await db.people.bulkPut([
+      { ...anyPerson, id: pid(1), name: 'Ottilie Fresh', aliases: [], createdAt: at(1), updatedAt: at(1) },
+      { ...anyPerson, id: pid(2), name: 'Bertram Oldname', aliases: [], createdAt: at(1), updatedAt: at(1) },
+    ]);
+    await db.visits.bulkPut([
+      { ...template, id: vid(1), travellerId: pid(1), hostIds: [], purpose: 'First tour' },
+      { ...template, id: vid(2), travellerId: anyPerson.id, hostIds: [pid(2)], purpose: 'Second tour' },
+    ]);
+    const state = createIndexState();
+    await applyIds(db, state, 'visits', [vid(1), vid(2)]);
+    // The second is renamed after the visit read him (edited since created); the first never changed.
+    await db.people.update(pid(2), { name: 'Bertram Newname', updatedAt: at(2) });
+    const where = vi.spyOn(db.visits, 'where');
+    try {
+      expect(await applyIds(db, state, 'people', [pid(1)])).toBe(1); // the person only: no visit looked up
+      expect(where).not.toHaveBeenCalled();
+      expect(await applyIds(db, state, 'people', [pid(2)])).toBe(2); // the person and the visit hosted by him
+      expect(where).toHaveBeenCalled();
+      expect(ids(runQuery(state, { q: 'newname', facets: { type: ['visit'] } }))).toEqual([`visit:${vid(2)}`]);
+      // Known to the index now: applied again unchanged, nothing is looked up; a changed alias is.
+      where.mockClear();
+      expect(await applyIds(db, state, 'people', [pid(2)])).toBe(0);
+      expect(where).not.toHaveBeenCalled();
+      await db.people.update(pid(1), { aliases: ['Tilly'], updatedAt: at(3) });
+      expect(await applyIds(db, state, 'people', [pid(1)])).toBe(2);
+      expect(where).toHaveBeenCalled();
+      expect(ids(runQuery(state, { q: 'tilly', facets: { type: ['visit'] } }))).toEqual([`visit:${vid(1)}`]);
+    } finally {
+      where.mockRestore();
+    }
   });
 
   it('a renamed traveller re-indexes the visits naming them, in steps; visits not yet indexed are left to their own change', async () => {
