@@ -110,15 +110,51 @@ test.describe('Import a dataset (Office of the Historian)', () => {
         .map((f) => join(HSG, d, f)),
     );
     await page.goto('./#/import/dataset');
+    // Every label the progress shows, in order (some are on screen for a moment only).
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressLabels: string[] }).progressLabels = seen;
+      new MutationObserver(() => {
+        const text = document.getElementById('dataset-progress-label')?.textContent;
+        if (text && seen.at(-1) !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    // Another window, its search index ready before the import starts.
+    const other = await page.context().newPage();
+    await other.goto('./#/search');
+    await expect(other.locator('[data-index-phase="ready"]')).toBeVisible({ timeout: 30_000 });
     const began = Date.now();
     await page.getByLabel('XML files to import').setInputFiles(all);
     await expect(page.getByText(/^Parsing [\d,]+ of 7,535 records…$/)).toBeVisible();
+    // Each stage of reading reports as it goes: the files, the records in them, then the visits made and checked.
+    await expect(page.getByText(/^Saving… /)).toBeVisible({ timeout: 120_000 });
+    const labels = await page.evaluate(() => (window as unknown as { progressLabels: string[] }).progressLabels);
+    const stages = [
+      ...new Set(
+        labels.map((l) => /^(Reading \d+ of [\d,]+ files|Parsing|Making visits|Checking|Saving)/.exec(l)?.[1]?.replace(/\d+/g, 'N')),
+      ),
+    ].filter(Boolean);
+    expect(stages).toEqual([`Reading N of N files`, 'Parsing', 'Making visits', 'Checking', 'Saving']);
     await expect(page.getByRole('progressbar')).toBeVisible();
     await expect(page.getByText(/^Saving… [1-9][\d,]* of [\d,]+ records$/)).toBeVisible({ timeout: 120_000 });
+    // Search, in another window, waits for the import instead of reading between its batches, and says so.
+    const held = other.locator('[data-index-phase="ready"][data-index-held="import"]');
+    await expect(held).toContainText('an import is being saved: its records are indexed when it finishes', { timeout: 30_000 });
     await page.getByRole('button', { name: 'Cancel' }).click();
     const stopped = page.getByRole('region', { name: 'Import stopped' });
     await expect(stopped).toBeVisible({ timeout: 60_000 });
     const text = (await stopped.textContent()) ?? '';
+    // Once the import stops, the other window's index takes in what was saved.
+    await expect(other.locator('[data-index-phase="ready"]:not([data-index-held])')).toBeVisible({ timeout: 30_000 });
+    await expect
+      .poll(
+        async () => Number(((await other.locator('[data-index-phase="ready"]').textContent()) ?? '').replace(/,/g, '').match(/^\d+/)?.[0]),
+        {
+          timeout: 60_000,
+        },
+      )
+      .toBeGreaterThan(1000);
+    await other.close();
     const saved = Number(/Stopped after saving ([\d,]+) of/.exec(text)?.[1]?.replace(/,/g, ''));
     // Whole batches of 1,000 only.
     expect(saved % 1000).toBe(0);

@@ -501,11 +501,13 @@ export function DatasetImportPage() {
           label={
             phase.total === 0
               ? `Reading ${plural(phase.files, 'file', 'files')}…`
-              : phase.stage === 'building'
-                ? `Making visits from ${fmt(phase.done)} of ${fmt(phase.total)} records…`
-                : phase.stage === 'checking'
-                  ? `Checking ${fmt(phase.done)} of ${fmt(phase.total)} records…`
-                  : `Parsing ${fmt(phase.done)} of ${fmt(phase.total)} records…`
+              : phase.stage === 'loading'
+                ? `Reading ${fmt(phase.done)} of ${plural(phase.total, 'file', 'files')}…`
+                : phase.stage === 'building'
+                  ? `Making visits from ${fmt(phase.done)} of ${fmt(phase.total)} records…`
+                  : phase.stage === 'checking'
+                    ? `Checking ${fmt(phase.done)} of ${fmt(phase.total)} records…`
+                    : `Parsing ${fmt(phase.done)} of ${fmt(phase.total)} records…`
           }
           done={phase.done}
           total={phase.total}
