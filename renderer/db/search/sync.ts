@@ -107,26 +107,34 @@ function table(db: LegationDB, t: SearchTable): Table<Row, string> {
   return db[t] as unknown as Table<Row, string>;
 }
 
-/** Names of the people visits refer to (traveller and hosts), deleted or not: a visit keeps showing who travelled. */
-async function peopleOf(db: LegationDB, visits: readonly Visit[], known?: PeopleById): Promise<PeopleById> {
+/**
+ * Names of the people visits refer to (traveller and hosts), deleted or not: a visit keeps showing
+ * who travelled. With `cache` (one pass over a table), people read for earlier batches are not read
+ * again and those read now are added to it; a person changed meanwhile is its own change, which
+ * re-indexes the visits naming them.
+ */
+async function peopleOf(db: LegationDB, visits: readonly Visit[], cache?: NameCache): Promise<PeopleById> {
   const ids = new Set<string>();
   for (const v of visits) {
-    if (!known?.has(v.travellerId)) ids.add(v.travellerId);
-    for (const h of v.hostIds) if (!known?.has(h)) ids.add(h);
+    if (!cache?.has(v.travellerId)) ids.add(v.travellerId);
+    for (const h of v.hostIds) if (!cache?.has(h)) ids.add(h);
   }
-  const map = new Map(known ?? []);
+  const map: NameCache = cache ?? new Map<string, Pick<Person, 'name' | 'aliases'>>();
   if (ids.size === 0) return map;
   const rows = await db.people.bulkGet([...ids]);
-  for (const p of rows) if (p) map.set(p.id, p);
+  for (const p of rows) if (p) map.set(p.id, { name: p.name, aliases: p.aliases });
   return map;
 }
+
+/** What visits show of the people they name, by id (kept for one pass over a table). */
+type NameCache = Map<string, Pick<Person, 'name' | 'aliases'>>;
 
 /** Documents for live rows of a table, and the ids of its deleted ones. */
 async function docsFor(
   db: LegationDB,
   t: SearchTable,
   rows: readonly Row[],
-  people?: PeopleById,
+  people?: NameCache,
 ): Promise<{ docs: SearchDoc[]; gone: string[] }> {
   const live = rows.filter((r) => !r.deletedAt);
   const gone = rows.filter((r) => r.deletedAt).map((r) => `${TYPE_OF[t]}:${r.id}`);
@@ -155,8 +163,15 @@ type Step = () => void | Promise<void>;
  * batches with `onStep` between them (a head of state may have thousands); visits not indexed yet
  * are left to their own change, which reads the names then.
  */
-export async function applyRows(db: LegationDB, state: IndexState, t: SearchTable, rows: readonly Row[], onStep?: Step): Promise<number> {
-  const { docs, gone } = await docsFor(db, t, rows);
+export async function applyRows(
+  db: LegationDB,
+  state: IndexState,
+  t: SearchTable,
+  rows: readonly Row[],
+  onStep?: Step,
+  names?: NameCache,
+): Promise<number> {
+  const { docs, gone } = await docsFor(db, t, rows, names);
   // People whose change may show in visits indexed before it (see namesMayBeStale), judged on the index as it was.
   const before =
     t === 'people' ? rows.map((r) => ({ known: state.stamps.has(`person:${r.id}`), fp: state.fingerprints.get(`person:${r.id}`) })) : [];
@@ -194,13 +209,20 @@ function namesMayBeStale(state: IndexState, r: Row, before: { known: boolean; fp
 }
 
 /** Applies changes to rows named by id (missing rows were deleted for good). */
-export async function applyIds(db: LegationDB, state: IndexState, t: SearchTable, ids: readonly string[], onStep?: Step): Promise<number> {
+export async function applyIds(
+  db: LegationDB,
+  state: IndexState,
+  t: SearchTable,
+  ids: readonly string[],
+  onStep?: Step,
+  names?: NameCache,
+): Promise<number> {
   if (ids.length === 0) return 0;
   const rows = await table(db, t).bulkGet([...ids]);
   const present = rows.filter((r): r is Row => r !== undefined);
   const missing = ids.filter((_, i) => rows[i] === undefined).map((id) => `${TYPE_OF[t]}:${id}`);
   for (const id of missing) state.stamps.delete(id);
-  return removeDocs(state, missing) + (await applyRows(db, state, t, present, onStep));
+  return removeDocs(state, missing) + (await applyRows(db, state, t, present, onStep, names));
 }
 
 export interface Progress {
@@ -240,6 +262,7 @@ export async function reconcileTable(
     if (stamp === undefined || state.stamps.get(key) !== stamp) need.push(id);
   }
   let changed = 0;
+  const names: NameCache = new Map(); // the people the visits name, read once for the whole pass
   if (need.length * 4 >= ids.length) {
     // Most rows are new to the index: read them in key order (range reads beat bulkGet), between
     // the first and last of each batch of the ids present now. Rows written meanwhile are heard
@@ -249,14 +272,14 @@ export async function reconcileTable(
     for (let i = 0; i < sorted.length; i += BUILD_BATCH) {
       const last = Math.min(i + BUILD_BATCH, sorted.length) - 1;
       const rows: Row[] = await tb.where(':id').between(sorted[i]!, sorted[last]!, true, true).toArray();
-      changed += await applyRows(db, state, t, rows, () => onBatch?.(0));
+      changed += await applyRows(db, state, t, rows, () => onBatch?.(0), names);
       await onBatch?.(last - i + 1);
     }
   } else {
     if (ids.length > need.length) await onBatch?.(ids.length - need.length);
     for (let i = 0; i < need.length; i += BUILD_BATCH) {
       const batch = need.slice(i, i + BUILD_BATCH);
-      changed += await applyIds(db, state, t, batch, () => onBatch?.(0));
+      changed += await applyIds(db, state, t, batch, () => onBatch?.(0), names);
       await onBatch?.(batch.length);
     }
   }

@@ -338,6 +338,31 @@ describe('live updates (the worker host)', () => {
     expect(runQuery(state, { q: 'early', facets: {}, limit: 2000 }).total).toBe(1200);
   });
 
+  it('a pass over the visits reads each person they name once, not once per batch', async () => {
+    const template = (await getVisit(SEED_IDS.tehranVisit))!;
+    await db.visits.bulkPut(
+      Array.from({ length: 1600 }, (_, i) => ({
+        ...template,
+        id: `09090909-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        purpose: `Walk ${i}`,
+      })),
+    );
+    const named = new Set((await db.visits.toArray()).flatMap((v) => [v.travellerId, ...v.hostIds]));
+    const bulkGet = vi.spyOn(db.people, 'bulkGet');
+    try {
+      const state = createIndexState();
+      await reconcileTable(db, state, 'visits');
+      const asked = bulkGet.mock.calls.flatMap((c) => c[0]);
+      expect(bulkGet.mock.calls.length).toBeGreaterThan(0);
+      expect(asked.length).toBe(new Set(asked).size); // nobody twice
+      expect(new Set(asked)).toEqual(named);
+      expect(runQuery(state, { q: 'walk', facets: {}, limit: 2000 }).total).toBe(1600);
+      expect(runQuery(state, { q: 'kadhemi walk', facets: {} }).total).toBe(1600); // the traveller's name is in every one
+    } finally {
+      bulkGet.mockRestore();
+    }
+  });
+
   it('looks up the visits naming a person only when they may show an older version of them', async () => {
     const template = (await getVisit(SEED_IDS.tehranVisit))!;
     const anyPerson = (await db.people.get(template.travellerId))!;
