@@ -436,6 +436,7 @@ async function oneRun(o: Options, run: number, base: string): Promise<void> {
         }
         const qs = await page.evaluate(({ N, seed }) => window.bench.searchQueries(N, seed), { N, seed });
         await page.evaluate(({ N, seed }) => window.bench.searchScanPrepare(N, seed), { N, seed });
+        const engine: number[] = [];
         for (let rep = 0; rep < 2; rep++) {
           for (const q of qs) {
             const s = await page.evaluate(async (q) => ({ a: await window.bench.searchApp(q), b: window.bench.searchScan(q) }), q);
@@ -445,8 +446,15 @@ async function oneRun(o: Options, run: number, base: string): Promise<void> {
             }
             r.app.push(s.a.ms);
             r.base.push(s.b.ms);
+            engine.push(s.a.engineMs);
             if (rep === 0 && run === 0) r.notes.push(`"${q}": ${s.a.total} hits (scan: ${s.b.total})`);
           }
+        }
+        if (engine.length > 0) {
+          const e = summarize(engine);
+          r.notes.push(
+            `run ${run + 1}: the query in the worker (runQuery) took ${fmt(e.median)} ms median, ${fmt(e.p95)} ms p95; the rest is the round trip (messages and copying the result)`,
+          );
         }
       }
     }

@@ -175,7 +175,8 @@ if (dump) {
     return {
       q,
       total: r.total,
-      hits: r.hits.map((h) => [`${h.type}:${h.recordId}`, h.score, h.terms.join(' ')]),
+      terms: r.terms,
+      hits: r.hits.map((h) => [`${h.type}:${h.recordId}`, h.score]),
       facets: r.facets,
     };
   });

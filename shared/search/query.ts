@@ -12,14 +12,19 @@ export interface SearchRequest {
 
 export interface SearchHit extends StoredDoc {
   score: number;
-  /** Index terms this hit matched (for highlighting: prefix and fuzzy matches differ from what was typed). */
-  terms: string[];
 }
 
 export interface SearchResult {
   hits: SearchHit[];
   total: number;
   facets: FacetCounts;
+  /**
+   * The index terms the query matched: its words, and the longer words and near spellings they
+   * stood for ("kadhimi" for "Kadhemi"). A hit's text highlights the words that fold to one of them
+   * (`highlightSegments`): the same marks as a list per hit, which cost more to work out than the
+   * rest of a query.
+   */
+  terms: string[];
   tookMs: number;
 }
 

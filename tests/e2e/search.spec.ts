@@ -28,7 +28,10 @@ test('finds "Kadhimi" and "Kadhemi" alike, the Tehran visit among them; arrow ke
 
   // A typo the seed has no alias for still finds him.
   await search.search('Kadhami Tehran');
-  await expect(search.results.getByRole('link', { name: `Visit ${TEHRAN}` })).toBeVisible();
+  const tehran = search.results.getByRole('link', { name: `Visit ${TEHRAN}` });
+  await expect(tehran).toBeVisible();
+  // The near spelling it found is marked, as is the word typed.
+  await expect(tehran.locator('mark')).toHaveText(['Kadhemi', 'Tehran']);
 
   await search.search('Kadhimi');
   await search.box.press('ArrowDown');

@@ -73,9 +73,10 @@ export interface IndexState {
   slots: Map<string, number>;
   dead: number;
   /**
-   * Value codes of each slot, one per facet (-1: none; -2 in every facet: a removed slot), slot by
-   * slot: codes of slot d at [d * FACETS.length, (d + 1) * FACETS.length); the array has room to
-   * grow. Per facet: the values, and a slot holding each (for its label).
+   * Each slot's facet values as tally codes (see `tallyCode`; DEAD in every facet: a removed slot),
+   * slot by slot: the codes of slot d at [d * FACETS.length, (d + 1) * FACETS.length); the array
+   * has room to grow. Per facet: the values (value code = position), and a slot holding each (for
+   * its label).
    */
   facetCodes: Int32Array;
   facetValues: string[][];
@@ -124,9 +125,20 @@ function emptyFacets(): Pick<IndexState, 'facetCodes' | 'facetValues' | 'facetIn
   };
 }
 
-const NF = FACETS.length;
+/** Six facets: collect() counts them written out, and this fails to compile when there are more or fewer. */
+const NF: 6 = FACETS.length;
 /** The facet codes of a removed slot (a query reads them, not `stored`, to skip it). */
-const DEAD = -2;
+const DEAD = -1;
+
+/**
+ * Where facet `fi`'s value `code` (-1: the slot has no value there) is counted in a query's one
+ * tally array: the facets' counters interleaved, so counting a result is six increments of one
+ * typed array with no branch (a tally per facet took five times as long on broad queries); the
+ * first NF counters take the slots with no value and are never read.
+ */
+function tallyCode(fi: number, code: number): number {
+  return (code + 1) * NF + fi;
+}
 
 /** Room in facetCodes for this slot's codes. */
 function facetRoom(state: IndexState, slot: number): Int32Array {
@@ -154,7 +166,7 @@ function indexFacets(state: IndexState, slot: number, doc: StoredDoc): void {
         index.set(v, code);
       } else code = known;
     }
-    codes[slot * NF + fi] = code;
+    codes[slot * NF + fi] = tallyCode(fi, code);
   });
 }
 
@@ -525,13 +537,31 @@ function collect(
   scored: boolean,
   active: readonly number[],
   allowed: readonly Uint8Array[],
-  tallies: readonly Int32Array[],
+  tally: Int32Array,
   keep: (d: number) => void,
 ): number {
   const codes = state.facetCodes;
   const nActive = active.length;
   const count = scored ? completed : state.stored.length;
   let total = 0;
+  if (nActive === 0) {
+    // No facet chosen (what a typed query starts with): every live candidate counts for every facet.
+    for (let i = 0; i < count; i++) {
+      const d = scored ? complete[i]! : i;
+      const at = d * NF;
+      if (codes[at] === DEAD) continue;
+      total++;
+      // Written out: a loop over the facets here took three times as long.
+      tally[codes[at]!]!++;
+      tally[codes[at + 1]!]!++;
+      tally[codes[at + 2]!]!++;
+      tally[codes[at + 3]!]!++;
+      tally[codes[at + 4]!]!++;
+      tally[codes[at + 5]!]!++;
+      keep(d);
+    }
+    return total;
+  }
   for (let i = 0; i < count; i++) {
     const d = scored ? complete[i]! : i;
     const at = d * NF;
@@ -540,8 +570,7 @@ function collect(
     let failed = -1;
     for (let a = 0; a < nActive; a++) {
       const fi = active[a]!;
-      const c = codes[at + fi]!;
-      if (c < 0 || allowed[a]![c] === 0) {
+      if (allowed[a]![codes[at + fi]!] === 0) {
         failures++;
         failed = fi;
         if (failures > 1) break;
@@ -549,15 +578,9 @@ function collect(
     }
     if (failures === 0) {
       total++;
-      for (let fi = 0; fi < NF; fi++) {
-        const c = codes[at + fi]!;
-        if (c >= 0) tallies[fi]![c]!++;
-      }
+      for (let fi = 0; fi < NF; fi++) tally[codes[at + fi]!]!++;
       keep(d);
-    } else if (failures === 1) {
-      const c = codes[at + failed]!;
-      if (c >= 0) tallies[failed]![c]!++;
-    }
+    } else if (failures === 1) tally[codes[at + failed]!]!++;
   }
   return total;
 }
@@ -577,7 +600,7 @@ export function runQuery(state: IndexState, req: SearchRequest): SearchResult {
   const qWords = [...new Set(queryTerms(req.q))].slice(0, 32);
   const limit = req.limit ?? DEFAULT_HIT_LIMIT;
   if (qWords.length === 0 && !anyFacet) {
-    return { hits: [], total: 0, facets: countFacets([], req.facets), tookMs: performance.now() - began };
+    return { hits: [], total: 0, facets: countFacets([], req.facets), terms: [], tookMs: performance.now() - began };
   }
   const n = state.stored.length;
   if (scores.length < n) {
@@ -604,33 +627,32 @@ export function runQuery(state: IndexState, req: SearchRequest): SearchResult {
       }
     }
 
-    // Facets: the chosen values as flags per value code.
+    // Facets: the chosen values as flags per tally code.
+    const tally = tallyFor(state);
     const active: number[] = [];
     const allowed: Uint8Array[] = [];
     FACETS.forEach((f, fi) => {
       const values = req.facets[f];
       if (!values || values.length === 0) return;
-      const flags = new Uint8Array(state.facetValues[fi]!.length);
+      const flags = new Uint8Array(tally.length);
       for (const v of values) {
         const c = state.facetIndex[fi]!.get(v);
-        if (c !== undefined) flags[c] = 1;
+        if (c !== undefined) flags[tallyCode(fi, c)] = 1;
       }
       active.push(fi);
       allowed.push(flags);
     });
-    const tallies = talliesFor(state);
     const k = hitCount(limit, n);
     const top = scored ? new TopK(k, scores) : null;
     const listed: number[] = []; // without words: the first `limit` in slot order
-    const total = collect(state, scored, active, allowed, tallies, (d) => {
+    const total = collect(state, scored, active, allowed, tally, (d) => {
       if (top) top.offer(d);
       else if (listed.length < k) listed.push(d);
     });
     const best = top ? top.sorted() : listed;
-    const matched = [...matchedTerms];
     const hits: SearchHit[] = best.map((d) => {
       const s = state.stored[d]!;
-      // The stored fields (in their order, as a spread would copy them, but faster), score and terms.
+      // The stored fields (in their order, as a spread would copy them, but faster) and the score.
       return {
         type: s.type,
         recordId: s.recordId,
@@ -645,10 +667,9 @@ export function runQuery(state: IndexState, req: SearchRequest): SearchResult {
         kind: s.kind,
         year: s.year,
         score: scores[d]!,
-        terms: shownTerms(s, matched),
       };
     });
-    return { hits, total, facets: finishFacets(state, tallies, req), tookMs: performance.now() - began };
+    return { hits, total, facets: finishFacets(state, tally, req), terms: [...matchedTerms], tookMs: performance.now() - began };
   } finally {
     // Clear what the words wrote (the next query starts from zero).
     for (let i = 0; i < reached; i++) {
@@ -660,80 +681,24 @@ export function runQuery(state: IndexState, req: SearchRequest): SearchResult {
 }
 
 /**
- * The index terms a hit matched that its title, subtitle or snippet shows (what the screen
- * highlights), in the order the query matched them: the `matched` terms that are among the words
- * of that text as the index folds them (tokenize + processTerm).
- *
- * Most texts have no letter or digit outside ASCII (the → of a visit's title and the dashes of
- * its dates only separate words): there every word is ASCII and folding it is lower-casing (after
- * tokenize closes up dotted abbreviations; dropping "'s" only removes a one-letter word), so a
- * term is a word of the text exactly when it occurs in the lower-cased text between two
- * characters that are not a-z or 0-9, and a few indexOf calls answer without splitting the text.
- */
-export function shownTerms(s: Pick<StoredDoc, 'title' | 'subtitle' | 'snippet'>, matched: readonly string[]): string[] {
-  if (matched.length === 0) return [];
-  let text = `${s.title} ${s.subtitle} ${s.snippet}`;
-  if (asciiWords(s.title) && asciiWords(s.subtitle) && asciiWords(s.snippet)) {
-    if (text.includes('.')) text = text.replace(ASCII_ABBREVIATION, (m) => m.replace(/\./g, ''));
-    const lower = text.toLowerCase();
-    return matched.filter((t) => hasWord(lower, t));
-  }
-  const wanted = new Set(matched);
-  const seen = new Set<string>();
-  for (const token of tokenize(text)) {
-    const t = processTerm(token);
-    if (t === null || !wanted.has(t) || seen.has(t)) continue;
-    seen.add(t);
-    if (seen.size === wanted.size) break;
-  }
-  return seen.size === wanted.size ? [...matched] : matched.filter((t) => seen.has(t));
-}
-
-/** Are all the letters and digits of the text ASCII? (A surrogate pair may be one: no.) */
-function asciiWords(text: string): boolean {
-  const first = text.search(NON_ASCII);
-  if (first === -1) return true;
-  for (let i = first; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 127 && ((c >= 0xd800 && c <= 0xdfff) || LETTER_OR_DIGIT.test(text[i]!))) return false;
-  }
-  return true;
-}
-
-const NON_ASCII = /[\u0080-\uffff]/;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-/** tokenize's dotted abbreviations ("U.S."), in ASCII text (where \p{L} is a-z, A-Z). */
-const ASCII_ABBREVIATION = /\b(?:[A-Za-z]\.){2,}/g;
-
-/** Is a-z or 0-9 (NaN, before the start or past the end: no). */
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-}
-
-/** Does `word` occur in `text` (lower-case ASCII) as a whole word? */
-function hasWord(text: string, word: string): boolean {
-  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
-    if (!isWordChar(text.charCodeAt(at - 1)) && !isWordChar(text.charCodeAt(at + word.length))) return true;
-  }
-  return false;
-}
-
-/**
  * Labelled facet counts from the value tallies. For a facet listed by count, only its values that
  * can be among the FACET_LIMIT largest (count at least the FACET_LIMIT-th largest, ties included)
  * and the chosen ones are handed to finishFacetCounts, which sorts and labels what it is given:
  * with 17,000 travellers a broad query would otherwise sort and label them all. `distinct` still
  * counts every value.
  */
-function finishFacets(state: IndexState, tallies: readonly Int32Array[], req: SearchRequest): FacetCounts {
+function finishFacets(state: IndexState, tally: Int32Array, req: SearchRequest): FacetCounts {
   const counts: FacetTallies = new Map();
   const distinct: number[] = [];
   FACETS.forEach((f, fi) => {
-    const t = tallies[fi]!;
     const order = FACET_ORDER[fi]!;
-    const { values, threshold } = scanTally(t, order === 'count' ? FACET_LIMIT : Infinity);
-    distinct.push(values);
     const names = state.facetValues[fi]!;
+    const { values, threshold } = scanTally(tally, order === 'count' ? FACET_LIMIT : Infinity, {
+      at: tallyCode(fi, 0),
+      step: NF,
+      length: names.length,
+    });
+    distinct.push(values);
     const chosen = new Set<number>();
     for (const v of req.facets[f] ?? []) {
       const c = state.facetIndex[fi]!.get(v);
@@ -749,7 +714,7 @@ function finishFacets(state: IndexState, tallies: readonly Int32Array[], req: Se
     const m = new Map<string, { count: number; doc: StoredDoc }>();
     for (let i = 0; i < values; i++) {
       const c = nonzero[i]!;
-      const count = t[c]!;
+      const count = tally[tallyCode(fi, c)]!;
       if ((count >= threshold && (!newest || newest.has(c))) || chosen.has(c)) m.set(names[c]!, { count, doc: labelDoc(state, fi, c) });
     }
     counts.set(f, m);
@@ -759,16 +724,14 @@ function finishFacets(state: IndexState, tallies: readonly Int32Array[], req: Se
   return out;
 }
 
-// Facet tallies reused across queries, one per facet.
-const tallyScratch: Int32Array[] = [];
+// The facet tally reused across queries (see tallyCode).
+let tallyScratch = new Int32Array(0);
 
-/** Zeroed tallies, one per facet, as long as its values. */
-function talliesFor(state: IndexState): Int32Array[] {
-  return FACETS.map((_, fi) => {
-    const len = state.facetValues[fi]!.length;
-    if ((tallyScratch[fi]?.length ?? -1) < len) tallyScratch[fi] = new Int32Array(Math.max(16, len * 2));
-    return tallyScratch[fi]!.subarray(0, len).fill(0);
-  });
+/** A zeroed tally with a counter for every facet value of the index. */
+function tallyFor(state: IndexState): Int32Array {
+  const len = tallyCode(0, Math.max(...state.facetValues.map((v) => v.length)));
+  if (tallyScratch.length < len) tallyScratch = new Int32Array(Math.max(16 * NF, len * 2));
+  return tallyScratch.subarray(0, len).fill(0);
 }
 
 /** Codes with a count above 0, ascending (filled by scanTally). */
@@ -777,14 +740,19 @@ let nonzero = new Int32Array(0);
 /**
  * How many values have a count above 0 (their codes in `nonzero`, ascending), and the k-th
  * largest count (1 when k or fewer are above 0: all are kept), by a heap of the k largest seen.
+ * Value c's count is `counts[at + c * step]`, for c below `length` (by default, `counts[c]`).
  */
-export function scanTally(counts: Int32Array, k: number): { values: number; threshold: number } {
-  if (nonzero.length < counts.length) nonzero = new Int32Array(counts.length * 2);
+export function scanTally(
+  counts: Int32Array,
+  k: number,
+  { at = 0, step = 1, length = counts.length }: { at?: number; step?: number; length?: number } = {},
+): { values: number; threshold: number } {
+  if (nonzero.length < length) nonzero = new Int32Array(length * 2);
   const heap = Number.isFinite(k) ? new Int32Array(k) : null; // a min-heap
   let size = 0;
   let values = 0;
-  for (let c = 0; c < counts.length; c++) {
-    const x = counts[c]!;
+  for (let c = 0; c < length; c++) {
+    const x = counts[at + c * step]!;
     if (x <= 0) continue;
     nonzero[values++] = c;
     if (!heap) continue;
@@ -821,7 +789,7 @@ function labelDoc(state: IndexState, fi: number, code: number): StoredDoc {
   if (first) return first;
   const codes = state.facetCodes;
   for (let d = 0; d < state.stored.length; d++) {
-    if (codes[d * NF + fi] === code && state.stored[d]) {
+    if (codes[d * NF + fi] === tallyCode(fi, code) && state.stored[d]) {
       sample[code] = d;
       return state.stored[d]!;
     }

@@ -119,14 +119,14 @@ function FacetGroup({
   );
 }
 
-function Hit({ hit }: { hit: SearchHit }) {
-  const snippet = hit.snippet ? excerpt(hit.snippet, hit.terms) : '';
+function Hit({ hit, terms }: { hit: SearchHit; terms: readonly string[] }) {
+  const snippet = hit.snippet ? excerpt(hit.snippet, terms) : '';
   return (
     <li className="search-hit">
       <Link to={hit.href.replace(/^#/, '')} className="search-hit-link" data-search-hit="">
         <span className={`search-type search-type-${hit.type}`}>{TYPE_LABEL[hit.type]}</span>{' '}
         <span className="search-hit-title">
-          <Highlighted text={hit.title} terms={hit.terms} />
+          <Highlighted text={hit.title} terms={terms} />
         </span>
       </Link>
       {(hit.status || hit.subtitle) && (
@@ -134,14 +134,14 @@ function Hit({ hit }: { hit: SearchHit }) {
           {hit.status && <StatusBadge status={hit.status as VisitStatus} />}
           {hit.subtitle && (
             <span>
-              <Highlighted text={hit.subtitle} terms={hit.terms} />
+              <Highlighted text={hit.subtitle} terms={terms} />
             </span>
           )}
         </div>
       )}
       {snippet && (
         <p className="search-hit-snippet">
-          <Highlighted text={snippet} terms={hit.terms} />
+          <Highlighted text={snippet} terms={terms} />
         </p>
       )}
     </li>
@@ -284,7 +284,7 @@ export function SearchPage() {
               </p>
               <ol className="search-hits" aria-label="Results" ref={list} onKeyDown={onListKey}>
                 {result.hits.map((h) => (
-                  <Hit key={`${h.type}:${h.recordId}`} hit={h} />
+                  <Hit key={`${h.type}:${h.recordId}`} hit={h} terms={result.terms} />
                 ))}
               </ol>
               {result.hits.length < result.total && (
