@@ -370,6 +370,11 @@ const bench = {
     return { ms: performance.now() - t0 };
   },
 
+  /** Lets go of the generated data set (generated again when a case asks for it). */
+  release(): void {
+    cached = null;
+  },
+
   /** Realistic list filters: status + a frequent host country + a date range, over the loaded data. */
   filterQueries(visits: number, seed: number): Q[] {
     const d = dataset(visits, seed);

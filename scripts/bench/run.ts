@@ -224,6 +224,19 @@ async function firstPaint(page: Page, base: string): Promise<number> {
   return ms;
 }
 
+/**
+ * Before a case's samples: the page lets go of the generated data set (hundreds of MB the app never
+ * holds; what a baseline needs it keeps apart) and collects garbage, so that no major collection of
+ * it lands in the samples (30–80 ms pauses in the filter samples at 100k, app and baseline alike).
+ */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => window.bench.release());
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.detach();
+}
+
 async function heapMB(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -370,6 +383,7 @@ async function oneRun(o: Options, run: number, base: string): Promise<void> {
     if (want(o, 'filter')) {
       const r = result('filter', 'Filter (status+country+dates), first 100', '≤ 2× raw index read; p95 ≤ 16 ms', { max: 2, p95Max: 16 });
       const qs = await page.evaluate(({ N, seed }) => window.bench.filterQueries(N, seed), { N, seed });
+      await settle(page);
       for (let rep = 0; rep < (o.quick ? 3 : 5); rep++) {
         for (const q of qs) {
           const pair = await page.evaluate(async (q) => {
@@ -396,6 +410,7 @@ async function oneRun(o: Options, run: number, base: string): Promise<void> {
     // 4. Page 500 against the first page.
     if (want(o, 'page500')) {
       const r = result('page500', 'Open page 500 of the filtered list', '≤ 3× the app’s first page', { max: 3 });
+      await settle(page);
       for (let rep = 0; rep < (o.quick ? 3 : 5); rep++) {
         const p = await page.evaluate(() => window.bench.pages());
         if (isMissing(p)) {
@@ -436,6 +451,7 @@ async function oneRun(o: Options, run: number, base: string): Promise<void> {
         }
         const qs = await page.evaluate(({ N, seed }) => window.bench.searchQueries(N, seed), { N, seed });
         await page.evaluate(({ N, seed }) => window.bench.searchScanPrepare(N, seed), { N, seed });
+        await settle(page);
         const engine: number[] = [];
         for (let rep = 0; rep < 2; rep++) {
           for (const q of qs) {
@@ -488,6 +504,7 @@ async function oneRun(o: Options, run: number, base: string): Promise<void> {
     // 7. Export 1,000 visits.
     if (want(o, 'export')) {
       await page.evaluate(({ N, seed }) => window.bench.exportPrepare(N, seed), { N, seed });
+      await settle(page);
       for (const f of ['md', 'csv', 'ics', 'json'] as const) {
         const r = result(`export-${f}`, `Export 1,000 visits to ${f.toUpperCase()}`, '≤ 20× JSON.stringify; ≤ 250 ms', {
           max: 20,
