@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test, expect } from './support/fixtures';
 import { VisitsList } from './support/visits-page';
+import { recordTexts } from './support/text-recorder';
 
 /** The Office of the Historian data set beside the repository. */
 const HSG = resolve(process.cwd(), '../shared/data/historyatstate');
@@ -111,14 +112,7 @@ test.describe('Import a dataset (Office of the Historian)', () => {
     );
     await page.goto('./#/import/dataset');
     // Every label the progress shows, in order (some are on screen for a moment only).
-    await page.evaluate(() => {
-      const seen: string[] = [];
-      (window as unknown as { progressLabels: string[] }).progressLabels = seen;
-      new MutationObserver(() => {
-        const text = document.getElementById('dataset-progress-label')?.textContent;
-        if (text && seen.at(-1) !== text) seen.push(text);
-      }).observe(document.body, { subtree: true, childList: true, characterData: true });
-    });
+    const progressLabels = await recordTexts(page, '#dataset-progress-label');
     // Another window, its search index ready before the import starts.
     const other = await page.context().newPage();
     await other.goto('./#/search');
@@ -128,7 +122,7 @@ test.describe('Import a dataset (Office of the Historian)', () => {
     await expect(page.getByText(/^Parsing [\d,]+ of 7,535 records…$/)).toBeVisible();
     // Each stage of reading reports as it goes: the files, the records in them, then the visits made and checked.
     await expect(page.getByText(/^Saving… /)).toBeVisible({ timeout: 120_000 });
-    const labels = await page.evaluate(() => (window as unknown as { progressLabels: string[] }).progressLabels);
+    const labels = await progressLabels();
     const stages = [
       ...new Set(
         labels.map((l) => /^(Reading \d+ of [\d,]+ files|Parsing|Making visits|Checking|Saving)/.exec(l)?.[1]?.replace(/\d+/g, 'N')),

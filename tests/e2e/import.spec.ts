@@ -4,6 +4,7 @@ import { expect, test } from './support/fixtures';
 import { articleDate, ImportPage, readArticle, SEED_ARTICLE_FILE } from './support/import-page';
 import { SEED } from './support/seed-refs';
 import { SourcesPage } from './support/sources-page';
+import { recordTexts } from './support/text-recorder';
 import { VisitDetail, VisitsList } from './support/visits-page';
 
 const MAY = '13-theresa-may-arrives-nairobi.txt';
@@ -218,14 +219,7 @@ test.describe('Import an article', () => {
     await imp.pasteLong(text);
     await countFrames(page);
     // Every text the progress shows, whenever it changes (the seconds may first be drawn late on a loaded machine).
-    await page.evaluate(() => {
-      const seen: string[] = [];
-      (window as unknown as { progressTexts: string[] }).progressTexts = seen;
-      new MutationObserver(() => {
-        const text = document.querySelector('.import-progress')?.textContent;
-        if (text && seen.at(-1) !== text) seen.push(text);
-      }).observe(document.body, { subtree: true, childList: true, characterData: true });
-    });
+    const progressTexts = await recordTexts(page, '.import-progress');
     await imp.findVisits.click();
     await expect(imp.progress).toBeVisible();
     const before = await frames(page);
@@ -234,7 +228,7 @@ test.describe('Import an article', () => {
     await expect(page.getByRole('button', { name: 'Change the text or date' })).toBeVisible({ timeout: 90_000 });
     // The elapsed seconds ticked while it read (checked once it is done: on a loaded 2-core CI
     // machine the first tick can be drawn late, the reader and another test's browser sharing the cores).
-    const shown = await page.evaluate(() => (window as unknown as { progressTexts: string[] }).progressTexts);
+    const shown = await progressTexts();
     expect(
       shown.some((t) => /Reading the article… \d+ s/.test(t)),
       shown.join(' | '),

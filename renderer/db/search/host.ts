@@ -160,14 +160,7 @@ export class SearchIndexHost {
 
   private becomeReady(source: 'persisted' | 'rebuilt', began: number): void {
     this.ready = true;
-    this.setStatus({
-      phase: 'ready',
-      source,
-      ms: Math.round(performance.now() - began),
-      documents: this.state?.fingerprints.size ?? 0,
-      revision: ++this.revision,
-      ...(this.held() ? { heldForImport: true } : {}),
-    });
+    this.announce(source, Math.round(performance.now() - began));
     this.flushWaiting();
     if (!this.pending.isEmpty()) this.scheduleApply();
   }
@@ -196,12 +189,12 @@ export class SearchIndexHost {
     return this.bulk?.held() ?? false;
   }
 
-  /** Says the index is ready, with what it holds now. */
-  private announce(): void {
+  /** Says the index is ready, with what it holds now (where it came from and how long it took: as said before, unless given). */
+  private announce(source = this.readySource(), ms = this.readyMs()): void {
     this.setStatus({
       phase: 'ready',
-      source: this.readySource(),
-      ms: this.readyMs(),
+      source,
+      ms,
       documents: this.state?.fingerprints.size ?? 0,
       revision: ++this.revision,
       ...(this.held() ? { heldForImport: true } : {}),
