@@ -3,6 +3,10 @@ import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { VisitsList } from './support/visits-page';
+import { SCHEMA_VERSION } from '../../renderer/db/database';
+
+/** The version IndexedDB reports for this build's schema (Dexie stores its version × 10). */
+const CURRENT = SCHEMA_VERSION * 10;
 
 /**
  * Schema upgrades with several windows, and downgrades. The "old app" is the renderer built with
@@ -57,7 +61,7 @@ test.describe('Schema upgrade and downgrade', () => {
     const freshList = new VisitsList(fresh);
     await freshList.expectCount(3);
     await expect(freshList.row(/Mustafa al-Kadhemi → Iran/)).toHaveCount(1);
-    expect(await onDisk(fresh)).toEqual({ version: 20, visits: 3 });
+    expect(await onDisk(fresh)).toEqual({ version: CURRENT, visits: 3 });
 
     // The old window was told, and closed its connection (else the upgrade would have waited).
     const banner = old.getByRole('alert').filter({ has: old.getByRole('heading', { name: 'Legation was updated in another window' }) });
@@ -69,7 +73,7 @@ test.describe('Schema upgrade and downgrade', () => {
     const refused = old.getByRole('alert').filter({ has: old.getByRole('heading', { name: 'Legation cannot open its data' }) });
     await expect(refused).toContainText('written by a newer version of Legation');
     await expect(refused).toContainText('nothing was changed');
-    expect(await onDisk(old)).toEqual({ version: 20, visits: 3 });
+    expect(await onDisk(old)).toEqual({ version: CURRENT, visits: 3 });
 
     // The new window still works (it was not closed by the old one), and a reload into the new app shows everything.
     await freshList.goto();
@@ -105,6 +109,6 @@ test.describe('Schema upgrade and downgrade', () => {
     await old.evaluate(() => (window as unknown as { __stubborn: IDBDatabase }).__stubborn.close());
     await fresh.getByRole('navigation', { name: 'Main' }).waitFor();
     await new VisitsList(fresh).expectCount(3);
-    expect((await onDisk(fresh)).version).toBe(20);
+    expect((await onDisk(fresh)).version).toBe(CURRENT);
   });
 });
