@@ -7,6 +7,7 @@ import { CommandPalette, type PaletteCommand } from '../components/command-palet
 import { ShortcutsSheet } from '../components/shortcuts-sheet';
 import { createNote, initDatabase, undoLast, useViewSetting, type DatabaseStatus } from '../db';
 import { VisitsRoutes } from '../features/visits';
+import { DataLossBanner } from './data-loss-banner';
 import { pushRecent } from './palette-filter';
 import {
   CalendarPage,
@@ -300,6 +301,7 @@ function Shell() {
         </button>
       </header>
       <main id="main" tabIndex={-1}>
+        <DataLossBanner />
         <ScreenFrame>
           <Routes>
             <Route path="/" element={<Navigate to="/visits" replace />} />

@@ -9,6 +9,7 @@ export * from './hooks';
 export * from './undo';
 export { requestPersistentStorage } from './storage';
 export { initDatabase, type DatabaseStatus } from './init';
+export { dataLossNotice, dismissDataLoss, type DataLossRecord } from './data-loss';
 export * from './record-views';
 export * from './article-import';
 export * from './reconcile';

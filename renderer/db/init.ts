@@ -1,9 +1,11 @@
 import type Dexie from 'dexie';
 import { db } from './instance';
+import { probeDataLoss, recordDataLoss } from './data-loss';
 import { ensureSeeded } from './seed';
 import { requestPersistentStorage } from './storage';
 
-export type DatabaseStatus = { state: 'ready'; seeded: boolean; persistent: boolean } | { state: 'failed'; message: string };
+export type DatabaseStatus =
+  { state: 'ready'; seeded: boolean; persistent: boolean; dataLost: boolean } | { state: 'failed'; message: string };
 
 export const NEWER_DATABASE_MESSAGE =
   'This database was written by a newer version of Legation. Update the app to open it; nothing was changed.';
@@ -30,7 +32,8 @@ export interface DatabaseWatchers {
 }
 
 /**
- * Opens the database, seeds a new profile, asks for persistent storage, and watches for another
+ * Opens the database (after asking whether the browser engine threw it away: then the loss is
+ * recorded for the user to see and the empty database is not seeded), seeds a new profile, asks for persistent storage, and watches for another
  * window upgrading the schema: that window needs us to close, so we close and ask to reload.
  * Refuses a database written by a newer build (a downgrade) with a message, without writing.
  */
@@ -43,14 +46,16 @@ export async function initDatabase(watch: (() => void) | DatabaseWatchers): Prom
       return false;
     });
     db.on('blocked', () => watchers.onBlocked?.());
+    const lost = await probeDataLoss(db.name);
     await db.open();
     if (newerSchemaOnDisk(db)) {
       db.close();
       return { state: 'failed', message: NEWER_DATABASE_MESSAGE };
     }
+    if (lost) await recordDataLoss(db, lost);
     const seeded = await ensureSeeded(db);
     const persistent = await requestPersistentStorage();
-    return { state: 'ready', seeded, persistent };
+    return { state: 'ready', seeded, persistent, dataLost: lost !== null };
   } catch (e) {
     const name = e instanceof Error ? e.name : '';
     if (name === 'VersionError') return { state: 'failed', message: NEWER_DATABASE_MESSAGE };

@@ -1,7 +1,8 @@
 import { buildSeed, SEED_VERSION } from '../../shared/seed';
 import type { LegationDB } from './database';
 
-const SEED_KEY = 'seed';
+/** The meta key marking a database as seeded (or as one never to seed). */
+export const SEED_KEY = 'seed';
 
 /**
  * Seeds a new profile from the article, once. Idempotent: the marker is written in the same

@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { HSG_DIR, writeScaleVisits } from '../support-build/hsg-scale';
 import { CHROMIUM, CHROMIUM_ARGS, test, expect } from './support/fixtures';
+import { SettingsPage } from './support/settings-page';
 import { VisitForm, VisitsList } from './support/visits-page';
 
 /**
@@ -126,6 +127,56 @@ const diskFull = async (page: Page, on: boolean) => {
 };
 
 test.describe('Faults', () => {
+  test('the browser engine found the database damaged at start: the app says so, adds no sample data, and a backup brings everything back', async ({
+    profile,
+  }) => {
+    // A profile with the seeded data and a backup of it.
+    const first = await profile.open('/settings');
+    const settings = new SettingsPage(first);
+    const backup = await settings.exportBackup();
+    await profile.close();
+
+    // Chromium's own mark of a database it found damaged while in use (what it leaves after a
+    // failed read, e.g. following a crash): at the next start it deletes the database, makes an
+    // empty one and reports the loss once, to that open only.
+    const idbDir = join(profile.dir, 'Default', 'IndexedDB');
+    const stores = readdirSync(idbDir).filter((d) => d.endsWith('.indexeddb.leveldb'));
+    expect(stores).toHaveLength(1);
+    writeFileSync(join(idbDir, stores[0]!, 'corruption_info.json'), JSON.stringify({ message: 'block checksum mismatch' }));
+
+    const page = await profile.open('/visits');
+    const banner = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Your saved records could not be opened' }) });
+    await expect(banner).toBeVisible();
+    await expect(banner).toContainText('found the database damaged and started it afresh, empty');
+    await expect(banner).toContainText('“IndexedDB (database was corrupt): block checksum mismatch”');
+    // Not dressed up as a first run: no sample article.
+    expect((await storedState(page)).visits).toBe(0);
+    await new VisitsList(page).expectCount(0);
+    // It stays on every screen and across a restart until dismissed.
+    await page.getByRole('link', { name: 'People' }).click();
+    await expect(banner).toBeVisible();
+    const again = await profile.relaunch('/people');
+    const bannerAgain = again
+      .getByRole('alert')
+      .filter({ has: again.getByRole('heading', { name: 'Your saved records could not be opened' }) });
+    await expect(bannerAgain).toBeVisible();
+
+    // The way back: restore the backup from the banner's link.
+    const chooser = again.waitForEvent('filechooser');
+    await bannerAgain.getByRole('link', { name: 'Restore a backup…' }).click();
+    await (await chooser).setFiles({ name: backup.name, mimeType: 'application/json', buffer: Buffer.from(backup.text, 'utf8') });
+    const restoreSettings = new SettingsPage(again);
+    await restoreSettings.confirmDialog.getByRole('button', { name: 'Replace all data' }).click();
+    await expect(again.getByText(new RegExp(`Restored ${backup.name.replace(/\./g, '\\.')}: 3 visits`))).toBeVisible();
+    expect((await storedState(again)).visits).toBe(3);
+
+    await bannerAgain.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(bannerAgain).toBeHidden();
+    const last = await profile.relaunch('/visits');
+    await new VisitsList(last).expectCount(3);
+    await expect(last.getByRole('heading', { name: 'Your saved records could not be opened' })).toHaveCount(0);
+  });
+
   test(`the browser killed in the middle of a ${SCALE_VISITS.toLocaleString('en')}-visit import: whole batches only; after restart it says how far it got and resumes`, async ({
     profile,
     baseURL,
