@@ -4,8 +4,7 @@ import { probeDataLoss, recordDataLoss } from './data-loss';
 import { ensureSeeded } from './seed';
 import { requestPersistentStorage } from './storage';
 
-export type DatabaseStatus =
-  { state: 'ready'; seeded: boolean; persistent: boolean; dataLost: boolean } | { state: 'failed'; message: string };
+export type DatabaseStatus = { state: 'ready'; seeded: boolean; persistent: boolean } | { state: 'failed'; message: string };
 
 export const NEWER_DATABASE_MESSAGE =
   'This database was written by a newer version of Legation. Update the app to open it; nothing was changed.';
@@ -32,10 +31,12 @@ export interface DatabaseWatchers {
 }
 
 /**
- * Opens the database (after asking whether the browser engine threw it away: then the loss is
- * recorded for the user to see and the empty database is not seeded), seeds a new profile, asks for persistent storage, and watches for another
+ * Opens the database, seeds a new profile, asks for persistent storage, and watches for another
  * window upgrading the schema: that window needs us to close, so we close and ask to reload.
  * Refuses a database written by a newer build (a downgrade) with a message, without writing.
+ * First asks whether the browser engine has just reset a damaged database (data-loss.ts): the
+ * loss is then recorded for every screen to show (DataLossBanner) and the empty database is not
+ * seeded.
  */
 export async function initDatabase(watch: (() => void) | DatabaseWatchers): Promise<DatabaseStatus> {
   const watchers: DatabaseWatchers = typeof watch === 'function' ? { onOutdated: watch } : watch;
@@ -55,7 +56,7 @@ export async function initDatabase(watch: (() => void) | DatabaseWatchers): Prom
     if (lost) await recordDataLoss(db, lost);
     const seeded = await ensureSeeded(db);
     const persistent = await requestPersistentStorage();
-    return { state: 'ready', seeded, persistent, dataLost: lost !== null };
+    return { state: 'ready', seeded, persistent };
   } catch (e) {
     const name = e instanceof Error ? e.name : '';
     if (name === 'VersionError') return { state: 'failed', message: NEWER_DATABASE_MESSAGE };
