@@ -72,6 +72,22 @@ test.describe('Map', () => {
     await tehran.focus();
     await expect(map.tooltip).toContainText('Baghdad, Iraq → Tehran, Iran');
     await expect(map.tooltip.locator('.status')).toHaveText('completed');
+    // The mouse still rests on Riyadh from the click. When the page moves under a resting pointer,
+    // Chromium sends mouse events with no movement: they do not take the tooltip from the focused route.
+    const line = riyadh.locator('.route-line');
+    const box = await line.boundingBox();
+    if (!box) throw new Error('the Riyadh route is not drawn');
+    for (const type of ['mouseover', 'mousemove']) {
+      await line.dispatchEvent(type, { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2, movementX: 0, movementY: 0 });
+    }
+    await expect(map.tooltip).toContainText('Baghdad, Iraq → Tehran, Iran');
+    // A mouse that really moves onto Riyadh shows Riyadh; focus back on Tehran shows Tehran again.
+    await page.mouse.move(0, 0);
+    await line.hover();
+    await expect(map.tooltip).toContainText('Baghdad, Iraq → Riyadh, Saudi Arabia');
+    await tehran.blur();
+    await tehran.focus();
+    await expect(map.tooltip).toContainText('Baghdad, Iraq → Tehran, Iran');
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(new RegExp(`#/visits/${SEED.tehranVisit}$`));
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Tehran');

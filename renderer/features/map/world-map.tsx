@@ -1,4 +1,12 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import {
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent as ReactMouseEvent,
+  type PointerEvent as ReactPointerEvent,
+} from 'react';
 import type { AggregatedRoute, RouteEnd } from '../../../shared/geo';
 import { baseMap, MAP_HEIGHT, MAP_WIDTH, projectPoint, routeMidpoint, routePath } from './geometry';
 
@@ -52,7 +60,8 @@ function strokeWidth(count: number): number {
 export function WorldMap({ routes, title }: { routes: DrawnRoute[]; title: string }) {
   const base = useMemo(() => baseMap(), []);
   const [view, setView] = useState<View>(HOME);
-  const [active, setActive] = useState<{ key: string; x: number; y: number; w: number } | null>(null);
+  // `byFocus`: the tooltip follows keyboard focus, and a mouse that has not moved does not take it.
+  const [active, setActive] = useState<{ key: string; x: number; y: number; w: number; byFocus?: boolean } | null>(null);
   const frame = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const drag = useRef<{ px: number; py: number; view: View; moved: boolean } | null>(null);
@@ -126,6 +135,15 @@ export function WorldMap({ routes, title }: { routes: DrawnRoute[]; title: strin
     return rect ? { x: clientX - rect.left, y: clientY - rect.top, w: rect.width } : { x: 0, y: 0, w: 600 };
   };
 
+  /** The mouse is over a route. Chromium also sends mouse events when the page moves under a
+   *  resting pointer (a re-render, a scroll): those have no movement, and they must not take the
+   *  tooltip away from the route the user just reached with the keyboard. */
+  const hover = (e: ReactMouseEvent, key: string) => {
+    const still = e.movementX === 0 && e.movementY === 0;
+    const at = local(e.clientX, e.clientY);
+    setActive((a) => (still && a?.byFocus ? a : { key, ...at }));
+  };
+
   const onPointerDown = (e: ReactPointerEvent<SVGSVGElement>) => {
     if (e.button !== 0) return;
     drag.current = { px: e.clientX, py: e.clientY, view, moved: false };
@@ -197,8 +215,8 @@ export function WorldMap({ routes, title }: { routes: DrawnRoute[]; title: strin
                 data-to={p.route.to.label}
                 aria-label={p.label}
                 aria-describedby={active?.key === p.route.key ? tooltipId : undefined}
-                onMouseEnter={(e) => setActive({ key: p.route.key, ...local(e.clientX, e.clientY) })}
-                onMouseMove={(e) => setActive({ key: p.route.key, ...local(e.clientX, e.clientY) })}
+                onMouseEnter={(e) => hover(e, p.route.key)}
+                onMouseMove={(e) => hover(e, p.route.key)}
                 onMouseLeave={() => setActive((a) => (a?.key === p.route.key ? null : a))}
                 onFocus={() => {
                   const mid = routeMidpoint(p.route.from, p.route.to);
@@ -211,8 +229,9 @@ export function WorldMap({ routes, title }: { routes: DrawnRoute[]; title: strin
                       x: rect.left - frameRect.left + (mid[0] * view.k + view.x) * s,
                       y: rect.top - frameRect.top + (mid[1] * view.k + view.y) * s,
                       w: frameRect.width,
+                      byFocus: true,
                     });
-                  } else setActive({ key: p.route.key, x: 16, y: 16, w: 600 });
+                  } else setActive({ key: p.route.key, x: 16, y: 16, w: 600, byFocus: true });
                 }}
                 onBlur={() => setActive((a) => (a?.key === p.route.key ? null : a))}
                 onClick={(e) => {
