@@ -220,19 +220,25 @@ test.describe('Import an article', () => {
     await countFrames(page);
     // Every text the progress shows, whenever it changes (the seconds may first be drawn late on a loaded machine).
     const progressTexts = await recordTexts(page, '.import-progress');
+    const started = Date.now();
     await imp.findVisits.click();
     await expect(imp.progress).toBeVisible();
     const before = await frames(page);
     // A blocked window draws no frames; this one keeps drawing while the worker reads.
     await expect.poll(() => frames(page)).toBeGreaterThan(before + 10);
     await expect(page.getByRole('button', { name: 'Change the text or date' })).toBeVisible({ timeout: 90_000 });
-    // The elapsed seconds ticked while it read (checked once it is done: on a loaded 2-core CI
-    // machine the first tick can be drawn late, the reader and another test's browser sharing the cores).
+    const readMs = Date.now() - started;
+    console.log(`a ${text.length.toLocaleString('en')}-character article read in ${readMs} ms`);
+    // The elapsed seconds ticked while it read, if it read for long enough to tick (checked once it
+    // is done: on a loaded 2-core CI machine the first tick can be drawn late; on an idle one the
+    // article can be read within the first second). The Cancel test below always sees it tick.
     const shown = await progressTexts();
-    expect(
-      shown.some((t) => /Reading the article… \d+ s/.test(t)),
-      shown.join(' | '),
-    ).toBe(true);
+    if (readMs >= 2_500) {
+      expect(
+        shown.some((t) => /Reading the article… \d+ s/.test(t)),
+        shown.join(' | '),
+      ).toBe(true);
+    }
     await expect(imp.rows.first()).toBeVisible();
     await expect(page.getByText(/proposed visits? in [\d,]+ characters/)).toBeVisible();
   });
@@ -244,6 +250,8 @@ test.describe('Import an article', () => {
     await imp.pasteLong(text);
     await imp.findVisits.click();
     await expect(imp.progress).toBeVisible();
+    // The elapsed seconds tick while it reads.
+    await expect(imp.progress).toContainText(/Reading the article… [1-9]\d* s/, { timeout: 30_000 });
     await imp.cancel.click();
     await expect(page.getByText('Stopped. Nothing was read; your text is still here.')).toBeVisible();
     await expect(imp.progress).toHaveCount(0);
