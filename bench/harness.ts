@@ -266,6 +266,8 @@ const bench = {
     records: number;
     /** The search index while the import runs: seconds since the start → its status, every ~10 s. */
     searchTimeline: string[];
+    /** Every gap over 500 ms between progress reports: when it began, how long, where. */
+    gaps: string[];
   }> {
     const d = dataset(visits, seed);
     await resetApp();
@@ -278,8 +280,11 @@ const bench = {
     let phase = 'parse';
     let gapPhase = '';
     let lastLabel = 'start';
+    let stored = 0;
+    const gaps: string[] = [];
     const tick = (label = phase) => {
       const now = performance.now();
+      if (now - last > 500) gaps.push(`${fmtS(last - t0)} s +${Math.round(now - last)} ms (${phase}, ${stored} stored, to "${label}")`);
       if (now - last > maxGap) {
         maxGap = now - last;
         gapPhase = `${phase}: from "${lastLabel}" to "${label}"`;
@@ -320,7 +325,10 @@ const bench = {
             stopTimeline = un;
           });
         },
-        onSaveProgress: () => tick('save progress'),
+        onSaveProgress: (done: number, _total: number, writing: number) => {
+          stored = done + writing;
+          tick('save progress');
+        },
       },
     );
     const outcome = await task.done;
@@ -343,6 +351,7 @@ const bench = {
       gapPhase,
       records,
       searchTimeline,
+      gaps,
     };
   },
 

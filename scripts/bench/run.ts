@@ -365,6 +365,7 @@ async function oneRun(o: Options, run: number, base: string): Promise<void> {
           );
           log(`    import e2e: ${r.notes.at(-1)}`);
           log(`    search index during the import: ${e.searchTimeline.join('; ')}`);
+          if (e.gaps.length > 0) r.notes.push(`run ${run + 1}: progress gaps over 500 ms: ${e.gaps.join('; ')}`);
         } else r.base.push((await page.evaluate(({ N, seed }) => window.bench.importEndToEndRaw(N, seed), { N, seed })).ms);
       }
       // A fresh page: the search worker of the import must not index behind the next cases.
