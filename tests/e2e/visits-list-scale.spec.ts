@@ -171,6 +171,23 @@ test('100,000 visits: the list counts them, reaches the last one from the keyboa
   await page.goBack();
   await expect(list.count).toHaveText('100,000 visits', { timeout: 60_000 });
 
+  // A fling: a thousand rows a frame for 60 frames, then it stops; the rows where it stopped load
+  // (pages flown past are not read) and are the right ones.
+  await page.locator('.visits-scroller').evaluate(async (el) => {
+    el.scrollTop = 0;
+    for (let f = 1; f <= 60; f++) {
+      el.scrollTop = f * 1000 * 56;
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+  });
+  const landed = page.locator('tr[data-index]').filter({ has: page.getByRole('link') });
+  await expect(landed.first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.visits-scroller .visit-placeholder')).toHaveCount(0, { timeout: 30_000 });
+  const index = Number(await landed.first().getAttribute('data-index'));
+  expect(index).toBeGreaterThan(59_000);
+  expect(index).toBeLessThan(61_000);
+  await expect(landed.first().getByRole('link')).toHaveAttribute('href', `#/visits/${ordered[N - 1 - index]!.id}`);
+
   // Status + country through the controls; each choice is a history entry.
   const live = data.visits;
   const nStatus = live.filter((v) => v.status === 'postponed').length;

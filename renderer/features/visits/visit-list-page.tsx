@@ -184,6 +184,24 @@ export function VisitListPage() {
   );
 }
 
+/** How long the visible page range must hold still before its pages are read. */
+const SETTLE_MS = 50;
+
+/**
+ * The page range to read: the one shown, once it has not changed for SETTLE_MS. While a scroll
+ * crosses a page or more every frame, nothing is read (rows show "Loading…"); the first range is
+ * read at once.
+ */
+function useSettledRange(from: number, to: number): [number, number] {
+  const [settled, setSettled] = useState<[number, number]>([from, to]);
+  useEffect(() => {
+    if (settled[0] === from && settled[1] === to) return;
+    const timer = setTimeout(() => setSettled([from, to]), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [from, to, settled]);
+  return settled;
+}
+
 /**
  * The virtualised table. Before the ids arrive it shows the first page; after, it reads the pages
  * the visible range touches (live: an edit anywhere re-reads them) and keeps a few around.
@@ -214,12 +232,16 @@ function VirtualVisitTable({
   const pageFrom = Math.floor(firstIndex / PAGE);
   const pageTo = Math.floor(lastIndex / PAGE);
 
+  // Pages are read once the visible range holds still (a fling past a thousand rows reads none of
+  // them), with a page either side, so a slow scroll finds the next rows already there.
+  const [readFrom, readTo] = useSettledRange(pageFrom, pageTo);
   const pages = useQuery(async () => {
     if (!ids) return null;
     const out = new Map<number, VisitListRow[]>();
-    for (let p = pageFrom; p <= pageTo; p++) out.set(p, await visitRowsAt(ids, p * PAGE, PAGE));
+    const last = Math.floor(Math.max(0, ids.length - 1) / PAGE);
+    for (let p = Math.max(0, readFrom - 1); p <= Math.min(last, readTo + 1); p++) out.set(p, await visitRowsAt(ids, p * PAGE, PAGE));
     return out;
-  }, [ids, pageFrom, pageTo]);
+  }, [ids, readFrom, readTo]);
 
   // Pages stay cached near the visible range so scrolling back shows rows at once; far ones are dropped.
   const [cache, setCache] = useState<Map<number, VisitListRow[]>>(() => new Map());
