@@ -26,6 +26,11 @@ export interface BulkWriteMessage {
   writer: string;
 }
 
+/** A reader that has just started asks whether a bulk write is running (it missed its `begin`). */
+export interface BulkWriteQuery {
+  type: 'bulk-write-query';
+}
+
 export function bulkWriteChannelName(dbName: string): string {
   return `legation:bulk-write:${dbName}`;
 }
@@ -60,13 +65,22 @@ export class BulkWriteNotice {
   private readonly channel: BroadcastChannel | null;
   private readonly writer = `${Date.now().toString(36)}-${(writers++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   private last = -Infinity;
+  private began = false;
   private ended = false;
 
   constructor(dbName: string) {
     this.channel = openChannel(dbName);
+    // A reader started after `begin` (the search worker of a window opened mid-import, or started by
+    // the import itself) asks; a running writer answers at once instead of at its next renewal.
+    if (this.channel) {
+      this.channel.onmessage = (e: MessageEvent<unknown>) => {
+        if ((e.data as Partial<BulkWriteQuery> | null)?.type === 'bulk-write-query' && this.began && !this.ended) this.send(true);
+      };
+    }
   }
 
   begin(): void {
+    this.began = true;
     this.send(true);
   }
 
@@ -108,7 +122,11 @@ export class BulkWriteWatch {
     private readonly now: () => number = () => performance.now(),
   ) {
     this.channel = openChannel(dbName);
-    if (this.channel) this.channel.onmessage = (e: MessageEvent<unknown>) => this.hear(e.data);
+    if (this.channel) {
+      this.channel.onmessage = (e: MessageEvent<unknown>) => this.hear(e.data);
+      const ask: BulkWriteQuery = { type: 'bulk-write-query' };
+      this.channel.postMessage(ask);
+    }
   }
 
   /** Takes one message (the channel's, or a test's). Anything malformed is ignored. */

@@ -70,7 +70,9 @@ export class SearchIndexHost {
     Dexie.on('storagemutated', this.onMutated);
     this.bulk = new BulkWriteWatch(this.db.name, (held) => {
       if (this.status.phase === 'ready') this.announce();
-      if (!held) this.scheduleApply();
+      if (held) return;
+      this.scheduleApply();
+      if (this.unsaved) this.schedulePersist(); // a save put off by the hold
     });
     const began = performance.now();
     this.setStatus({ phase: 'loading' });
@@ -248,11 +250,15 @@ export class SearchIndexHost {
   }
 
   /**
-   * Saves the index unless it is saved already. Unless forced, the save gives way to writes heard
-   * meanwhile (they are indexed first; applying them schedules the save again).
+   * Saves the index unless it is saved already. Unless forced, the save waits for a dataset import
+   * to end and gives way to writes heard meanwhile (they are indexed first; applying them schedules
+   * the save again).
    */
   private async persist(force = false): Promise<void> {
     if (!this.state || !this.unsaved) return;
+    // Not while an import holds the index: the save would hold the import's next batch (writers take
+    // turns, see ../database.ts) for what the import's writes make stale at once. The hold's end saves.
+    if (!force && this.held()) return;
     this.unsaved = false;
     try {
       const saved = await saveIndex(this.db, this.state, this.pending.journal(), force ? {} : { giveUp: () => !this.pending.isEmpty() });

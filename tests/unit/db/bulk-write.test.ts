@@ -70,6 +70,25 @@ describe('BulkWriteWatch (the search index hearing a dataset import)', () => {
     expect(changes).toEqual([]);
   });
 
+  it('a watch started after the import began asks, and the running import answers at once (not at its next renewal)', async () => {
+    const notice = new BulkWriteNotice('bw-e');
+    notice.begin();
+    const idle = new BulkWriteNotice('bw-e'); // not begun: does not answer
+    const changes: boolean[] = [];
+    const w = new BulkWriteWatch('bw-e', (held) => changes.push(held));
+    watches.push(w);
+    await vi.waitFor(() => expect(w.held()).toBe(true));
+    notice.end();
+    await vi.waitFor(() => expect(w.held()).toBe(false));
+    expect(changes).toEqual([true, false]);
+    // A watch started after the end is not held.
+    const later = new BulkWriteWatch('bw-e', () => undefined);
+    watches.push(later);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(later.held()).toBe(false);
+    idle.end();
+  });
+
   it('hears a BulkWriteNotice of the same database over the channel, and not one of another database', async () => {
     const changes: boolean[] = [];
     const w = new BulkWriteWatch('bw-d', (held) => changes.push(held));

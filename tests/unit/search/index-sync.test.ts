@@ -273,6 +273,19 @@ describe('live updates (the worker host)', () => {
     expect(held.length).toBeGreaterThan(0);
   });
 
+  it('an index built while an import runs (begun before the worker started) is saved only once the import is over', async () => {
+    const notice = new BulkWriteNotice(db.name);
+    notice.begin(); // before the host exists: it asks, and the import answers
+    const { host, started } = startHost();
+    await started;
+    await vi.waitFor(() => expect(host.currentStatus).toMatchObject({ phase: 'ready', source: 'rebuilt', heldForImport: true }));
+    await new Promise((r) => setTimeout(r, 100)); // well past the 20 ms save delay
+    expect(await loadIndex(db)).toBeNull();
+    notice.end();
+    await vi.waitFor(async () => expect(await loadIndex(db)).not.toBeNull());
+    expect(host.currentStatus).not.toHaveProperty('heldForImport');
+  });
+
   it('a bulk write into a large table reads only the rows whose updatedAt changed (keys tell which), and keeps what it read across a save', async () => {
     const template = (await getVisit(SEED_IDS.tehranVisit))!;
     const id = (i: number) => `0e0e0e0e-0000-4000-8000-${String(i).padStart(12, '0')}`;
