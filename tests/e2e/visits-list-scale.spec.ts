@@ -187,6 +187,7 @@ test('100,000 visits: the list counts them, reaches the last one from the keyboa
   expect(index).toBeGreaterThan(59_000);
   expect(index).toBeLessThan(61_000);
   await expect(landed.first().getByRole('link')).toHaveAttribute('href', `#/visits/${ordered[N - 1 - index]!.id}`);
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'visits-100k-after-fling.png') });
 
   // Status + country through the controls; each choice is a history entry.
   const live = data.visits;
