@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { generateDataset } from '../../../shared/generate';
 import { HSG_IMPORT_TIMESTAMP, importHsg } from '../../../shared/importers';
 import { BulkWriteWatch } from '../../../renderer/db/bulk-write';
 import { db } from '../../../renderer/db/instance';
@@ -11,6 +12,7 @@ import {
   undoLast,
   type DatasetSaveOptions,
 } from '../../../renderer/db';
+import { WRITE_CALL } from '../../../renderer/db/dataset-import';
 import { tripRecord, tripsXml, visitRecord, visitsXml } from './hsg-data';
 
 const data = importHsg([
@@ -112,6 +114,18 @@ describe('saveDatasetImport', () => {
     expect((await db.visits.get(a!.id))?.purpose).toBe('My own words');
     expect((await db.visits.get(b!.id))?.deletedAt).toBe('2026-05-01T10:00:00.000Z');
     expect((await db.visits.get(c!.id))?.purpose).toMatch(/\(revised\)$/);
+  });
+
+  it('tells new records from stored ones in every call of a batch (calls of WRITE_CALL rows)', async () => {
+    const big = generateDataset({ visits: 2 * WRITE_CALL + 123, seed: 7 });
+    const stored = big.visits.filter((_, i) => i % 7 === 3);
+    await saveDatasetImport({ sources: [], people: [], visits: stored }, options({ metaKey: 'import:part' }));
+    const { run, created } = await saveDatasetImport({ sources: big.sources, people: big.people, visits: big.visits }, options());
+    const storedIds = new Set(stored.map((v) => v.id));
+    expect(created.visits).toEqual(big.visits.filter((v) => !storedIds.has(v.id)).map((v) => v.id));
+    expect(run.counts.present.visits).toBe(stored.length);
+    expect(run.counts.created.visits).toBe(big.visits.length - stored.length);
+    expect(await db.visits.count()).toBe(big.visits.length);
   });
 
   it('cancel stops between batches: whole batches only, sources and people before visits, run marked interrupted', async () => {
