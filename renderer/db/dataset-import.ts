@@ -120,16 +120,16 @@ function table(db: LegationDB, name: DatasetTable): EntityTable<Row, 'id'> {
 }
 
 /**
- * Rows per bulkAdd/bulkPut call: issued together, their completions give progress within a
- * batch. Dexie tracks the keys of every row (and of every index, compound ones included) of a
- * call of fewer than 50 rows, so that other windows learn which rows changed; a call of 50 or
- * more it reports as "the whole table changed". The search index does not need the keys: it
- * waits while an import runs (bulk-write.ts) and then reconciles the tables from their keys
- * (reconcileTable). Calls of 49 rows, which it once needed, made the storage of 100,000 visits
- * 1.12× the raw IndexedDB baseline against 0.97× with calls of 250 (fresh profiles, the two in
- * turn: raw, app, raw, app).
+ * Rows per bulkPut call. Dexie tells every window and worker which keys a write touched, but only
+ * for writes of fewer than 50 rows: a bigger one is reported as "the whole table changed", which
+ * makes the search index (renderer/db/search) re-read the whole table after every batch. In calls
+ * of 49 the search index hears the ids and indexes just those, while the import goes on. Calls of
+ * 250 were tried (no key tracking in Dexie): 100,000 visits were stored no measurably faster (1.09×
+ * the raw baseline against 1.12×, within the noise from run to run), and the search index, told
+ * only "the whole table", then read every row's stamp by a cursor before indexing a new row: 3 s
+ * without progress at the end of the import.
  */
-export const WRITE_CALL = 250;
+export const KEYED_WRITE = 49;
 
 function chunks<T>(list: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -194,7 +194,7 @@ export async function saveDatasetImport(records: DatasetRecords, options: Datase
           // only those rows are then read and compared.
           const taken = new Set<string>();
           const adds = await Promise.allSettled(
-            chunks(rows, WRITE_CALL).map((part) =>
+            chunks(rows, KEYED_WRITE).map((part) =>
               t.bulkAdd(part).finally(() => {
                 writing += part.length;
                 const now = Date.now();
@@ -212,7 +212,7 @@ export async function saveDatasetImport(records: DatasetRecords, options: Datase
               for (const [pos, err] of Object.entries(failures)) {
                 const cause = (err as { inner?: { name?: string } }).inner?.name ?? err.name;
                 if (cause !== 'ConstraintError') throw err;
-                taken.add(rows[c * WRITE_CALL + Number(pos)]!.id);
+                taken.add(rows[c * KEYED_WRITE + Number(pos)]!.id);
               }
             } else throw outcome.reason;
           });
@@ -235,7 +235,7 @@ export async function saveDatasetImport(records: DatasetRecords, options: Datase
             }
           }
           // All issued at once (no round trip between the calls), like one bulkPut.
-          await Promise.all(chunks(toPut, WRITE_CALL).map((part) => t.bulkPut(part)));
+          await Promise.all(chunks(toPut, KEYED_WRITE).map((part) => t.bulkPut(part)));
         }
         const next: DatasetImportRun = {
           ...run,

@@ -12,7 +12,7 @@ import {
   undoLast,
   type DatasetSaveOptions,
 } from '../../../renderer/db';
-import { WRITE_CALL } from '../../../renderer/db/dataset-import';
+import { KEYED_WRITE } from '../../../renderer/db/dataset-import';
 import { tripRecord, tripsXml, visitRecord, visitsXml } from './hsg-data';
 
 const data = importHsg([
@@ -116,8 +116,8 @@ describe('saveDatasetImport', () => {
     expect((await db.visits.get(c!.id))?.purpose).toMatch(/\(revised\)$/);
   });
 
-  it('tells new records from stored ones in every call of a batch (calls of WRITE_CALL rows)', async () => {
-    const big = generateDataset({ visits: 2 * WRITE_CALL + 123, seed: 7 });
+  it('tells new records from stored ones in every call of a batch (calls of KEYED_WRITE rows)', async () => {
+    const big = generateDataset({ visits: 2 * KEYED_WRITE + 123, seed: 7 });
     const stored = big.visits.filter((_, i) => i % 7 === 3);
     await saveDatasetImport({ sources: [], people: [], visits: stored }, options({ metaKey: 'import:part' }));
     const { run, created } = await saveDatasetImport({ sources: big.sources, people: big.people, visits: big.visits }, options());
