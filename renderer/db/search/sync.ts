@@ -225,6 +225,37 @@ export async function applyIds(
   return removeDocs(state, missing) + (await applyRows(db, state, t, present, onStep, names));
 }
 
+/**
+ * Distinct updatedAt values read one by one at most (see readStamps); past this many, every row's
+ * stamp is read by one cursor over the index.
+ */
+export const STAMP_GROUPS = 256;
+
+/**
+ * Every row's updatedAt, by id, from the updatedAt index alone. IndexedDB reads the primary keys of
+ * a key range at once, but an index's own keys only a step per row (a cursor: seconds for 100,000
+ * rows). Rows share their stamps in bulk (an import, a restore: one stamp for all), so the distinct
+ * stamps are read first (a cursor that skips duplicates), then each one's ids at once; a table where
+ * more than STAMP_GROUPS stamps differ is read row by row, as before.
+ */
+async function readStamps(tb: Table<Row, string>): Promise<Map<string, unknown>> {
+  const stampOf = new Map<string, unknown>();
+  const distinct = await tb
+    .orderBy('updatedAt')
+    .limit(STAMP_GROUPS + 1)
+    .uniqueKeys();
+  if (distinct.length <= STAMP_GROUPS) {
+    const groups = await Promise.all(distinct.map((stamp) => tb.where('updatedAt').equals(stamp).primaryKeys()));
+    groups.forEach((ids, i) => {
+      for (const id of ids) stampOf.set(id, distinct[i]);
+    });
+  } else {
+    const [stamps, ids] = await Promise.all([tb.orderBy('updatedAt').keys(), tb.orderBy('updatedAt').primaryKeys()]);
+    ids.forEach((id, i) => stampOf.set(id, stamps[i]));
+  }
+  return stampOf;
+}
+
 export interface Progress {
   done: number;
   total: number;
@@ -248,11 +279,7 @@ export async function reconcileTable(
 ): Promise<number> {
   const type = TYPE_OF[t];
   const tb = table(db, t);
-  const [ids, stampKeys, stampIds] = await db.transaction('r', tb, () =>
-    Promise.all([tb.toCollection().primaryKeys(), tb.orderBy('updatedAt').keys(), tb.orderBy('updatedAt').primaryKeys()]),
-  );
-  const stampOf = new Map<string, unknown>();
-  stampIds.forEach((id, i) => stampOf.set(id, stampKeys[i]));
+  const [ids, stampOf] = await db.transaction('r', tb, () => Promise.all([tb.toCollection().primaryKeys(), readStamps(tb)]));
   const present = new Set<string>();
   const need: string[] = [];
   for (const id of ids) {

@@ -17,6 +17,7 @@ import {
   journalFromMutation,
   loadIndex,
   reconcileTable,
+  STAMP_GROUPS,
   recordJournal,
   saveIndex,
 } from '../../../renderer/db/search/sync';
@@ -328,6 +329,34 @@ describe('live updates (the worker host)', () => {
     for (const q of ['orchard', 'vineyard', 'tehran', 'kadhemi']) {
       expect(ids(runQuery(round, { q, facets: {}, limit: 1000 }))).toEqual(ids(runQuery(fresh, { q, facets: {}, limit: 1000 })));
     }
+  });
+
+  it('with more distinct updatedAt values than STAMP_GROUPS, still reads only the rows whose updatedAt changed', async () => {
+    const template = (await getVisit(SEED_IDS.tehranVisit))!;
+    const id = (i: number) => `0f0f0f0f-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    const stamp = (i: number) => new Date(Date.UTC(2021, 0, 1) + i * 60_000).toISOString();
+    const n = STAMP_GROUPS + 44;
+    await db.visits.bulkPut(
+      Array.from({ length: n }, (_, i) => ({ ...template, id: id(i), purpose: `Orchard talks ${i}`, updatedAt: stamp(i) })),
+    );
+    const state = restoreIndex(serializeIndex(await buildIndex(db)));
+    expect(runQuery(state, { q: 'orchard', facets: {} }).total).toBe(n);
+    const rewritten = [3, 150, n - 1];
+    await db.visits.bulkPut(rewritten.map((i) => ({ ...template, id: id(i), purpose: `Vineyard talks ${i}`, updatedAt: stamp(n + i) })));
+    const read: string[] = [];
+    const bulkGet = db.visits.bulkGet.bind(db.visits);
+    const spy = vi.spyOn(db.visits, 'bulkGet').mockImplementation((keys: string[]) => {
+      read.push(...keys);
+      return bulkGet(keys);
+    });
+    try {
+      expect(await reconcileTable(db, state, 'visits')).toBe(rewritten.length);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(read.sort()).toEqual(rewritten.map(id).sort());
+    expect(runQuery(state, { q: 'vineyard', facets: {} }).total).toBe(rewritten.length);
+    expect(runQuery(state, { q: 'orchard', facets: {} }).total).toBe(n - rewritten.length);
   });
 
   it('a build reads the rows present when it starts, not those written while it reads (they are indexed as their own change)', async () => {
