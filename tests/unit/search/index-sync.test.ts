@@ -12,6 +12,8 @@ import type { SearchWorkerMessage } from '../../../renderer/db/search/protocol';
 import {
   PendingChanges,
   applyIds,
+  applyJournal,
+  BUILD_BATCH,
   buildIndex,
   catchUp,
   journalFromMutation,
@@ -357,6 +359,35 @@ describe('live updates (the worker host)', () => {
     expect(read.sort()).toEqual(rewritten.map(id).sort());
     expect(runQuery(state, { q: 'vineyard', facets: {} }).total).toBe(rewritten.length);
     expect(runQuery(state, { q: 'orchard', facets: {} }).total).toBe(n - rewritten.length);
+  });
+
+  it('a journal naming most of a table is read by key ranges; rows it does not name stay as indexed', async () => {
+    const template = (await getVisit(SEED_IDS.tehranVisit))!;
+    const id = (i: number) => `0d0d0d0d-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    const n = BUILD_BATCH + 100;
+    await db.visits.bulkPut(
+      Array.from({ length: n }, (_, i) => ({ ...template, id: id(i), purpose: `Orchard talks ${i}`, updatedAt: SEED_TIMESTAMP })),
+    );
+    const state = await buildIndex(db);
+    const later = '2030-01-01T00:00:00.000Z';
+    const named = Array.from({ length: BUILD_BATCH + 50 }, (_, i) => id(i)).reverse(); // not in key order
+    await db.visits.bulkPut([...named, id(n - 1)].map((vid) => ({ ...template, id: vid, purpose: `Vineyard talks`, updatedAt: later })));
+    await db.visits.bulkDelete([id(10), id(11)]); // gone for good, still named
+    const bulkGet = vi.spyOn(db.visits, 'bulkGet');
+    const steps: number[] = [];
+    try {
+      const changed = await applyJournal(db, state, { visits: named }, () => void steps.push(1));
+      expect(changed).toBe(named.length);
+      expect(bulkGet).not.toHaveBeenCalled();
+    } finally {
+      bulkGet.mockRestore();
+    }
+    expect(steps.length).toBe(1); // between the two batches
+    expect(runQuery(state, { q: 'vineyard', facets: {} }).total).toBe(named.length - 2);
+    // The last row was rewritten too but not named: its own change would bring it.
+    expect(runQuery(state, { q: 'orchard', facets: {} }).total).toBe(n - named.length);
+    await applyJournal(db, state, { visits: [id(n - 1)] });
+    expect(runQuery(state, { q: 'orchard', facets: {} }).total).toBe(n - named.length - 1);
   });
 
   it('a build reads the rows present when it starts, not those written while it reads (they are indexed as their own change)', async () => {
