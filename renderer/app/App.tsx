@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { HashRouter, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { HashRouter, Navigate, NavLink, Route, Routes, useNavigate } from 'react-router';
 import { isAppRoute, type MenuCommand } from '../../shared/bridge';
 import { bridge } from '../bridge';
 import { ToastProvider, useToast } from '../components';
@@ -93,7 +93,6 @@ function currentRoute(pathname: string, search: string): string {
  */
 function useShellActions() {
   const navigate = useNavigate();
-  const location = useLocation();
   const toast = useToast();
   const theme = useThemePreference();
   const systemDark = useSystemDark();
@@ -101,7 +100,6 @@ function useShellActions() {
   const [palette, setPalette] = useState(false);
   const [sheet, setSheet] = useState(false);
 
-  const route = currentRoute(location.pathname, location.search);
   const actions = useMemo(() => {
     const fail = (e: unknown) => toast.fail(e);
     return {
@@ -112,6 +110,10 @@ function useShellActions() {
         focusSearchBox();
       },
       openInNewWindow: () => {
+        // The live URL, as for search: run right after a navigation (the palette, a shortcut), this
+        // closure may still hold the screen before it, which would open in the new window.
+        const live = new URL(window.location.hash.slice(1) || '/', 'http://legation.invalid');
+        const route = currentRoute(live.pathname, live.search);
         if (!isAppRoute(route)) {
           toast.notify('This page cannot be opened in a new window.', { kind: 'error' });
           return;
@@ -143,7 +145,7 @@ function useShellActions() {
       },
       go: (to: string) => void navigate(to),
     };
-  }, [navigate, toast, route, theme, systemDark]);
+  }, [navigate, toast, theme, systemDark]);
 
   return { actions, palette, setPalette, sheet, setSheet, theme, systemDark };
 }
