@@ -4,8 +4,8 @@
  * Builds the app together with the benchmark pages (bench/vite.config.ts → dist/bench), serves them
  * on 127.0.0.1, and drives Debian's Chromium with Playwright: a fresh on-disk profile per run (and one
  * of its own for each import measured), the generated data (shared/generate, seeded, shaped like the
- * Office of the Historian data set), each
- * case measured against its baseline in the same run, app and baseline interleaved. Prints a table
+ * Office of the Historian data set), each case measured against its baseline in the same run, app
+ * and baseline interleaved. Prints a table
  * (median, p95, ratio, target, PASS/MISS), writes all samples with --json, and keeps the last table
  * in bench/RESULTS.md with the machine it ran on. Not part of `npm test`.
  */
@@ -206,10 +206,10 @@ async function harness(context: BrowserContext, base: string): Promise<Page> {
 
 /**
  * Runs `measure` on a page of a new Chromium profile of its own (the data set generated in it), then
- * closes it and deletes the profile. Every import is measured this way, as a new install imports:
- * in a profile where a hundred thousand records had just been cleared, Chromium's storage stalled
- * a write for 2–3 s (its own work after the clear, not the app's), in the app's import or the raw
- * baseline, whichever ran second.
+ * closes it and deletes the profile. Every import is measured this way, as a new install imports.
+ * Sharing one profile skewed both sides: an import run where a hundred thousand records had just
+ * been cleared paused for 2–3 s inside one transaction, and one run beside the other side's stored
+ * records was slower (the raw baseline: 68.7 s there against 41–48 s on a fresh profile).
  */
 async function onFreshProfile(base: string, N: number, seed: number, measure: (page: Page) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'legation-bench-import-'));
