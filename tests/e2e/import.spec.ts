@@ -244,9 +244,12 @@ test.describe('Import an article', () => {
   });
 
   test('Cancel stops reading a long article and keeps the text', async ({ page }) => {
+    // Long enough that reading outlasts the counter's first tick on a fast, idle machine (1 MB was
+    // read before the Cancel click landed once), and time for it on a slow one.
+    test.setTimeout(120_000);
     const imp = new ImportPage(page);
     await imp.open();
-    const text = longArticle(1_000_000);
+    const text = longArticle(4_000_000);
     await imp.pasteLong(text);
     await imp.findVisits.click();
     await expect(imp.progress).toBeVisible();
