@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ISO_DAY, VISIT_STATUSES, isValidDay, type VisitStatus } from '../../shared/model';
-import { listPeople, useQuery, visitCountries, type VisitFilter } from '../db';
+import { FILTER_CHOICE_TABLES, useQuery, useRevision, visitFilterChoices, type VisitFilter } from '../db';
 import { CountrySelect } from './country-select';
 import { Field } from './field';
 import { PersonSelect } from './person-select';
@@ -97,11 +97,10 @@ export function VisitFilterControls({
 }) {
   const [touched, setTouched] = useState(false);
   const load = !deferChoices || touched;
-  const choices = useQuery(async () => {
-    if (!load) return undefined;
-    const [people, countries] = await Promise.all([listPeople(), visitCountries()]);
-    return { people, countries };
-  }, [load]);
+  // From the cache when no person or visit changed since the last read (nothing read: the
+  // revision in the deps keeps it live).
+  const revision = useRevision(FILTER_CHOICE_TABLES);
+  const choices = useQuery(async () => (load ? visitFilterChoices() : undefined), [load, revision]);
   const set = (patch: Partial<VisitFilter>) => {
     const next: VisitFilter = { ...value, ...patch };
     for (const k of Object.keys(next) as (keyof VisitFilter)[]) if (next[k] === undefined || next[k] === '') delete next[k];

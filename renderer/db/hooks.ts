@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
+import { revisionOf, subscribeRevisions } from './revisions';
 
 export interface QueryState<T> {
   data: T | undefined;
@@ -20,4 +21,13 @@ export function useQuery<T>(query: () => Promise<T>, deps: unknown[]): QueryStat
     }
   }, deps);
   return useMemo(() => ({ data: box?.value, isLoading: box === undefined, error: box?.error ?? null }), [box]);
+}
+
+/**
+ * The revision of these tables (see revisions.ts), live: put it in a useQuery's deps when the
+ * query may answer from a cache without reading, so that it still re-runs on every change.
+ */
+export function useRevision(tables: readonly string[]): string {
+  const key = tables.join(',');
+  return useSyncExternalStore(subscribeRevisions, () => revisionOf(key.split(',')));
 }

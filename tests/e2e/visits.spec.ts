@@ -1,4 +1,5 @@
 import { test, expect } from './support/fixtures';
+import { PeoplePage } from './support/people-page';
 import { VisitDetail, VisitForm, VisitsList } from './support/visits-page';
 
 const TEHRAN = 'Mustafa al-Kadhemi → Iran, Tehran';
@@ -211,6 +212,45 @@ test('two pages on the same profile see each other’s edits live', async ({ pag
   await other.goBack();
   await otherList.expectCount(3);
   await expect(otherList.row(WASHINGTON).getByRole('cell').nth(2)).toHaveText('postponed');
+  await other.close();
+});
+
+test('a list shown again from what it kept still follows edits made elsewhere: rows, count and filter choices', async ({
+  page,
+  profile,
+}) => {
+  const context = await profile.launch();
+  const other = await context.newPage();
+  await other.goto('./#/visits');
+  const otherList = new VisitsList(other);
+  await otherList.expectCount(3);
+  // The filter's choices are read once the list is in; reaching for a control reads them at once.
+  await otherList.traveller.focus();
+  await expect(otherList.traveller.getByRole('option', { name: 'Mustafa al-Kadhemi', exact: true })).toBeAttached();
+  // Out to a visit and back: nothing changed, so the list comes back from what it kept, settled at once.
+  await otherList.open(TEHRAN);
+  await other.goBack();
+  await otherList.expectCount(3);
+  await expect(otherList.table).not.toHaveAttribute('aria-busy', /.*/);
+
+  // Edits in this page: a visit deleted, the traveller renamed.
+  const list = new VisitsList(page);
+  const detail = await list.open(SAUDI);
+  await detail.delete();
+  await list.expectCount(2);
+  await otherList.expectCount(2);
+  await expect(otherList.row(SAUDI)).toHaveCount(0);
+
+  const people = new PeoplePage(page);
+  await people.open();
+  await people.openPerson('Mustafa al-Kadhemi');
+  await people.edit();
+  await people.field('Name').fill('Mustafa Al-Kadhimi');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mustafa Al-Kadhimi', exact: true })).toBeVisible();
+  await expect(otherList.traveller.getByRole('option', { name: 'Mustafa Al-Kadhimi', exact: true })).toBeAttached();
+  await expect(otherList.traveller.getByRole('option', { name: 'Mustafa al-Kadhemi', exact: true })).toHaveCount(0);
+  await expect(otherList.row('Mustafa Al-Kadhimi → Iran, Tehran')).toHaveCount(1);
   await other.close();
 });
 
