@@ -84,11 +84,13 @@ export async function getVisitDetail(id: string): Promise<VisitDetail | null> {
       .where('recordId')
       .anyOf([id, ...changeIds, ...meetingIds])
       .toArray();
+    // Every source the page names (not every source: each holds its article's full text).
     const sourceIds = [
       ...new Set([
         ...visit.sourceIds,
         ...evidence.map((e) => e.sourceId),
         ...visit.statusHistory.flatMap((c) => (c.sourceId ? [c.sourceId] : [])),
+        ...meetingsRaw.flatMap((m) => m.quotes.flatMap((q) => (q.sourceId ? [q.sourceId] : []))),
       ]),
     ];
     const sources = (await db.sources.bulkGet(sourceIds)).filter((s): s is Source => !!s && !s.deletedAt);

@@ -1,11 +1,13 @@
 import { test, expect } from './support/fixtures';
 import { PeoplePage } from './support/people-page';
+import { SEED } from './support/seed-refs';
 import { VisitDetail, VisitForm, VisitsList } from './support/visits-page';
 
 const TEHRAN = 'Mustafa al-Kadhemi → Iran, Tehran';
 const SAUDI = 'Mustafa al-Kadhemi → Saudi Arabia';
 const WASHINGTON = 'Mustafa al-Kadhemi → United States, Washington';
 const PARIS = 'Mustafa al-Kadhemi → France, Paris';
+const ARTICLE_TITLE = 'Khamenei tells visiting Iraqi PM Kadhemi that Iran will not interfere in Iraq’s ties with Washington';
 
 test('first launch shows the three seeded visits with their statuses and dates', async ({ page }) => {
   const list = new VisitsList(page);
@@ -252,6 +254,25 @@ test('a list shown again from what it kept still follows edits made elsewhere: r
   await expect(otherList.traveller.getByRole('option', { name: 'Mustafa al-Kadhemi', exact: true })).toHaveCount(0);
   await expect(otherList.row('Mustafa Al-Kadhimi → Iran, Tehran')).toHaveCount(1);
   await other.close();
+});
+
+test('a status change cites a source chosen in the dialog; the history links to it', async ({ page }) => {
+  const list = new VisitsList(page);
+  const detail = await list.open(WASHINGTON);
+  const dialog = await detail.changeStatus({ to: 'Postpone', reason: 'Talks delayed' });
+  const source = dialog.root.getByLabel('Source');
+  // The sources are read when the dialog opens (the visit's page reads only those it names).
+  await expect(source.getByRole('option', { name: /^Khamenei tells visiting Iraqi PM Kadhemi/ })).toBeAttached();
+  await source.selectOption(SEED.article);
+  await dialog.submit.click();
+  await expect(dialog.root).toBeHidden();
+  await expect(detail.historyRows).toHaveCount(2);
+  const cited = detail.historyRows.nth(1).getByRole('link', { name: /^Khamenei tells visiting Iraqi PM Kadhemi/ });
+  await expect(cited).toHaveAttribute('href', `#/sources/${SEED.article}`);
+  await expect(cited).toHaveAttribute('title', ARTICLE_TITLE);
+  // After a reload the page still names it (read with the visit, not from a list of every source).
+  await page.reload();
+  await expect(detail.historyRows.nth(1).getByRole('link', { name: /^Khamenei tells visiting Iraqi PM Kadhemi/ })).toBeVisible();
 });
 
 test('the Tehran visit shows the meeting with Khamenei, quotes and evidence linked to the source', async ({ page }) => {

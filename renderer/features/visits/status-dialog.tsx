@@ -7,13 +7,12 @@ import {
   transitionError,
   transitionLabel,
   type FuzzyDate,
-  type Source,
   type StatusChangeRequest,
   type Visit,
   type VisitStatus,
 } from '../../../shared/model';
 import { Dialog, Field, FuzzyDateInput, fuzzyDateHint, useToast } from '../../components';
-import { changeVisitStatus, describeStorageError } from '../../db';
+import { changeVisitStatus, describeStorageError, listSources, useQuery } from '../../db';
 import { parseOptionalDate } from './visit-form-model';
 
 /** Statuses after which the trip's dates are worth restating: a new plan, or when it actually happened. */
@@ -27,8 +26,10 @@ type Errors = Partial<Record<'to' | 'on' | 'reason' | 'start' | 'end' | 'form', 
  * change is dated, explained and sourced, and a refusal from the repository is shown here with
  * everything typed kept.
  */
-export function StatusDialog({ visit, title, sources, onClose }: { visit: Visit; title: string; sources: Source[]; onClose: () => void }) {
+export function StatusDialog({ visit, title, onClose }: { visit: Visit; title: string; onClose: () => void }) {
   const toast = useToast();
+  // Read when the dialog opens, not with the visit: every source holds its article's full text.
+  const sources = useQuery(() => listSources(), []);
   const choices = allowedTransitions(visit.status);
   const [to, setTo] = useState<VisitStatus | ''>(choices[0] ?? '');
   const [on, setOn] = useState(localToday());
@@ -121,9 +122,15 @@ export function StatusDialog({ visit, title, sources, onClose }: { visit: Visit;
           <textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} required={!!to && NEEDS_REASON.includes(to)} />
         </Field>
         <Field label="Source" hint="Where this was reported.">
-          <select value={sourceId} onChange={(e) => setSourceId(e.target.value)}>
-            <option value="">No source</option>
-            {sources.map((s) => (
+          <select value={sourceId} onChange={(e) => setSourceId(e.target.value)} aria-busy={sources.data ? undefined : true}>
+            <option value="">
+              {sources.data
+                ? 'No source'
+                : sources.error
+                  ? 'No source (the sources could not be read)'
+                  : 'No source (reading the sources…)'}
+            </option>
+            {(sources.data ?? []).map((s) => (
               <option key={s.id} value={s.id}>
                 {s.title}
                 {s.publishedOn ? ` (${s.publishedOn})` : ''}

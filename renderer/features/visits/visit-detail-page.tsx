@@ -10,7 +10,7 @@ import {
   type StatusChange,
 } from '../../../shared/model';
 import { StatusBadge, useToast } from '../../components';
-import { createNote, deleteVisit, getVisitDetail, listSources, useQuery, type EvidenceWithSource, type VisitDetail } from '../../db';
+import { createNote, deleteVisit, getVisitDetail, useQuery, type EvidenceWithSource, type VisitDetail } from '../../db';
 import { StatusDialog } from './status-dialog';
 import { KIND_LABELS } from './visit-form-model';
 import { formatVisitDates, noteExcerpt, placeLabel, visitTitle } from './visit-format';
@@ -73,10 +73,8 @@ function evidenceContext(e: EvidenceWithSource, detail: VisitDetail): string {
 
 export function VisitDetailPage() {
   const { id = '' } = useParams();
-  const { data, error, isLoading } = useQuery(async () => {
-    const [detail, sources] = await Promise.all([getVisitDetail(id), listSources()]);
-    return { detail, sources };
-  }, [id]);
+  // Only the sources the visit names: the status dialog reads the full list when it opens.
+  const { data, error, isLoading } = useQuery(async () => ({ detail: await getVisitDetail(id) }), [id]);
 
   if (error) {
     return (
@@ -100,17 +98,17 @@ export function VisitDetailPage() {
       </section>
     );
   }
-  return <VisitDetailView detail={data.detail} allSources={data.sources} />;
+  return <VisitDetailView detail={data.detail} />;
 }
 
-function VisitDetailView({ detail, allSources }: { detail: VisitDetail; allSources: Source[] }) {
+function VisitDetailView({ detail }: { detail: VisitDetail }) {
   const { visit, traveller, hosts, meetings, evidence, notes } = detail;
   const navigate = useNavigate();
   const toast = useToast();
   const [statusOpen, setStatusOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const title = visitTitle(traveller, visit.place);
-  const sourceById = new Map([...allSources, ...detail.sources].map((s) => [s.id, s]));
+  const sourceById = new Map(detail.sources.map((s) => [s.id, s]));
   // A completed visit moves no more (the state machine's rule); say so instead of hiding the button.
   const locked = allowedTransitions(visit.status).length === 0;
   const lockedWhy = transitionError(visit.status, 'planned') ?? 'This visit cannot change status.';
@@ -309,7 +307,7 @@ function VisitDetailView({ detail, allSources }: { detail: VisitDetail; allSourc
         )}
       </section>
 
-      {statusOpen && <StatusDialog visit={visit} title={title} sources={allSources} onClose={() => setStatusOpen(false)} />}
+      {statusOpen && <StatusDialog visit={visit} title={title} onClose={() => setStatusOpen(false)} />}
     </article>
   );
 }

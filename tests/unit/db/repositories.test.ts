@@ -137,6 +137,19 @@ describe('visits', () => {
     expect(d?.evidence.length).toBeGreaterThan(0);
     for (const e of d?.evidence ?? []) expect(e.source?.text.slice(e.start, e.end)).toBe(e.quote);
   });
+
+  it('reads every source the visit names (a meeting quote’s too), and no other', async () => {
+    const article = (await db.sources.get(SEED_IDS.article))!;
+    const quoted = { ...article, id: '5eed0000-0000-4000-8000-00000000aaa1', title: 'Cited only by a quote' };
+    const unrelated = { ...article, id: '5eed0000-0000-4000-8000-00000000aaa2', title: 'Not named by the visit' };
+    await db.sources.bulkAdd([quoted, unrelated]);
+    const meeting = (await db.meetings.where('visitId').equals(SEED_IDS.tehranVisit).first())!;
+    await db.meetings.update(meeting.id, { quotes: [{ ...meeting.quotes[0]!, sourceId: quoted.id }, ...meeting.quotes.slice(1)] });
+    const ids = ((await getVisitDetail(SEED_IDS.tehranVisit))?.sources ?? []).map((s) => s.id);
+    expect(ids).toContain(quoted.id);
+    expect(ids).toContain(SEED_IDS.article);
+    expect(ids).not.toContain(unrelated.id);
+  });
 });
 
 describe('people and notes', () => {
