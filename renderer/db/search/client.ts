@@ -5,6 +5,7 @@
 import type { FacetSelection, SearchReady, SearchResult, SearchStatus } from '../../../shared/search';
 import { db } from '../instance';
 import type { SearchWorkerMessage, SearchWorkerRequest } from './protocol';
+import { unpackResult } from './wire';
 
 export interface SearchClient {
   /** Runs a query in the worker: the best `limit` hits, total and facet counts. */
@@ -75,7 +76,7 @@ class WorkerSearchClient implements SearchClient {
       case 'result': {
         const call = this.calls.get(m.id);
         this.calls.delete(m.id);
-        call?.resolve(m.result);
+        call?.resolve(unpackResult(m.result));
         return;
       }
       case 'error': {

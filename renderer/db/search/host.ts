@@ -9,6 +9,7 @@ import type { SearchRequest, SearchStatus } from '../../../shared/search';
 import { BulkWriteWatch } from '../bulk-write';
 import { LegationDB } from '../database';
 import { createIndexState, runQuery, type IndexState } from './engine';
+import { packResult } from './wire';
 import type { SearchWorkerMessage, SearchWorkerRequest } from './protocol';
 import {
   applyJournal,
@@ -135,7 +136,7 @@ export class SearchIndexHost {
 
   private answer(id: number, request: SearchRequest): void {
     try {
-      this.post({ type: 'result', id, result: this.query(request) });
+      this.post({ type: 'result', id, result: packResult(this.query(request)) });
     } catch (e) {
       this.post({ type: 'error', id, message: e instanceof Error ? e.message : String(e) });
     }

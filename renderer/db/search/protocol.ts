@@ -1,5 +1,6 @@
 /** Messages between the search client (window) and the search worker. */
-import type { SearchRequest, SearchResult, SearchStatus } from '../../../shared/search';
+import type { SearchRequest, SearchStatus } from '../../../shared/search';
+import type { PackedResult } from './wire';
 
 export type SearchWorkerRequest =
   | { type: 'init'; dbName: string }
@@ -10,5 +11,5 @@ export type SearchWorkerRequest =
 
 export type SearchWorkerMessage =
   | { type: 'status'; status: SearchStatus }
-  | { type: 'result'; id: number; result: SearchResult }
+  | { type: 'result'; id: number; result: PackedResult }
   | { type: 'error'; id: number; message: string };
