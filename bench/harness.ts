@@ -526,6 +526,21 @@ const bench = {
     return { ms: performance.now() - t0, total: r.total, engineMs: r.tookMs };
   },
 
+  /**
+   * A round trip to a worker that only echoes (started on first use): the floor under any query
+   * answered by a worker, timed like searchApp.
+   */
+  async searchEcho(): Promise<{ ms: number }> {
+    echo ??= new Worker(new URL('./echo.worker.ts', import.meta.url), { type: 'module', name: 'echo' });
+    const w = echo;
+    const t0 = performance.now();
+    await new Promise<void>((resolve) => {
+      w.onmessage = () => resolve();
+      w.postMessage({ q: 'echo' });
+    });
+    return { ms: performance.now() - t0 };
+  },
+
   /** The baseline: a linear scan over every searchable record held in memory (lower-cased text, every term must occur). */
   searchScanPrepare(visits: number, seed: number): { records: number } {
     const d = dataset(visits, seed);
@@ -603,6 +618,7 @@ const bench = {
 };
 
 let scan: string[] = [];
+let echo: Worker | null = null;
 let exportInput: ReportInput | null = null;
 
 /** What `window.bench` offers; scripts/bench/run.ts imports this type. */

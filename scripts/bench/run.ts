@@ -529,15 +529,23 @@ async function oneRun(o: Options, run: number, base: string): Promise<void> {
         await settle(page);
         // Unmeasured, the ten queries once each, as typing them would: the first call of the worker's
         // query code runs before the JIT has compiled it (both sides get the same warm-up).
-        for (const q of qs) await page.evaluate(async (q) => ({ a: await window.bench.searchApp(q), b: window.bench.searchScan(q) }), q);
+        const sample = (q: string) =>
+          page.evaluate(async (q) => {
+            const a = await window.bench.searchApp(q);
+            const b = window.bench.searchScan(q);
+            return { a, b, echo: await window.bench.searchEcho() };
+          }, q);
+        for (const q of qs) await sample(q);
         const engine: number[] = [];
+        // A bare worker's round trip, timed after each scan: the floor under a query answered by a worker.
+        const echoes: number[] = [];
         // Per query (selectivity matters: a word in a third of the records against a name in a few).
         const perQuery = new Map(
           qs.map((q) => [q, { app: [] as number[], engine: [] as number[], scan: [] as number[], hits: 0, scanHits: 0 }]),
         );
         for (let rep = 0; rep < (o.quick ? 2 : 5); rep++) {
           for (const q of qs) {
-            const s = await page.evaluate(async (q) => ({ a: await window.bench.searchApp(q), b: window.bench.searchScan(q) }), q);
+            const s = await sample(q);
             if (isMissing(s.a)) {
               r.missing = s.a.missing;
               break;
@@ -545,6 +553,7 @@ async function oneRun(o: Options, run: number, base: string): Promise<void> {
             r.app.push(s.a.ms);
             r.base.push(s.b.ms);
             engine.push(s.a.engineMs);
+            echoes.push(s.echo.ms);
             const pq = perQuery.get(q)!;
             pq.app.push(s.a.ms);
             pq.engine.push(s.a.engineMs);
@@ -563,8 +572,10 @@ async function oneRun(o: Options, run: number, base: string): Promise<void> {
         }
         if (engine.length > 0) {
           const e = summarize(engine);
+          const x = summarize(echoes);
           r.notes.push(
             `run ${run + 1}: the query in the worker (runQuery) took ${fmt(e.median)} ms median, ${fmt(e.p95)} ms p95; the rest is the round trip (messages and copying the result)`,
+            `run ${run + 1}: a round trip to a bare echo worker, after each scan: ${fmt(x.median)} ms median, ${fmt(x.p95)} ms p95 (20× faster than this run's scan median would be ${fmt(summarize(r.base).median / 20)} ms per query)`,
           );
         }
       }
@@ -863,7 +874,7 @@ function writeResults(o: Options, list: Row[], m: Record<string, string>, elapse
     '| Import end to end | HSG-shaped XML files → the app’s import worker (parse, validate with zod) → `saveDatasetImport` → search index caught up; long tasks by PerformanceObserver, gaps between progress reports | the same raw transaction |',
     '| Filter + first page | `firstVisitPage(q, 100)`, q = completed + one of the 5 most visited countries + a date range | a raw cursor on `[status+place.country+startKey]`, newest first, 100 rows |',
     '| Page 500 | `visitPage(ids, 50,000, 100)` with the list’s ids (the last page when there are fewer) | the app’s own `firstVisitPage` |',
-    '| Full-text query | `searchClient().query(q)` (worker round trip included), 10 queries: names, a city, remark words, each asked once unmeasured (warm-up, both sides) then five times, each time followed by its scan; after a rebuild, once the index is saved (a query asked during the save is noted) | every term as a substring of each record’s lower-cased text, all records in memory |',
+    '| Full-text query | `searchClient().query(q)` (worker round trip included), 10 queries: names, a city, remark words, each asked once unmeasured (warm-up, both sides) then five times, each time followed by its scan and by a round trip to a bare echo worker (noted: the floor under any query a worker answers); after a rebuild, once the index is saved (a query asked during the save is noted) | every term as a substring of each record’s lower-cased text, all records in memory |',
     '| Reopen with persisted index | `searchClient().ready()` after a page reload (source “persisted”) | `rebuild()` until ready |',
     '| First paint | navigation start → first loaded row of the Visits list, N visits (16 loads a side, interleaved) | the same build, a profile with only the seed |',
     '| Scroll | 300 animation frames from top to bottom of the Visits list; dropped frames | a bare @tanstack/react-virtual list of the same rows (bench/bare-list.tsx) |',
