@@ -1,5 +1,6 @@
 import Dexie, { type DBCore, type DBCoreMutateRequest, type DexieOptions, type EntityTable, type Middleware } from 'dexie';
 import type { ContextEvent, Evidence, Meeting, Note, Person, Source, Visit } from '../../shared/model';
+import { baseCoreMiddleware } from './raw-write';
 
 export interface MetaRecord {
   key: string;
@@ -41,6 +42,12 @@ export function visitEndKey(v: Pick<Visit, 'start' | 'end'>): string {
 
 type WithEndKey = Visit & { endKey?: string };
 
+/** The visit as the database stores it: with its endKey (the same object when it has it already). */
+export function withIndexKeys(v: WithEndKey): WithEndKey {
+  const endKey = visitEndKey(v);
+  return v.endKey === endKey ? v : { ...v, endKey };
+}
+
 /** Dexie middleware: every add/put on `visits` (including modify() and update()) gets its endKey. */
 const visitIndexKeys: Middleware<DBCore> = {
   stack: 'dbcore',
@@ -54,11 +61,7 @@ const visitIndexKeys: Middleware<DBCore> = {
         ...table,
         mutate: (req: DBCoreMutateRequest) => {
           if (req.type === 'add' || req.type === 'put') {
-            const values = (req.values as WithEndKey[]).map((v) => {
-              const endKey = visitEndKey(v);
-              return v.endKey === endKey ? v : { ...v, endKey };
-            });
-            return table.mutate({ ...req, values });
+            return table.mutate({ ...req, values: (req.values as WithEndKey[]).map(withIndexKeys) });
           }
           return table.mutate(req);
         },
@@ -166,6 +169,7 @@ export class LegationDB extends Dexie {
     this.version(3).stores({ [WRITE_LOCK_STORE]: 'key' });
     this.use(visitIndexKeys);
     this.use(oneWriterAtATime);
+    this.use(baseCoreMiddleware(this));
   }
 
   /** Every table holding user records, in the order a backup lists them. */

@@ -1,7 +1,8 @@
-import type { BulkError, EntityTable } from 'dexie';
+import type { EntityTable } from 'dexie';
 import type { Person, Source, Visit } from '../../shared/model';
 import { BulkWriteNotice } from './bulk-write';
-import { LegationDB } from './database';
+import { LegationDB, withIndexKeys } from './database';
+import { addUntracked } from './raw-write';
 import { db as appDb } from './instance';
 import { pushUndo } from './undo';
 
@@ -120,14 +121,12 @@ function table(db: LegationDB, name: DatasetTable): EntityTable<Row, 'id'> {
 }
 
 /**
- * Rows per bulkPut call. Dexie tells every window and worker which keys a write touched, but only
- * for writes of fewer than 50 rows: a bigger one is reported as "the whole table changed", which
- * makes the search index (renderer/db/search) re-read the whole table after every batch. In calls
- * of 49 the search index hears the ids and indexes just those, while the import goes on. Calls of
- * 250 were tried (no key tracking in Dexie): 100,000 visits were stored no measurably faster (1.09×
- * the raw baseline against 1.12×, within the noise from run to run), and the search index, told
- * only "the whole table", then read every row's stamp by a cursor before indexing a new row: 3 s
- * without progress at the end of the import.
+ * Rows per write call. New records are added with `addUntracked` (see raw-write.ts): no per-row
+ * change tracking, and their keys reported exactly whatever the call's size, so the search index
+ * still hears which rows to index. Calls of KEYED_WRITE rows, all issued at once, let the
+ * progress move within a batch. Records already stored (a second import) are read and replaced
+ * through Dexie, in calls of 49: Dexie reports a write of 50 rows or more as "the whole table
+ * changed", and the search index would then compare every row's stamp to find the few replaced.
  */
 export const KEYED_WRITE = 49;
 
@@ -193,9 +192,10 @@ export async function saveDatasetImport(records: DatasetRecords, options: Datase
           // stored already fails its add (ConstraintError, which does not abort the transaction);
           // only those rows are then read and compared.
           const taken = new Set<string>();
-          const adds = await Promise.allSettled(
-            chunks(rows, KEYED_WRITE).map((part) =>
-              t.bulkAdd(part).finally(() => {
+          const values = name === 'visits' ? (rows as Visit[]).map(withIndexKeys) : rows;
+          const adds = await Promise.all(
+            chunks(values, KEYED_WRITE).map((part) =>
+              addUntracked(db, name, part).finally(() => {
                 writing += part.length;
                 const now = Date.now();
                 if (now - lastTick >= 200) {
@@ -205,16 +205,11 @@ export async function saveDatasetImport(records: DatasetRecords, options: Datase
               }),
             ),
           );
-          adds.forEach((outcome, c) => {
-            if (outcome.status === 'fulfilled') return;
-            const failures = (outcome.reason as Partial<BulkError> | null)?.failuresByPos;
-            if (outcome.reason instanceof Error && outcome.reason.name === 'BulkError' && failures) {
-              for (const [pos, err] of Object.entries(failures)) {
-                const cause = (err as { inner?: { name?: string } }).inner?.name ?? err.name;
-                if (cause !== 'ConstraintError') throw err;
-                taken.add(rows[c * KEYED_WRITE + Number(pos)]!.id);
-              }
-            } else throw outcome.reason;
+          adds.forEach((res, c) => {
+            for (const [pos, err] of Object.entries(res.failures)) {
+              if ((err as { name?: string } | undefined)?.name !== 'ConstraintError') throw err;
+              taken.add(rows[c * KEYED_WRITE + Number(pos)]!.id);
+            }
           });
           const existing = taken.size ? new Map((await t.bulkGet([...taken])).map((r) => [r!.id, r!])) : null;
           const toPut: Row[] = [];
@@ -235,7 +230,7 @@ export async function saveDatasetImport(records: DatasetRecords, options: Datase
             }
           }
           // All issued at once (no round trip between the calls), like one bulkPut.
-          await Promise.all(chunks(toPut, KEYED_WRITE).map((part) => t.bulkPut(part)));
+          await Promise.all(chunks(toPut, 49).map((part) => t.bulkPut(part)));
         }
         const next: DatasetImportRun = {
           ...run,

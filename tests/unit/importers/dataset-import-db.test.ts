@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import Dexie, { liveQuery } from 'dexie';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { generateDataset } from '../../../shared/generate';
 import { HSG_IMPORT_TIMESTAMP, importHsg } from '../../../shared/importers';
@@ -13,6 +14,9 @@ import {
   type DatasetSaveOptions,
 } from '../../../renderer/db';
 import { KEYED_WRITE } from '../../../renderer/db/dataset-import';
+import { visitEndKey } from '../../../renderer/db/database';
+import { addUntracked } from '../../../renderer/db/raw-write';
+import { journalFromMutation, type Journal } from '../../../renderer/db/search/sync';
 import { tripRecord, tripsXml, visitRecord, visitsXml } from './hsg-data';
 
 const data = importHsg([
@@ -47,6 +51,18 @@ const options = (over: Partial<DatasetSaveOptions> = {}): DatasetSaveOptions => 
   warnings: 0,
   ...over,
 });
+
+/** The ids the journals name, per table (none of them 'all'). */
+function mergeJournals(list: Journal[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const j of list) {
+    for (const [t, ids] of Object.entries(j)) {
+      if (ids === 'all') throw new Error(`${t}: reported as the whole table`);
+      (out[t] ??= []).push(...ids);
+    }
+  }
+  return out;
+}
 
 beforeEach(async () => {
   await db.delete();
@@ -126,6 +142,39 @@ describe('saveDatasetImport', () => {
     expect(run.counts.present.visits).toBe(stored.length);
     expect(run.counts.created.visits).toBe(big.visits.length - stored.length);
     expect(await db.visits.count()).toBe(big.visits.length);
+  });
+
+  it('reports what it wrote as Dexie does: every row’s key per table (the search index’s journal), every index as changed', async () => {
+    const big = generateDataset({ visits: 2 * KEYED_WRITE + 123, seed: 11 });
+    const stored = big.visits.slice(0, 5);
+    await saveDatasetImport({ sources: [], people: [], visits: stored }, options({ metaKey: 'import:part' }));
+    // A live query over an index, as the Visits list reads.
+    const completed = big.visits.filter((v) => v.status === 'completed').length;
+    const seen: number[] = [];
+    const live = liveQuery(() => db.visits.where('status').equals('completed').count()).subscribe((n) => seen.push(n));
+    const heard: Record<string, unknown>[] = [];
+    const listen = (parts: Record<string, unknown>) => void heard.push(parts);
+    Dexie.on('storagemutated', listen);
+    try {
+      await vi.waitFor(() => expect(seen.length).toBeGreaterThan(0));
+      await saveDatasetImport({ sources: big.sources, people: big.people, visits: big.visits }, options({ batchSize: 100 }));
+      await vi.waitFor(() => expect(seen.at(-1)).toBe(completed));
+      const journal = mergeJournals(heard.map((parts) => journalFromMutation(parts, db.name)));
+      const storedIds = new Set(stored.map((v) => v.id));
+      expect(new Set(journal.visits)).toEqual(new Set(big.visits.filter((v) => !storedIds.has(v.id)).map((v) => v.id)));
+      expect(new Set(journal.people)).toEqual(new Set(big.people.map((p) => p.id)));
+      expect(heard.some((parts) => `idb://${db.name}/visits/[status+place.country+startKey]` in parts)).toBe(true);
+    } finally {
+      Dexie.on('storagemutated').unsubscribe(listen);
+      live.unsubscribe();
+    }
+    // What the database derives on write (a visit's endKey) is stored as through any table write.
+    for (const v of big.visits.slice(0, 20)) expect((await db.visits.get(v.id)) as unknown).toMatchObject({ endKey: visitEndKey(v) });
+  });
+
+  it('addUntracked refuses to write outside a read-write transaction of its table', async () => {
+    await expect(addUntracked(db, 'visits', [])).rejects.toThrow(/no open read-write transaction/);
+    await expect(db.transaction('rw', db.people, () => addUntracked(db, 'visits', []))).rejects.toThrow(/does not write visits/);
   });
 
   it('cancel stops between batches: whole batches only, sources and people before visits, run marked interrupted', async () => {
