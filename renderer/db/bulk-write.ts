@@ -4,8 +4,10 @@
  * with it: the search worker, catching up after each batch, read the keys and new rows of a
  * growing table between every two batches, which made a 100,000-visit import a third slower and
  * left the import's progress silent for seconds while a batch waited behind those reads. Held,
- * the index keeps the changes it hears (its journal still records them) and indexes them all at
- * once when the import ends.
+ * the index keeps the changes it hears (its journal still records them) and reads none of them
+ * until the import ends. Instead the import hands over the rows of each batch it commits
+ * (`rows`), which the index takes in as they come, so it has them all when the import ends and
+ * reads back only rows changed otherwise meanwhile.
  *
  * The notice goes over a BroadcastChannel, so every window's search worker hears it, whichever
  * context does the import (the import runs in a worker of its own). A hold lasts HOLD_MS after the
@@ -24,6 +26,16 @@ export interface BulkWriteMessage {
   holdMs: number;
   /** Which writer (several may run at once). */
   writer: string;
+}
+
+/**
+ * Rows a bulk write has just committed, by table (a dataset import's batch): a reader that keeps
+ * a derived copy (the search index) takes them in as they are, instead of reading them back.
+ */
+export interface BulkRowsMessage {
+  type: 'bulk-rows';
+  writer: string;
+  rows: Record<string, unknown[]>;
 }
 
 /** A reader that has just started asks whether a bulk write is running (it missed its `begin`). */
@@ -58,6 +70,19 @@ function isBulkWriteMessage(m: unknown): m is BulkWriteMessage {
   );
 }
 
+function isBulkRowsMessage(m: unknown): m is BulkRowsMessage {
+  const x = m as Partial<BulkRowsMessage> | null;
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    x.type === 'bulk-rows' &&
+    typeof x.writer === 'string' &&
+    typeof x.rows === 'object' &&
+    x.rows !== null &&
+    Object.values(x.rows).every(Array.isArray)
+  );
+}
+
 let writers = 0;
 
 /** The writer's side: `begin`, `renew` after each step (cheap: posts at most every 2 s), `end` in a finally. */
@@ -89,6 +114,17 @@ export class BulkWriteNotice {
     this.send(true);
   }
 
+  /** Hands the rows a step has just committed, by table, to the readers (before `end`: a channel keeps its order). */
+  rows(rows: Record<string, readonly object[]>): void {
+    if (this.ended || !this.channel) return;
+    const m: BulkRowsMessage = { type: 'bulk-rows', writer: this.writer, rows: rows as Record<string, unknown[]> };
+    try {
+      this.channel.postMessage(m);
+    } catch {
+      // A row that cannot be cloned: the readers read the rows back, as without this.
+    }
+  }
+
   end(): void {
     if (this.ended) return;
     this.ended = true;
@@ -109,7 +145,7 @@ export class BulkWriteNotice {
 
 /**
  * The reader's side: whether any writer holds the tables now, and a callback when the last hold
- * ends (or runs out). `now` is injectable for tests.
+ * ends (or runs out); `onRows` hears the rows writers hand over. `now` is injectable for tests.
  */
 export class BulkWriteWatch {
   private readonly channel: BroadcastChannel | null;
@@ -120,6 +156,7 @@ export class BulkWriteWatch {
     dbName: string,
     private readonly onChange: (held: boolean) => void,
     private readonly now: () => number = () => performance.now(),
+    private readonly onRows?: (rows: Record<string, unknown[]>) => void,
   ) {
     this.channel = openChannel(dbName);
     if (this.channel) {
@@ -131,6 +168,10 @@ export class BulkWriteWatch {
 
   /** Takes one message (the channel's, or a test's). Anything malformed is ignored. */
   hear(m: unknown): void {
+    if (isBulkRowsMessage(m)) {
+      this.onRows?.(m.rows);
+      return;
+    }
     if (!isBulkWriteMessage(m)) return;
     const was = this.held();
     if (m.active) this.holds.set(m.writer, this.now() + m.holdMs);

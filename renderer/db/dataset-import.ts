@@ -181,6 +181,8 @@ export async function saveDatasetImport(records: DatasetRecords, options: Datase
       if (options.signal?.aborted) break;
       const batch = items.slice(i, i + batchSize);
       const batchCreated: Record<DatasetTable, string[]> = { sources: [], people: [], visits: [] };
+      // The rows this batch writes (new and replaced), handed to the search index once committed.
+      const written: Record<DatasetTable, Row[]> = { sources: [], people: [], visits: [] };
       const batchCounts = { created: zero(), updated: zero(), present: zero() };
       let writing = 0;
       await db.transaction('rw', [db.sources, db.people, db.visits, db.meta], async () => {
@@ -216,6 +218,7 @@ export async function saveDatasetImport(records: DatasetRecords, options: Datase
           for (const row of rows) {
             const old = existing?.get(row.id);
             if (!old) {
+              written[name].push(row);
               batchCreated[name].push(row.id);
               batchCounts.created[name]++;
             } else if (
@@ -224,6 +227,7 @@ export async function saveDatasetImport(records: DatasetRecords, options: Datase
               JSON.stringify(withoutDerived(old)) !== JSON.stringify(row)
             ) {
               toPut.push(row);
+              written[name].push(row);
               batchCounts.updated[name]++;
             } else {
               batchCounts.present[name]++;
@@ -254,6 +258,7 @@ export async function saveDatasetImport(records: DatasetRecords, options: Datase
       for (const name of TABLES) created[name].push(...batchCreated[name]);
       lastTick = Date.now();
       options.onProgress?.(run.done, total);
+      notice.rows(written);
       notice.renew();
     }
     run.state = run.done < total ? 'interrupted' : 'finished';

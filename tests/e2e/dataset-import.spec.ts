@@ -131,9 +131,13 @@ test.describe('Import a dataset (Office of the Historian)', () => {
     expect(stages).toEqual([`Reading N of N files`, 'Parsing', 'Making visits', 'Checking', 'Saving']);
     await expect(page.getByRole('progressbar')).toBeVisible();
     await expect(page.getByText(/^Saving… [1-9][\d,]* of [\d,]+ records$/)).toBeVisible({ timeout: 120_000 });
-    // Search, in another window, waits for the import instead of reading between its batches, and says so.
+    // Search, in another window, does not read between the import's batches, says so, and takes in
+    // the records each batch hands over while the import goes on.
     const held = other.locator('[data-index-phase="ready"][data-index-held="import"]');
-    await expect(held).toContainText('an import is being saved: its records are indexed when it finishes', { timeout: 30_000 });
+    await expect(held).toContainText('an import is being saved: its records are indexed batch by batch', { timeout: 30_000 });
+    const indexed = async () => Number(((await held.textContent()) ?? '').replace(/,/g, '').match(/^\d+/)?.[0]);
+    await expect.poll(indexed, { timeout: 60_000 }).toBeGreaterThan(1000);
+    await expect(held).toBeVisible(); // still saving
     await page.getByRole('button', { name: 'Cancel' }).click();
     const stopped = page.getByRole('region', { name: 'Import stopped' });
     await expect(stopped).toBeVisible({ timeout: 60_000 });

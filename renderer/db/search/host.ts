@@ -12,6 +12,7 @@ import { createIndexState, runQuery, type IndexState } from './engine';
 import { packResult } from './wire';
 import type { SearchWorkerMessage, SearchWorkerRequest } from './protocol';
 import {
+  applyHandedRows,
   applyJournal,
   buildIndex,
   catchUp,
@@ -21,6 +22,8 @@ import {
   PendingChanges,
   recordJournal,
   saveIndex,
+  withoutHanded,
+  type HandedRows,
 } from './sync';
 
 export interface HostTimings {
@@ -46,8 +49,11 @@ export class SearchIndexHost {
   private applyTimer: ReturnType<typeof setTimeout> | null = null;
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly timings: HostTimings;
-  /** Dataset imports in progress: their writes are indexed when they end (see ../bulk-write.ts). */
+  /** Dataset imports in progress: no reads of their writes until they end; the rows they hand over are taken in (see ../bulk-write.ts). */
   private bulk: BulkWriteWatch | null = null;
+  /** Rows an import handed over and that were indexed from it: not read back when its changes are applied. */
+  private handed: HandedRows = {};
+  private handedEarly: Record<string, unknown[]>[] = [];
   private readonly onMutated = (parts: Record<string, unknown>) => {
     const j = journalFromMutation(parts, this.db.name);
     if (journalIsEmpty(j)) return;
@@ -69,12 +75,17 @@ export class SearchIndexHost {
   /** Restores the persisted index (and catches up) or builds one. Resolves when it answers from a complete index. */
   async start(): Promise<void> {
     Dexie.on('storagemutated', this.onMutated);
-    this.bulk = new BulkWriteWatch(this.db.name, (held) => {
-      if (this.status.phase === 'ready') this.announce();
-      if (held) return;
-      this.scheduleApply();
-      if (this.unsaved) this.schedulePersist(); // a save put off by the hold
-    });
+    this.bulk = new BulkWriteWatch(
+      this.db.name,
+      (held) => {
+        if (this.status.phase === 'ready') this.announce();
+        if (held) return;
+        this.scheduleApply();
+        if (this.unsaved) this.schedulePersist(); // a save put off by the hold
+      },
+      undefined,
+      (rows) => this.takeRows(rows),
+    );
     const began = performance.now();
     this.setStatus({ phase: 'loading' });
     try {
@@ -165,6 +176,7 @@ export class SearchIndexHost {
     this.ready = true;
     this.announce(source, Math.round(performance.now() - began));
     this.flushWaiting();
+    for (const rows of this.handedEarly.splice(0)) this.takeRows(rows);
     if (!this.pending.isEmpty()) this.scheduleApply();
   }
 
@@ -215,10 +227,41 @@ export class SearchIndexHost {
     }, this.timings.applyDelayMs);
   }
 
+  /**
+   * Indexes the rows an import hands over as it commits each batch (see BulkWriteNotice.rows): the
+   * index keeps up with the import without reading from the tables it writes. Rows handed over
+   * before the index is ready (loading or building) are taken in once it is.
+   */
+  private takeRows(rows: Record<string, unknown[]>): void {
+    if (!this.ready) {
+      this.handedEarly.push(rows);
+      return;
+    }
+    void this.enqueue(async () => {
+      const state = this.state;
+      if (!state) return;
+      const changed = await applyHandedRows(
+        this.db,
+        state,
+        rows,
+        this.handed,
+        () => new Promise<void>((resolve) => setTimeout(resolve, 0)),
+      );
+      if (changed > 0) {
+        this.unsaved = true;
+        this.announce();
+      }
+    });
+  }
+
   private async applyPending(): Promise<void> {
     if (!this.state || this.pending.isEmpty() || this.held()) return;
-    const j = this.pending.take();
+    let j = this.pending.take();
     try {
+      // What was indexed from handed-over rows, unchanged since, is not read again.
+      const handed = this.handed;
+      this.handed = {};
+      j = await withoutHanded(this.db, j, handed);
       const announce = () => this.announce();
       const changed = await applyJournal(this.db, this.state, j, async () => {
         announce();

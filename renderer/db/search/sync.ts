@@ -239,6 +239,75 @@ export async function applyIds(
   return removeDocs(state, missing) + (await applyRows(db, state, t, present, onStep, names));
 }
 
+/** Per table, the rows indexed from what bulk writes handed over (id → the updatedAt indexed). */
+export type HandedRows = Partial<Record<SearchTable, Map<string, string>>>;
+
+/** Is this a row as the tables hold them (what `applyRows` needs to trust of a handed-over row)? */
+function isRow(x: unknown): x is Row {
+  const r = x as Partial<Row> | null;
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.id === 'string' &&
+    typeof r.updatedAt === 'string' &&
+    (r.deletedAt === null || typeof r.deletedAt === 'string')
+  );
+}
+
+/**
+ * Indexes the rows a bulk write handed over as it committed them (see BulkWriteNotice.rows), by
+ * table in index order (people before the visits naming them), in steps of BUILD_BATCH; notes each
+ * row's updatedAt in `handed`. Rows that are not rows, and tables the index does not cover, are
+ * left to the journal (read back as any change). Returns how many documents changed.
+ */
+export async function applyHandedRows(
+  db: LegationDB,
+  state: IndexState,
+  rows: Record<string, unknown[]>,
+  handed: HandedRows,
+  onStep?: Step,
+): Promise<number> {
+  let changed = 0;
+  const names: NameCache = new Map();
+  for (const t of SEARCH_TABLES) {
+    const list = (rows[t] ?? []).filter(isRow);
+    if (t === 'people') for (const p of list as unknown as Person[]) names.set(p.id, { name: p.name, aliases: p.aliases });
+    for (let i = 0; i < list.length; i += BUILD_BATCH) {
+      if (i > 0) await onStep?.();
+      const part = list.slice(i, i + BUILD_BATCH);
+      changed += await applyRows(db, state, t, part, onStep, names);
+      const m = (handed[t] ??= new Map());
+      for (const r of part) m.set(r.id, r.updatedAt);
+    }
+  }
+  return changed;
+}
+
+/**
+ * The journal without the rows already indexed from handed-over rows and unchanged since: their
+ * updatedAt in the table is still the one indexed (read from the updatedAt index, a key range per
+ * distinct stamp: an import's rows share one). A row edited, deleted or removed since stays.
+ */
+export async function withoutHanded(db: LegationDB, journal: Journal, handed: HandedRows): Promise<Journal> {
+  const out: Journal = { ...journal };
+  for (const t of SEARCH_TABLES) {
+    const ids = journal[t];
+    const mine = handed[t];
+    if (!mine || mine.size === 0 || ids === undefined || ids === 'all') continue;
+    const tb = table(db, t);
+    const stamps = [...new Set(mine.values())];
+    const current = await Promise.all(stamps.map((stamp) => tb.where('updatedAt').equals(stamp).primaryKeys()));
+    const unchanged = new Set<string>();
+    current.forEach((list, i) => {
+      for (const id of list) if (mine.get(id) === stamps[i]) unchanged.add(id);
+    });
+    const left = ids.filter((id) => !unchanged.has(id));
+    if (left.length > 0) out[t] = left;
+    else delete out[t];
+  }
+  return out;
+}
+
 /**
  * Distinct updatedAt values read one by one at most (see readStamps); past this many, every row's
  * stamp is read by one cursor over the index.

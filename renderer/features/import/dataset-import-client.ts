@@ -47,6 +47,10 @@ export function startDatasetImport(
   handlers: DatasetImportHandlers = {},
 ): DatasetImportTask {
   const worker = new Worker(new URL('./hsg.worker.ts', import.meta.url), { type: 'module', name: 'dataset-importer' });
+  // The search index (its own worker) takes in the records batch by batch as they are saved, so
+  // search finds them as soon as the import ends. Started now, it is loaded or built while the
+  // files are read, before the first batch is written (a build meanwhile waited behind every batch).
+  startSearchIndex();
   let settle: { resolve: (o: DatasetImportOutcome) => void; reject: (e: Error) => void } | null = null;
   const done = new Promise<DatasetImportOutcome>((resolve, reject) => {
     settle = { resolve, reject };
@@ -76,9 +80,6 @@ export function startDatasetImport(
         summary = msg.summary;
         parseMs = msg.ms;
         handlers.onParsed?.(msg.summary, msg.ms);
-        // The search index (its own worker) indexes the records batch by batch as they are saved,
-        // so search finds them as soon as the import ends rather than after a rebuild.
-        if (msg.summary.records > 0) startSearchIndex();
         if (msg.summary.records === 0) finish({ summary: msg.summary, parseMs, save: null, failure: null, saveMs: 0 });
         return;
       case 'saving':

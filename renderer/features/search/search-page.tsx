@@ -60,7 +60,7 @@ function IndexStatus({ status }: { status: SearchStatus }) {
         >
           {status.documents.toLocaleString('en')} records indexed ·{' '}
           {status.source === 'persisted' ? `index loaded from disk in ${status.ms} ms` : `index built in ${status.ms} ms`}
-          {status.heldForImport ? ' · an import is being saved: its records are indexed when it finishes' : ''}
+          {status.heldForImport ? ' · an import is being saved: its records are indexed batch by batch' : ''}
         </p>
       );
     case 'failed':

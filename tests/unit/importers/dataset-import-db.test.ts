@@ -93,6 +93,36 @@ describe('saveDatasetImport', () => {
     }
   });
 
+  it('hands each committed batch’s new and replaced rows to the search index, before it says it is over', async () => {
+    const heard: string[] = [];
+    const watch = new BulkWriteWatch(
+      db.name,
+      (held) => heard.push(held ? 'held' : 'over'),
+      undefined,
+      (rows) => heard.push(...Object.entries(rows).flatMap(([t, list]) => list.map((r) => `${t}:${(r as { id: string }).id}`))),
+    );
+    try {
+      await saveDatasetImport(records, options({ batchSize: 4 }));
+      await vi.waitFor(() => expect(heard.at(-1)).toBe('over'));
+      const rows = heard.slice(1, -1);
+      expect(heard[0]).toBe('held');
+      expect(rows.sort()).toEqual(
+        [
+          ...records.sources.map((r) => `sources:${r.id}`),
+          ...records.people.map((r) => `people:${r.id}`),
+          ...records.visits.map((r) => `visits:${r.id}`),
+        ].sort(),
+      );
+      // A second import writes nothing new: it hands nothing over.
+      heard.length = 0;
+      await saveDatasetImport(records, options({ batchSize: 4 }));
+      await vi.waitFor(() => expect(heard.at(-1)).toBe('over'));
+      expect(heard).toEqual(['held', 'over']);
+    } finally {
+      watch.close();
+    }
+  });
+
   it('creates every record, reports progress per batch and records the run in meta', async () => {
     expect(records.visits).toHaveLength(6);
     const progress: number[] = [];

@@ -28,6 +28,25 @@ import { BulkWriteNotice } from '../../../renderer/db/bulk-write';
 
 const hosts: SearchIndexHost[] = [];
 
+/** Writes rows with IndexedDB itself: no Dexie, so no change is reported to anyone. */
+async function rawPut(dbName: string, store: string, rows: object[]): Promise<void> {
+  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open(dbName);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(new Error(String(req.error)));
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const tx = idb.transaction(store, 'readwrite');
+      for (const r of rows) tx.objectStore(store).put(r);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(new Error(String(tx.error)));
+    });
+  } finally {
+    idb.close();
+  }
+}
+
 function startHost(): { host: SearchIndexHost; messages: SearchWorkerMessage[]; started: Promise<void> } {
   const messages: SearchWorkerMessage[] = [];
   const host = new SearchIndexHost(db.name, (m) => messages.push(m), { applyDelayMs: 5, persistDelayMs: 20 });
@@ -274,6 +293,43 @@ describe('live updates (the worker host)', () => {
     expect(host.currentStatus).not.toHaveProperty('heldForImport');
     const held = messages.filter((m) => m.type === 'status' && m.status.phase === 'ready' && m.status.heldForImport);
     expect(held.length).toBeGreaterThan(0);
+  });
+
+  it('indexes the rows an import hands over while it runs, and does not read them back when it ends (unless edited since)', async () => {
+    const { host, started } = startHost();
+    await started;
+    const notice = new BulkWriteNotice(db.name);
+    notice.begin();
+    await vi.waitFor(() => expect(host.currentStatus).toMatchObject({ phase: 'ready', heldForImport: true }));
+    const template = (await getVisit(SEED_IDS.tehranVisit))!;
+    const stamp = '2001-02-03T04:05:06.000Z';
+    const many = Array.from({ length: BUILD_BATCH + 40 }, (_, i) => ({
+      ...template,
+      id: `0e0e0e0e-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      purpose: `Handed medlar ${i}`,
+      updatedAt: stamp,
+    }));
+    // In calls of 49 rows, as Dexie reports their keys (an import reports them whatever its calls' size).
+    await db.transaction('rw', db.visits, () =>
+      Promise.all(Array.from({ length: Math.ceil(many.length / 49) }, (_, i) => db.visits.bulkAdd(many.slice(i * 49, i * 49 + 49)))),
+    );
+    notice.rows({ visits: many, unknownTable: [{ id: 'x' }] });
+    // Found while the import still holds the index: nothing was read from the tables.
+    await vi.waitFor(() => expect(host.query({ q: 'medlar', facets: {} }).total).toBe(many.length));
+    expect(host.currentStatus).toMatchObject({ heldForImport: true });
+    // Behind the index's back (no change reported), two rows change without a new updatedAt: read
+    // back, they would be indexed as changed. And one is edited the usual way (a new updatedAt).
+    await rawPut(db.name, 'visits', [
+      { ...many[0]!, purpose: 'Secretly quince' },
+      { ...many[1]!, purpose: 'Secretly quince' },
+    ]);
+    await updateVisitFromDraft(many[2]!.id, { ...(await getVisit(many[2]!.id))!, purpose: 'Openly loquat' });
+    notice.end();
+    await vi.waitFor(() => expect(host.query({ q: 'loquat', facets: {} }).total).toBe(1));
+    await vi.waitFor(() => expect(host.currentStatus).not.toHaveProperty('heldForImport'));
+    await new Promise((r) => setTimeout(r, 60)); // past the apply delay: the import's own journal is applied by now
+    expect(host.query({ q: 'quince', facets: {} }).total).toBe(0);
+    expect(host.query({ q: 'medlar', facets: {} }).total).toBe(many.length - 1);
   });
 
   it('an index built while an import runs (begun before the worker started) is saved only once the import is over', async () => {
