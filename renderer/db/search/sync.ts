@@ -425,18 +425,37 @@ export async function buildIndex(
  * Returns how many documents changed.
  */
 export async function catchUp(db: LegationDB, state: IndexState, journal: Journal = {}): Promise<number> {
+  // Every table's reads at once, in one transaction (a request per table after the one before
+  // made most of a reopen's time at 10,000 visits); applied table by table, people first.
+  const keyed = SEARCH_TABLES.filter((t) => journal[t] !== 'all');
+  const reads =
+    keyed.length === 0
+      ? []
+      : await db.transaction(
+          'r',
+          keyed.map((t) => table(db, t)),
+          () =>
+            Promise.all(
+              keyed.map((t) => {
+                const tb = table(db, t);
+                const wm = state.watermarks[t];
+                return Promise.all([
+                  wm === '' ? tb.toArray() : tb.where('updatedAt').aboveOrEqual(wm).toArray(),
+                  tb.toCollection().primaryKeys(),
+                  tb.orderBy('deletedAt').primaryKeys(),
+                ]);
+              }),
+            ),
+        );
   let changed = 0;
   for (const t of SEARCH_TABLES) {
-    const tb = table(db, t);
     const j = journal[t];
     if (j === 'all') {
       changed += await reconcileTable(db, state, t);
       continue;
     }
-    const wm = state.watermarks[t];
-    const recent = wm === '' ? await tb.toArray() : await tb.where('updatedAt').aboveOrEqual(wm).toArray();
+    const [recent, ids, deleted] = reads[keyed.indexOf(t)]!;
     changed += await applyRows(db, state, t, recent);
-    const [ids, deleted] = await Promise.all([tb.toCollection().primaryKeys(), tb.orderBy('deletedAt').primaryKeys()]);
     const dead = new Set(deleted);
     const type = TYPE_OF[t];
     const live = new Set<string>();

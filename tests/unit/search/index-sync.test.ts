@@ -209,6 +209,15 @@ describe('persistence', () => {
     }
   });
 
+  it('catches up when every table’s journal says "all" (no keyed reads at all)', async () => {
+    await saveIndex(db, await buildIndex(db));
+    const before = (await getVisit(SEED_IDS.tehranVisit))!;
+    await updateVisitFromDraft(before.id, { ...before, purpose: 'Persimmon talks' });
+    const loaded = (await loadIndex(db))!;
+    await catchUp(db, loaded.state, { people: 'all', visits: 'all', sources: 'all', notes: 'all', events: 'all' });
+    expect(ids(runQuery(loaded.state, { q: 'persimmon', facets: {} }))).toEqual([`visit:${SEED_IDS.tehranVisit}`]);
+  });
+
   it('skips re-indexing unchanged documents', async () => {
     const state = createIndexState();
     const built = await buildIndex(db, undefined, state);
