@@ -268,6 +268,8 @@ const bench = {
     searchTimeline: string[];
     /** Every gap over 500 ms between progress reports: when it began, how long, where. */
     gaps: string[];
+    /** When each stage of the reading first reported, in ms since the start (where the parse time goes). */
+    stages: { stage: string; at: number }[];
   }> {
     const d = dataset(visits, seed);
     await resetApp();
@@ -282,6 +284,7 @@ const bench = {
     let lastLabel = 'start';
     let stored = 0;
     const gaps: string[] = [];
+    const stages: { stage: string; at: number }[] = [];
     const tick = (label = phase) => {
       const now = performance.now();
       if (now - last > 500) gaps.push(`${fmtS(last - t0)} s +${Math.round(now - last)} ms (${phase}, ${stored} stored, to "${label}")`);
@@ -300,7 +303,10 @@ const bench = {
       files,
       { dbName: db.name, metaKey: 'bench:hsg', label: 'Benchmark (HSG XML)', importedAt: HSG_IMPORT_TIMESTAMP },
       {
-        onParseProgress: (_done, _total, stage) => tick(`${stage} progress`),
+        onParseProgress: (_done, _total, stage) => {
+          if (stages.at(-1)?.stage !== stage) stages.push({ stage, at: performance.now() - t0 });
+          tick(`${stage} progress`);
+        },
         onParsed: () => {
           tick('parsed');
           t1 = performance.now();
@@ -352,6 +358,7 @@ const bench = {
       records,
       searchTimeline,
       gaps,
+      stages,
     };
   },
 
