@@ -1,5 +1,5 @@
 /** Importers of outside data sets: pure functions from file contents (strings) to Legation records. */
 export * from './hsg';
 export { stableUuid } from './stable-id';
-export { RefusedDocumentError, assertNoDtd, decodeXmlText } from './xml-safety';
+export { RefusedDocumentError, assertNoDtd } from './xml-safety';
 export { HISTORICAL_COUNTRIES } from '../places/historical';

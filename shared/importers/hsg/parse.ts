@@ -6,8 +6,8 @@
  * - `<presidents><president>…` (travels/presidents/presidents.xml): terms of office, used to date
  *   the presidents' roles.
  */
-import { XMLParser } from 'fast-xml-parser';
-import { RefusedDocumentError, assertNoDtd, decodeXmlText } from '../xml-safety';
+import { SaxesParser } from 'saxes';
+import { RefusedDocumentError, assertNoDtd } from '../xml-safety';
 
 export interface RawVisitRecord {
   type: 'visit';
@@ -51,43 +51,85 @@ export type ParsedHsgFile =
   | { kind: 'presidents'; presidents: RawPresident[] }
   | { kind: 'other'; root: string };
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  // Entities stay as written; decodeXmlText decodes the predefined ones and character references.
-  processEntities: false,
-  htmlEntities: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  isArray: (_name, jpath) => jpath === 'visits.visit' || jpath === 'trips.trip' || jpath === 'presidents.president',
-});
+/** The record element of each root the importer knows. */
+const RECORD_OF: Readonly<Record<string, string>> = { visits: 'visit', trips: 'trip', presidents: 'president' };
 
-/** The text of an element as fast-xml-parser gives it: a string, or an object with '#text'. */
-function textOf(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'string') return decodeXmlText(value).replace(/\s+/g, ' ').trim();
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return textOf(value[0]);
-  if (typeof value === 'object') return textOf((value as Record<string, unknown>)['#text']);
-  return '';
+/**
+ * What saxes reports but the importer reads through, keeping the text as written: a reference to
+ * an entity no DTD declares ("&nbsp;"), or to a character XML forbids ("&#0;"), and a forbidden
+ * character itself. One such slip in a 500-record file should not refuse the file.
+ */
+const TOLERATED = new Set(['undefined entity.', 'malformed character entity.', 'disallowed character.']);
+
+/** saxes' reasons that say more in other words (the rest are clear as they are: "unclosed tag: visit."). */
+const IN_WORDS: Readonly<Record<string, string>> = {
+  'document must contain a root element.': 'there is no root element: the file is empty or not XML',
+  'text data outside of root node.': 'text outside the root element, so this is not an XML document',
+};
+
+/** One record element: its attributes, and the text of each child element (the first of each name). */
+interface RawElement {
+  attrs: Record<string, string>;
+  fields: Map<string, { text: string; attrs: Record<string, string> }>;
 }
 
-function attrOf(value: unknown, name: string): string {
-  if (value && typeof value === 'object' && !Array.isArray(value)) return textOf((value as Record<string, unknown>)[`@_${name}`]);
-  if (Array.isArray(value)) return attrOf(value[0], name);
-  return '';
+/** Whitespace runs (newlines and indentation included) become one space; the ends are trimmed. */
+function clean(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
-function child(obj: unknown, name: string): unknown {
-  return obj && typeof obj === 'object' && !Array.isArray(obj) ? (obj as Record<string, unknown>)[name] : undefined;
-}
-
-function asRecords(value: unknown): Record<string, unknown>[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v));
+/**
+ * Reads the document's root name and its record elements (`<visit>`, `<trip>`, `<president>`)
+ * in one pass, with no tree: saxes checks that the text is well-formed XML and decodes the
+ * predefined entities and character references (a document with a DTD never gets here:
+ * assertNoDtd refuses it first, and saxes expands no declared entity anyway). A field's text is
+ * all the text inside it, nested elements and CDATA included.
+ */
+function readRecords(fileName: string, text: string): { root: string; records: RawElement[] } {
+  const parser = new SaxesParser();
+  let root = '';
+  let record = '';
+  let depth = 0;
+  let current: RawElement | null = null;
+  let field: { name: string; attrs: Record<string, string> } | null = null;
+  let buffer = '';
+  const records: RawElement[] = [];
+  parser.on('error', (err) => {
+    const reason = err.message.replace(/^\d+:\d+: /, '');
+    if (TOLERATED.has(reason)) return;
+    // saxes' column is that of the next character to read: the one it stopped on, counted from 1.
+    const where = `, at line ${parser.line}${parser.column > 0 ? `, column ${parser.column}` : ''}`;
+    throw new RefusedDocumentError(fileName, `not well-formed XML (${IN_WORDS[reason] ?? reason.replace(/\.$/, '')}${where}).`);
+  });
+  parser.on('opentag', (tag) => {
+    depth++;
+    if (depth === 1) {
+      root = tag.name;
+      record = RECORD_OF[root] ?? '';
+    } else if (depth === 2 && tag.name === record) {
+      current = { attrs: tag.attributes, fields: new Map() };
+    } else if (depth === 3 && current) {
+      field = { name: tag.name, attrs: tag.attributes };
+      buffer = '';
+    }
+  });
+  const onText = (t: string): void => {
+    if (field) buffer += t;
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
+  parser.on('closetag', () => {
+    if (depth === 3 && field && current) {
+      if (!current.fields.has(field.name)) current.fields.set(field.name, { text: clean(buffer), attrs: field.attrs });
+      field = null;
+    } else if (depth === 2 && current) {
+      records.push(current);
+      current = null;
+    }
+    depth--;
+  });
+  parser.write(text).close();
+  return { root, records };
 }
 
 /** Counts record elements cheaply (for progress before parsing). */
@@ -99,80 +141,59 @@ export function countHsgRecords(text: string): number {
 }
 
 /**
- * The parser's message ("Start tag expected.:1:undefined") in words: "Start tag expected, at line 1"
- * (an empty file has no column).
- */
-function xmlErrorDetail(message: string): string {
-  const first = message.split('\n')[0] ?? message;
-  const m = /^(.*?)\.?:(\d+):(\d+|undefined)$/.exec(first);
-  if (!m) return first;
-  return `${m[1] ?? first}, at line ${m[2] ?? '?'}${m[3] === 'undefined' ? '' : `, column ${m[3] ?? '?'}`}`;
-}
-
-/**
  * Parses one file. Throws RefusedDocumentError (naming the file) for a DTD or ENTITY declaration,
  * for text that is not well-formed XML, and for a root element it does not know.
  */
 export function parseHsgFile(fileName: string, text: string): ParsedHsgFile {
   assertNoDtd(fileName, text);
-  let doc: unknown;
-  try {
-    doc = parser.parse(text, true);
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    throw new RefusedDocumentError(fileName, `not well-formed XML (${xmlErrorDetail(detail)}).`);
-  }
-  if (typeof doc !== 'object' || doc === null) throw new RefusedDocumentError(fileName, 'empty or not XML.');
-  const root = doc as Record<string, unknown>;
-  if ('visits' in root) {
-    const visits = asRecords(child(root.visits, 'visit'));
+  const { root, records } = readRecords(fileName, text);
+  const field = (r: RawElement, name: string): string => r.fields.get(name)?.text ?? '';
+  const attr = (r: RawElement, name: string, at: string): string => clean(r.fields.get(name)?.attrs[at] ?? '');
+  if (root === 'visits') {
     return {
       kind: 'visits',
-      records: visits.map((v) => ({
+      records: records.map((v) => ({
         type: 'visit',
         file: fileName,
-        id: textOf(v.id),
-        start: textOf(v['start-date']),
-        end: textOf(v['end-date']),
-        visitor: textOf(v.visitor),
-        fromSlug: attrOf(v.from, 'id'),
-        fromText: textOf(v.from),
-        description: textOf(v.description),
+        id: field(v, 'id'),
+        start: field(v, 'start-date'),
+        end: field(v, 'end-date'),
+        visitor: field(v, 'visitor'),
+        fromSlug: attr(v, 'from', 'id'),
+        fromText: field(v, 'from'),
+        description: field(v, 'description'),
       })),
     };
   }
-  if ('trips' in root) {
-    const trips = asRecords(child(root.trips, 'trip'));
+  if (root === 'trips') {
     return {
       kind: 'trips',
-      records: trips.map((t) => ({
+      records: records.map((t) => ({
         type: 'trip',
         file: fileName,
-        id: textOf(t.id),
-        role: textOf(t.role) || textOf(t['@_role']),
-        who: textOf(t['@_who']),
-        name: textOf(t.name),
-        start: textOf(t['start-date']),
-        end: textOf(t['end-date']),
-        countrySlug: attrOf(t.country, 'id'),
-        countryText: textOf(t.country),
-        locale: textOf(t.locale),
-        remarks: textOf(t.remarks),
+        id: field(t, 'id'),
+        role: field(t, 'role') || clean(t.attrs.role ?? ''),
+        who: clean(t.attrs.who ?? ''),
+        name: field(t, 'name'),
+        start: field(t, 'start-date'),
+        end: field(t, 'end-date'),
+        countrySlug: attr(t, 'country', 'id'),
+        countryText: field(t, 'country'),
+        locale: field(t, 'locale'),
+        remarks: field(t, 'remarks'),
       })),
     };
   }
-  if ('presidents' in root) {
-    const list = asRecords(child(root.presidents, 'president'));
+  if (root === 'presidents') {
     return {
       kind: 'presidents',
-      presidents: list.map((p) => ({
-        who: textOf(p.id),
-        name: textOf(p.name),
-        tookOffice: textOf(p['took-office-date']),
-        leftOffice: textOf(p['left-office-date']),
+      presidents: records.map((p) => ({
+        who: field(p, 'id'),
+        name: field(p, 'name'),
+        tookOffice: field(p, 'took-office-date'),
+        leftOffice: field(p, 'left-office-date'),
       })),
     };
   }
-  const names = Object.keys(root).filter((k) => !k.startsWith('?') && !k.startsWith('#'));
-  return { kind: 'other', root: names[0] ?? '' };
+  return { kind: 'other', root };
 }

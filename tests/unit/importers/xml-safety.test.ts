@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RefusedDocumentError, decodeXmlText, importHsg, parseHsgFile, stableUuid } from '../../../shared/importers';
+import { RefusedDocumentError, importHsg, parseHsgFile, stableUuid } from '../../../shared/importers';
 import { visitRecord, visitsXml } from './hsg-data';
 
 const BILLION_LAUGHS = `<?xml version="1.0"?>
@@ -50,19 +50,59 @@ describe('DTDs and entity declarations are refused', () => {
     const r = importHsg([{ name: 'visits/broken.xml', text: '<visits><visit><id>1</visit>' }]);
     expect(r.errors[0]).toMatch(/^visits\/broken\.xml: not well-formed XML/);
   });
+
+  it('says what is wrong and where: the tag left open, the line and the column', () => {
+    const text = '<visits>\n<visit><id>1</id>\n<visitor>Allende</visit>\n</visits>';
+    expect(() => parseHsgFile('visits/x.xml', text)).toThrow(
+      /^visits\/x\.xml: not well-formed XML \(unexpected close tag, at line 3, column \d+\)\.$/,
+    );
+    expect(() => parseHsgFile('visits/e.xml', '')).toThrow(
+      /not well-formed XML \(there is no root element: the file is empty or not XML, at line 1\)/,
+    );
+    expect(() => parseHsgFile('visits/c.xml', 'visitor,from\nAllende,Chile\n')).toThrow(
+      /text outside the root element, so this is not an XML document/,
+    );
+  });
 });
 
-describe('decodeXmlText', () => {
-  it('decodes the five predefined entities and character references once', () => {
-    expect(decodeXmlText('Muscat &amp; Oman')).toBe('Muscat & Oman');
-    expect(decodeXmlText('&lt;b&gt; &quot;x&quot; &apos;y&apos;')).toBe('<b> "x" \'y\'');
-    expect(decodeXmlText('Caf&#233; &#xE9;')).toBe('Café é');
-    expect(decodeXmlText('&amp;lt;')).toBe('&lt;');
+describe('text in records', () => {
+  it('decodes entities once; an entity no DTD declares and a forbidden character reference stay as written', () => {
+    const r = parseHsgFile(
+      'visits/1950.xml',
+      visitsXml(visitRecord({ id: '1', visitor: 'Pr&#233;sident &amp;lt;Allende&amp;gt; &nbsp;&#0;', slug: 'chile', text: 'Chile' })),
+    );
+    expect(r.kind).toBe('visits');
+    if (r.kind !== 'visits') return;
+    expect(r.records[0]?.visitor).toBe('Président &lt;Allende&gt; &nbsp;&#0;');
   });
 
-  it('leaves unknown entities as written and replaces forbidden characters', () => {
-    expect(decodeXmlText('a&nbsp;b &lol9;')).toBe('a&nbsp;b &lol9;');
-    expect(decodeXmlText('&#0;&#xD800;&#x110000;')).toBe('\uFFFD\uFFFD\uFFFD');
+  it('a field is all the text inside it: nested elements and CDATA, whitespace runs as one space', () => {
+    const r = parseHsgFile(
+      'visits/1950.xml',
+      visitsXml(
+        visitRecord({
+          id: '1',
+          visitor: 'President <b>Salvador</b>\n   Allende',
+          slug: 'chile',
+          text: 'Chile',
+          description: 'Met <![CDATA[<at> the]]> White House.',
+        }),
+      ),
+    );
+    if (r.kind !== 'visits') throw new Error(r.kind);
+    expect(r.records[0]).toMatchObject({
+      visitor: 'President Salvador Allende',
+      description: 'Met <at> the White House.',
+      fromSlug: 'chile',
+      fromText: 'Chile',
+    });
+  });
+
+  it('reads the first of a repeated field, and says which root it does not know', () => {
+    const r = parseHsgFile('visits/1950.xml', visitsXml('<visit><id>1</id><id>2</id><visitor>A</visitor></visit>'));
+    if (r.kind !== 'visits') throw new Error(r.kind);
+    expect(r.records.map((v) => v.id)).toEqual(['1']);
+    expect(parseHsgFile('other.xml', '<?xml version="1.0"?><catalog><item/></catalog>')).toEqual({ kind: 'other', root: 'catalog' });
   });
 });
 
@@ -71,6 +111,12 @@ describe('stableUuid', () => {
     const a = stableUuid('legation:hsg:visit:visits:2271:0');
     expect(a).toBe(stableUuid('legation:hsg:visit:visits:2271:0'));
     expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('gives the ids it always gave (a re-import must find the records an earlier version stored)', () => {
+    expect(stableUuid('legation:hsg:visit:visits:2271:0')).toBe('6a4e2adc-07c2-4539-8ece-c9b20677c169');
+    expect(stableUuid('')).toBe('764dc943-c22c-4b50-ba2d-0f2669b4e120');
+    expect(stableUuid('key:1')).toBe('d785d371-bac3-474f-b8fa-9b73e545d1c3');
   });
 
   it('gives distinct ids for 50,000 distinct keys', () => {
