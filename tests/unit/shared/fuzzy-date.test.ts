@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
@@ -51,9 +52,32 @@ describe('calendar days', () => {
     ['2020-01-00', false],
     ['2020-1-01', false],
     ['20-01-01', false],
+    ['2020-01-0a', false],
+    ['2020/01/01', false],
+    ['٢٠٢٠-01-01', false],
+    ['2020-01-01 ', false],
   ] as const)('isValidDay(%s) = %s', (day, ok) => {
     expect(isValidDay(day)).toBe(ok);
     expect(isoDaySchema.safeParse(day).success).toBe(ok);
+  });
+
+  it('isValidDay agrees with the pattern and the calendar on any string shaped like a day', () => {
+    const byPattern = (v: string) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+      if (!m) return false;
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const last = new Date(0);
+      last.setUTCFullYear(y, mo, 0); // day 0 of the next month: the last of this one (no 19xx mapping of years < 100)
+      return mo >= 1 && mo <= 12 && d >= 1 && d <= last.getUTCDate();
+    };
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9x-]{4}-[0-9/]{2}.[0-9]{1,3}$/), fc.date({ noInvalidDate: true }), (s, d) => {
+        expect(isValidDay(s)).toBe(byPattern(s));
+        const day = d.toISOString().slice(0, 10);
+        if (/^\d{4}-/.test(day)) expect(isValidDay(day)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('adds and counts days across months, leap days and years', () => {
