@@ -17,8 +17,9 @@
  * `--separate` times all the queries first and all the scans after. The load average is printed:
  * on a busy machine the figures vary. `--like-app` adds a second baseline, timed after each scan:
  * the same scan returning what runQuery returns (facet counts over every match, by countFacets,
- * and the `limit` best by a simple score: earlier occurrences rank higher). `--dump` writes each query's total, hits (id, score, terms)
- * and facet counts as JSON, to compare two versions of the engine.
+ * and the `limit` best by a simple score: earlier occurrences rank higher). `--dump` writes each
+ * query's total, hits (id, score, terms) and facet counts as JSON, to compare two versions of the
+ * engine.
  */
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -30,6 +31,7 @@ import {
   restoreIndex,
   runQuery,
   serializeIndex,
+  TopK,
   upsertDocs,
   type IndexState,
 } from '../../renderer/db/search/engine';
@@ -78,10 +80,15 @@ function scanDocs(d: GeneratedDataset): StoredDoc[] {
   ];
 }
 
-/** The scan, returning what runQuery returns: facet counts over every match and the `limit` best (an earlier occurrence scores higher). */
+/**
+ * The scan, returning what runQuery returns: facet counts over every match (countFacets) and the
+ * `limit` best, kept by the engine's own TopK heap (an earlier occurrence scores higher).
+ */
 function scanLikeApp(texts: readonly string[], docs: readonly StoredDoc[], q: string): number {
   const terms = q.toLowerCase().split(/\s+/).filter(Boolean);
-  const hits: { i: number; score: number }[] = [];
+  if (scanScores.length < texts.length) scanScores = new Float64Array(texts.length);
+  const top = new TopK(limit, scanScores);
+  const matched: StoredDoc[] = [];
   outer: for (let i = 0; i < texts.length; i++) {
     const text = texts[i]!;
     let score = 0;
@@ -90,16 +97,14 @@ function scanLikeApp(texts: readonly string[], docs: readonly StoredDoc[], q: st
       if (at < 0) continue outer;
       score += 1 / (1 + at);
     }
-    hits.push({ i, score });
+    scanScores[i] = score;
+    matched.push(docs[i]!);
+    top.offer(i);
   }
-  countFacets(
-    hits.map((h) => docs[h.i]!),
-    {},
-    50,
-  );
-  hits.sort((a, b) => b.score - a.score || a.i - b.i);
-  return hits.slice(0, limit).length;
+  countFacets(matched, {}, 50);
+  return top.sorted().length;
 }
+let scanScores = new Float64Array(0);
 
 const byId = <T extends { id: string; deletedAt: string | null }>(rows: readonly T[]): T[] =>
   rows.filter((r) => !r.deletedAt).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
