@@ -5,11 +5,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { SEED_ARTICLE_TEXT } from '../../../shared/seed';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
-const SEED_FILE = fileURLToPath(new URL('../../../../shared/seed/article-2020-07-22.txt', import.meta.url));
+// The seed article as a user would hand it to the CLI: a file of its own, written from the copy in shared/seed.
+const SEED_FILE = join(mkdtempSync(join(tmpdir(), 'legation-extract-')), 'article-2020-07-22.txt');
+writeFileSync(SEED_FILE, SEED_ARTICLE_TEXT);
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
