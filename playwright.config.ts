@@ -2,9 +2,10 @@ import { defineConfig } from '@playwright/test';
 import { resolve } from 'node:path';
 
 /**
- * End-to-end tests drive Debian's Chromium (/usr/bin/chromium; Playwright's own browser download
- * does not work here) on the built renderer (`npm run build` first), served by `vite preview`.
- * Each test gets a fresh Chromium profile (see tests/e2e/support/fixtures.ts).
+ * End-to-end tests drive the Chromium a user has, found by scripts/find-chromium.mjs (in order:
+ * LEGATION_CHROMIUM, `npx playwright install chromium`, /usr/bin/chromium, google-chrome or
+ * chromium on the PATH), on the built renderer (`npm run build` first), served by `vite preview`.
+ * Each test gets a fresh Chromium profile (see tests/e2e/support/fixtures.ts, which launches it).
  */
 export const E2E_PORT = Number(process.env.LEGATION_E2E_PORT ?? 4319);
 /** Which build to serve (absolute path); parallel work may build elsewhere. */

@@ -13,6 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { findChromium } from './find-chromium.mjs';
 
 const args = new Set(process.argv.slice(2));
 const skipBuild = args.has('--no-build');
@@ -25,6 +26,11 @@ function run(cmd, cmdArgs, env = {}) {
 
 mkdirSync('reports', { recursive: true });
 let failedSteps = 0;
+
+// The end-to-end tests need a Chromium; say what to install now rather than after the build.
+const browser = findChromium();
+if (browser.ok) console.log(`Chromium for the end-to-end tests: ${browser.path}`);
+else console.error('\nNo Chromium found: the end-to-end tests will not run (what to install is printed before them).\n');
 
 const rendererDir = resolve(process.env.LEGATION_RENDERER_DIR ?? 'dist/renderer');
 const legacyBuild = [
@@ -76,12 +82,15 @@ for (const z of UNIT_ZONES) {
   );
   if (status !== 0) failedSteps++;
 }
+if (!browser.ok) console.error(`\n${browser.message}\nThe end-to-end tests were not run.`);
 for (const r of E2E_RUNS) {
   rmSync(r.file, { force: true });
+  if (!browser.ok) continue;
   // The first run keeps the configured reporters (list + reports/e2e.json); later ones write their own file.
   const reporter = r.file === 'reports/e2e.json' ? [] : ['--reporter=list,json'];
   const status = timed(`e2e (${r.tz})`, () =>
     run('npx', ['playwright', 'test', ...reporter, ...r.args], {
+      LEGATION_CHROMIUM: browser.path,
       TZ: r.tz,
       PLAYWRIGHT_JSON_OUTPUT_FILE: r.file,
       PLAYWRIGHT_JSON_OUTPUT_NAME: r.file,
@@ -140,7 +149,7 @@ for (const r of E2E_RUNS) {
       totals.failed += e.errors.length;
     }
   } else {
-    console.log(`End-to-end (Playwright, TZ=${r.tz}): no results (the run crashed)`);
+    console.log(`End-to-end (Playwright, TZ=${r.tz}): ${browser.ok ? 'no results (the run crashed)' : 'not run: no Chromium found'}`);
     totals.failed += 1;
   }
 }

@@ -2,7 +2,7 @@
  * `npm run bench [-- --size 10000|100000] [--quick] [--json FILE] [--runs N] [--no-build] [--port P]`
  *
  * Builds the app together with the benchmark pages (bench/vite.config.ts → dist/bench), serves them
- * on 127.0.0.1, and drives Debian's Chromium with Playwright: a fresh on-disk profile per run (and one
+ * on 127.0.0.1, and drives Chromium (scripts/find-chromium.mjs) with Playwright: a fresh on-disk profile per run (and one
  * of its own for each import measured), the generated data (shared/generate, seeded, shaped like the
  * Office of the Historian data set), each case measured against its baseline in the same run, app
  * and baseline interleaved. Prints a table
@@ -16,6 +16,7 @@ import { createServer, type Server } from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { BenchApi } from '../../bench/harness';
+import { findChromium } from '../find-chromium.mjs';
 import { fmt, meetsTarget, ratio, summarize, table, type Summary, type Target } from './stats';
 
 // ---------------------------------------------------------------- options
@@ -86,7 +87,13 @@ function parseArgs(argv: string[]): Options {
 
 const ROOT = resolve('.');
 const OUT = resolve('dist/bench');
-const CHROMIUM = process.env.LEGATION_CHROMIUM ?? '/usr/bin/chromium';
+const chromiumSearch = findChromium();
+if (!chromiumSearch.ok) {
+  console.error(chromiumSearch.message);
+  process.exit(1);
+}
+/** The Chromium users have (scripts/find-chromium.mjs). */
+const CHROMIUM = chromiumSearch.path;
 const ARGS = [
   '--disable-background-networking',
   '--disable-component-update',

@@ -1,11 +1,11 @@
 import { test as base, chromium, type BrowserContext, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromiumPath } from '../../../scripts/find-chromium.mjs';
 
-/** Debian's Chromium; Playwright's bundled browsers cannot be downloaded on our machines. */
-export const CHROMIUM = process.env.LEGATION_CHROMIUM ?? '/usr/bin/chromium';
+/** The Chromium users have (scripts/find-chromium.mjs: LEGATION_CHROMIUM, Playwright's, Debian's, the PATH). */
+export const CHROMIUM = chromiumPath();
 export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
@@ -13,10 +13,6 @@ export const CHROMIUM_ARGS = [
   '--disable-gpu',
   '--disable-dev-shm-usage',
 ];
-
-if (!existsSync(CHROMIUM)) {
-  throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set LEGATION_CHROMIUM.`);
-}
 
 /**
  * A Chromium profile on disk (its own IndexedDB), which a test can close and launch again to check
