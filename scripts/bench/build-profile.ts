@@ -5,15 +5,16 @@
  * most frequent words of the remarks and the most visited cities (public place names). No record,
  * remark or person's name is copied.
  *
- *   npx tsx scripts/bench/build-profile.ts [../shared/data/historyatstate]
+ *   npx tsx scripts/bench/build-profile.ts [DIR]   (default: the data set bundled with the app)
  */
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { daysBetween } from '../../shared/model';
 import { importHsg, type HsgInputFile } from '../../shared/importers';
 import type { HsgProfile } from '../../shared/generate/profile';
+import { readBundledHsg } from '../cli/bundled-hsg';
 
-const dir = resolve(process.argv[2] ?? '../shared/data/historyatstate');
+const dir = process.argv[2] === undefined ? null : resolve(process.argv[2]);
 const out = resolve('shared/generate/hsg-profile.json');
 
 function xmlFiles(d: string): string[] {
@@ -26,7 +27,8 @@ function xmlFiles(d: string): string[] {
     });
 }
 
-const files: HsgInputFile[] = xmlFiles(dir).map((p) => ({ name: relative(dir, p), text: readFileSync(p, 'utf8') }));
+const files: HsgInputFile[] =
+  dir === null ? readBundledHsg() : xmlFiles(dir).map((p) => ({ name: relative(dir, p), text: readFileSync(p, 'utf8') }));
 const result = importHsg(files);
 const { visits, people } = result;
 

@@ -4,6 +4,7 @@ import { buildBackup, parseBackup, serializeBackup } from '../../shared/backup';
 import { importHsg, type HsgInputFile } from '../../shared/importers';
 import { UsageError, parseArgs, readTextFile, writeFileAtomic, type CliCommand } from './common';
 import { APP_INFO } from './app-info';
+import { readBundledHsg } from './bundled-hsg';
 
 /** Every .xml file under `dir`, in path order (visits/, travels/*-travels/, travels/presidents/…). */
 function xmlFiles(dir: string): string[] {
@@ -21,27 +22,31 @@ function xmlFiles(dir: string): string[] {
   return out;
 }
 
+function readFolder(dir: string): HsgInputFile[] {
+  if (!existsSync(dir)) throw new UsageError(`${dir}: no such folder`);
+  if (!statSync(dir).isDirectory()) throw new UsageError(`${dir} is a file; give the folder holding the XML files`);
+  const paths = xmlFiles(dir);
+  if (paths.length === 0) throw new UsageError(`${dir} holds no .xml files`);
+  return paths.map((p) => ({ name: relative(dir, p), text: readTextFile(p) }));
+}
+
 /**
- * `cli import-hsg DIR --out FILE`: the Office of the Historian's XML (visits and travels) as a
- * Legation backup holding just that data set. Counts and warnings go to stderr. A file that is
+ * `cli import-hsg [DIR] --out FILE`: the Office of the Historian's XML (visits and travels) as a
+ * Legation backup holding just that data set; without DIR, the copy bundled with the app. Counts and warnings go to stderr. A file that is
  * refused (a DTD, not XML) stops the command with nothing written, unless --skip-bad is given.
  */
 export const command: CliCommand = {
-  summary: 'Import the Office of the Historian XML under DIR into a backup file.',
-  usage: 'import-hsg DIR --out FILE [--skip-bad]',
+  summary: 'Import the Office of the Historian XML under DIR (default: the bundled copy) into a backup file.',
+  usage: 'import-hsg [DIR] --out FILE [--skip-bad]',
   run(args) {
     const { positional, options } = parseArgs(args, { out: 'value', 'skip-bad': 'flag' });
     const [dir, extra] = positional;
-    if (!dir) throw new UsageError('give the folder holding the XML files (e.g. …/historyatstate)');
     if (extra) throw new UsageError(`unexpected argument "${extra}"`);
     const out = options.out;
     if (typeof out !== 'string' || out === '') throw new UsageError('--out FILE is required');
-    if (!existsSync(dir)) throw new UsageError(`${dir}: no such folder`);
-    if (!statSync(dir).isDirectory()) throw new UsageError(`${dir} is a file; give the folder holding the XML files`);
-    const paths = xmlFiles(dir);
-    if (paths.length === 0) throw new UsageError(`${dir} holds no .xml files`);
     const began = performance.now();
-    const files: HsgInputFile[] = paths.map((p) => ({ name: relative(dir, p), text: readTextFile(p) }));
+    const files = dir === undefined ? readBundledHsg() : readFolder(dir);
+    const from = dir ?? 'the bundled data set';
     const result = importHsg(files);
     const ms = Math.round(performance.now() - began);
     for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
@@ -52,7 +57,7 @@ export const command: CliCommand = {
       );
     }
     const c = result.counts;
-    if (c.records === 0) throw new UsageError(`${dir} holds no <visit> or <trip> records; nothing written.`);
+    if (c.records === 0) throw new UsageError(`${from} holds no <visit> or <trip> records; nothing written.`);
     const backup = buildBackup(
       { people: result.people, sources: result.sources, visits: result.visits, meetings: [], events: [], evidence: [], notes: [] },
       APP_INFO,

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join } from 'node:path';
+import { bundledHsgFolder } from '../support-build/hsg-scale';
 import { expect, test } from './support/fixtures';
 import { DashboardScreen } from './support/dashboard-page';
 import { SEED } from './support/seed-refs';
@@ -82,7 +83,7 @@ test.describe('Dashboard', () => {
   });
 
   test('on the imported 1950s visits the per-year chart counts each year like the data', async ({ page }) => {
-    const hsg = resolve(process.cwd(), '../shared/data/historyatstate/visits/1950.xml');
+    const hsg = join(bundledHsgFolder(), 'visits/1950.xml');
     const xml = readFileSync(hsg, 'utf8');
     await page.goto('./#/import/dataset');
     await page.getByLabel('XML files to import').setInputFiles([hsg]);

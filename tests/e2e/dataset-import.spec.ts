@@ -1,11 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { bundledHsgFolder } from '../support-build/hsg-scale';
 import { test, expect } from './support/fixtures';
 import { VisitsList } from './support/visits-page';
 import { recordTexts } from './support/text-recorder';
 
-/** The Office of the Historian data set beside the repository. */
-const HSG = resolve(process.cwd(), '../shared/data/historyatstate');
+/** The Office of the Historian data set, unpacked from the copy the app ships. */
+const HSG = bundledHsgFolder();
 const VISITS_1950 = resolve(HSG, 'visits/1950.xml');
 const KENNEDY = resolve(HSG, 'travels/president-travels/kennedy-john-f.xml');
 

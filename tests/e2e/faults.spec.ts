@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { HSG_DIR, writeScaleVisits } from '../support-build/hsg-scale';
+import { bundledHsgFolder, writeScaleVisits } from '../support-build/hsg-scale';
 import { CHROMIUM, CHROMIUM_ARGS, test, expect } from './support/fixtures';
 import { SettingsPage } from './support/settings-page';
 import { VisitForm, VisitsList } from './support/visits-page';
@@ -335,7 +335,7 @@ test.describe('Faults', () => {
     test('dataset import: the user is told, nothing half-written, the seed intact; importing again once there is room completes it', async ({
       page,
     }) => {
-      const kennedy = join(HSG_DIR, 'travels/president-travels/kennedy-john-f.xml');
+      const kennedy = join(bundledHsgFolder(), 'travels/president-travels/kennedy-john-f.xml');
       await page.goto('./#/import/dataset');
       await expect(page.getByRole('button', { name: 'Choose files…' })).toBeEnabled();
       await diskFull(page, true);

@@ -1,14 +1,12 @@
 import type { Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { expect, test } from './support/fixtures';
-import { articleDate, ImportPage, readArticle, SEED_ARTICLE_FILE } from './support/import-page';
+import { SEED_ARTICLE_TEXT } from '../../shared/seed/article';
+import { ARRIVAL, CANCELLATION, POSTPONEMENT } from './support/articles';
+import { ImportPage } from './support/import-page';
 import { SEED } from './support/seed-refs';
 import { SourcesPage } from './support/sources-page';
 import { recordTexts } from './support/text-recorder';
 import { VisitDetail, VisitsList } from './support/visits-page';
-
-const MAY = '13-theresa-may-arrives-nairobi.txt';
-const OBAMA = '03-obama-cancels-philippines-malaysia.txt';
 
 test.describe('Import an article', () => {
   test('the seeded article is recognised as already in the sources, and saving is held back', async ({ page }) => {
@@ -18,7 +16,7 @@ test.describe('Import an article', () => {
       'href',
       '#/import/dataset',
     );
-    await imp.read(readFileSync(SEED_ARTICLE_FILE, 'utf8'));
+    await imp.read(SEED_ARTICLE_TEXT);
     await imp.waitForReview();
     await expect(imp.duplicateWarning).toBeVisible();
     const link = imp.duplicateWarning.getByRole('link', { name: /Khamenei tells visiting Iraqi PM/ });
@@ -39,15 +37,15 @@ test.describe('Import an article', () => {
   test('accept all: the visits, their evidence and the source are saved, and Undo removes them', async ({ page }) => {
     const imp = new ImportPage(page);
     await imp.open();
-    await imp.read(readArticle(MAY), articleDate(MAY));
+    await imp.read(ARRIVAL.text, ARRIVAL.date);
     await imp.waitForReview();
     await expect(imp.duplicateWarning).toHaveCount(0);
     const n = await imp.rows.count();
     expect(n).toBeGreaterThan(0);
     await expect(imp.marks.first()).toBeVisible();
-    const kenya = imp.rows.filter({ hasText: 'Theresa May' }).filter({ hasText: 'Kenya' }).first();
+    const kenya = imp.rows.filter({ hasText: 'Ingrid Halvorsen' }).filter({ hasText: 'Kenya' }).first();
     await expect(kenya).toBeVisible();
-    const mays = await imp.rows.filter({ has: page.locator('td:first-child', { hasText: 'Theresa May' }) }).count();
+    const mays = await imp.rows.filter({ has: page.locator('td:first-child', { hasText: 'Ingrid Halvorsen' }) }).count();
     await expect(imp.save).toBeDisabled();
     await expect(imp.save).toHaveText('Save accepted (0)');
 
@@ -67,37 +65,37 @@ test.describe('Import an article', () => {
 
     // The visit page shows the evidence quote from the new source.
     await imported
-      .filter({ hasText: /Theresa May.*Kenya/ })
+      .filter({ hasText: /Ingrid Halvorsen.*Kenya/ })
       .first()
       .click();
     const detail = new VisitDetail(page);
-    await expect(detail.heading).toContainText('Theresa May');
+    await expect(detail.heading).toContainText('Ingrid Halvorsen');
     const evidence = page.getByRole('region', { name: 'Evidence' });
     await expect(evidence.getByRole('table').first().locator('blockquote').first()).toContainText(/Kenya|Nairobi/);
-    await expect(evidence.getByRole('link', { name: /Theresa May Arrives in Nairobi/ })).toBeVisible();
+    await expect(evidence.getByRole('link', { name: ARRIVAL.title })).toBeVisible();
 
     // The visits list and the sources list have them.
     const list = new VisitsList(page);
     await list.goto();
-    await expect(list.rows.filter({ hasText: 'Theresa May' })).toHaveCount(mays);
+    await expect(list.rows.filter({ hasText: 'Ingrid Halvorsen' })).toHaveCount(mays);
     const sources = new SourcesPage(page);
     await sources.open();
-    const sourceRow = sources.table.getByRole('row').filter({ hasText: 'Theresa May Arrives in Nairobi' });
+    const sourceRow = sources.table.getByRole('row').filter({ hasText: ARRIVAL.title });
     await expect(sourceRow).toHaveCount(1);
     await expect(sourceRow).toContainText('30 August 2018');
 
     // Undo (Ctrl+Z) takes the whole import back.
     await page.keyboard.press('Control+z');
     await expect(page.getByText('Undone: Import article')).toBeVisible();
-    await expect(sources.table.getByRole('row').filter({ hasText: 'Theresa May Arrives in Nairobi' })).toHaveCount(0);
+    await expect(sources.table.getByRole('row').filter({ hasText: ARRIVAL.title })).toHaveCount(0);
     await list.goto();
-    await expect(list.rows.filter({ hasText: 'Theresa May' })).toHaveCount(0);
+    await expect(list.rows.filter({ hasText: 'Ingrid Halvorsen' })).toHaveCount(0);
   });
 
   test('a rejected proposal is left out and an edited one is saved as edited', async ({ page }) => {
     const imp = new ImportPage(page);
     await imp.open();
-    await imp.read(readArticle(OBAMA), articleDate(OBAMA));
+    await imp.read(CANCELLATION.text, CANCELLATION.date);
     await imp.waitForReview();
     const n = await imp.rows.count();
     expect(n).toBeGreaterThanOrEqual(2);
@@ -149,15 +147,15 @@ test.describe('Import an article', () => {
     const imp = new ImportPage(page);
     await imp.open();
     const payload = '<img src=x onerror=window.__xss=1>';
-    const text = `${readArticle(MAY)}\n\nBritish Prime Minister Theresa May will visit Ghana next week ${payload} officials said.\n<script>window.__xss=2</script>`;
-    await imp.read(text, articleDate(MAY));
+    const text = `${ARRIVAL.text}\n\nNorwegian Prime Minister Ingrid Halvorsen will visit Ghana next week ${payload} officials said.\n<script>window.__xss=2</script>`;
+    await imp.read(text, ARRIVAL.date);
     await imp.waitForReview();
     await expect(imp.article).toContainText(payload);
     await expect(page.locator('main img, main script')).toHaveCount(0);
     await imp.acceptAll.click();
     await imp.save.click();
     await expect(imp.savedHeading).toBeVisible();
-    await page.getByRole('link', { name: /Theresa May Arrives in Nairobi/ }).click();
+    await page.getByRole('link', { name: ARRIVAL.title }).click();
     const sources = new SourcesPage(page);
     await expect(sources.text).toContainText(payload);
     await expect(sources.text).toContainText('<script>window.__xss=2</script>');
@@ -170,7 +168,7 @@ test.describe('Import an article', () => {
   }) => {
     const imp = new ImportPage(page);
     await imp.open();
-    const paragraphs = readArticle(MAY)
+    const paragraphs = ARRIVAL.text
       .split(/\n\s*\n/)
       .filter((p) => p.trim() !== '')
       .map((p) => `<p>${p.trim()}</p>`)
@@ -180,10 +178,10 @@ test.describe('Import an article', () => {
     await page.getByRole('button', { name: 'Choose file…' }).click();
     await (await chooser).setFiles({ name: 'may.html', mimeType: 'text/html', buffer: Buffer.from(html) });
     await expect(page.getByText(/^From may\.html \(\d+ KB, a web page: its text is read\)\.$/)).toBeVisible();
-    await imp.publicationDate.fill(articleDate(MAY));
+    await imp.publicationDate.fill(ARRIVAL.date);
     await imp.findVisits.click();
     await imp.waitForReview();
-    await expect(imp.article).toContainText('British Prime Minister Theresa May has arrived in Nairobi');
+    await expect(imp.article).toContainText('Norwegian Prime Minister Ingrid Halvorsen has arrived in Nairobi');
     await expect(imp.article).not.toContainText('<p>');
     await expect(imp.article).not.toContainText('__xss');
     await expect(imp.rows.first()).toBeVisible();
@@ -261,8 +259,8 @@ test.describe('Import an article', () => {
     await expect(imp.textInput).toBeEditable();
     expect((await imp.textInput.inputValue()).length).toBe(text.length);
     // The reader starts again after a cancel.
-    await imp.textInput.fill(readArticle(OBAMA));
-    await imp.publicationDate.fill(articleDate(OBAMA));
+    await imp.textInput.fill(CANCELLATION.text);
+    await imp.publicationDate.fill(CANCELLATION.date);
     await imp.findVisits.click();
     await imp.waitForReview();
     await expect(imp.rows.first()).toBeVisible();
@@ -270,7 +268,7 @@ test.describe('Import an article', () => {
 });
 
 function longArticle(size: number): string {
-  const passages = ['01-pena-nieto-cancels-washington.txt', OBAMA, MAY, '05-rousseff-postpones-us-state-visit.txt'].map(readArticle);
+  const passages = [CANCELLATION, ARRIVAL, POSTPONEMENT].map((a) => a.text);
   let long = '';
   while (long.length < size) long += `${passages.join('\n\n')}\n\n`;
   return long;

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { bundledHsgFolder } from '../support-build/hsg-scale';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { MapScreen } from './support/map-page';
@@ -127,7 +128,7 @@ test.describe('Map', () => {
     page,
   }) => {
     test.setTimeout(120_000);
-    const hsg = resolve(process.cwd(), '../shared/data/historyatstate');
+    const hsg = bundledHsgFolder();
     const files = [
       ...readdirSync(join(hsg, 'visits'))
         .filter((f) => /^19[56]\d\.xml$/.test(f))

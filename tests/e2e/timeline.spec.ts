@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { bundledHsgFolder } from '../support-build/hsg-scale';
 import { test, expect } from './support/fixtures';
 import { SEED } from './support/seed-refs';
 import { TimelineScreen } from './support/timeline-page';
@@ -133,7 +134,7 @@ test.describe('Timeline', () => {
 
   test('on the imported Office of the Historian data set, a decade shows lanes (capped) and zooms into bins', async ({ page }) => {
     test.setTimeout(150_000);
-    const HSG = resolve(process.cwd(), '../shared/data/historyatstate');
+    const HSG = bundledHsgFolder();
     const files = [
       ...['1950.xml', '1960.xml'].map((f) => join(HSG, 'visits', f)),
       ...readdirSync(join(HSG, 'travels/president-travels'))

@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readBundledHsg } from '../../scripts/cli/bundled-hsg';
 
-/** The Office of the Historian data set beside the repository. */
-export const HSG_DIR = resolve(process.cwd(), '../shared/data/historyatstate');
+/** The Office of the Historian data set as a folder of XML files (unpacked from the bundled copy). */
+export { bundledHsgFolder } from '../../scripts/cli/bundled-hsg';
 
 /**
  * Writes an Office of the Historian-shaped input of `total` visits by foreign leaders: the real
@@ -12,12 +13,8 @@ export const HSG_DIR = resolve(process.cwd(), '../shared/data/historyatstate');
  * Returns the file paths in order.
  */
 export function writeScaleVisits(dir: string, total: number, perFile = 10_000): string[] {
-  const visitsDir = join(HSG_DIR, 'visits');
-  const records = readdirSync(visitsDir)
-    .filter((f) => f.endsWith('.xml'))
-    .sort()
-    .flatMap((f) => readFileSync(join(visitsDir, f), 'utf8').match(/<visit>[\s\S]*?<\/visit>/g) ?? []);
-  if (records.length === 0) throw new Error(`No <visit> records found in ${visitsDir}`);
+  const records = readBundledHsg('visits').flatMap((f) => f.text.match(/<visit>[\s\S]*?<\/visit>/g) ?? []);
+  if (records.length === 0) throw new Error('No <visit> records found in the bundled data set');
   mkdirSync(dir, { recursive: true });
   const paths: string[] = [];
   for (let start = 0, file = 1; start < total; start += perFile, file++) {

@@ -1,4 +1,5 @@
 export * from './import';
+export { BUNDLED_HSG, parseHsgBundle } from './bundle';
 export { mapHsgCountry, SLUG_OVERRIDES, TEXT_OVERRIDES, type CountryMatch } from './countries';
 export { splitLocale } from './locales';
 export { nameKey, parseTitledName, splitVisitors, type ParsedName } from './names';

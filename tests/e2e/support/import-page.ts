@@ -1,27 +1,4 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-
-/** Real articles shipped beside the repository (../shared/articles), read by the tests with fs. */
-export const ARTICLES_DIR = resolve(process.cwd(), '../shared/articles');
-export const SEED_ARTICLE_FILE = resolve(process.cwd(), '../shared/seed/article-2020-07-22.txt');
-
-export function readArticle(file: string): string {
-  return readFileSync(resolve(ARTICLES_DIR, file), 'utf8');
-}
-
-interface Labels {
-  articles: { file: string; date: string; visits: { traveller: string; country: string; status: string[] }[] }[];
-}
-
-/** The labelled reference date of an article (labels.json), as a user would type it. */
-export function articleDate(file: string): string {
-  const labels = JSON.parse(readFileSync(resolve(ARTICLES_DIR, 'labels.json'), 'utf8')) as Labels;
-  const hit = labels.articles.find((a) => a.file === file);
-  if (!hit) throw new Error(`No label for ${file}`);
-  return hit.date;
-}
-
 /** The Import screen: paste an article, review the proposed visits, save. */
 export class ImportPage {
   readonly heading: Locator;

@@ -1,9 +1,8 @@
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importHsg } from '../../../shared/importers';
+import { readBundledHsg } from '../../../scripts/cli/bundled-hsg';
 import type { Visit } from '../../../shared/model';
 import { buildSeed, SEED_IDS } from '../../../shared/seed';
 import { LegationDB, SCHEMA_VERSION, visitEndKey } from '../../../renderer/db/database';
@@ -27,7 +26,6 @@ const V1_STORES = {
   meta: 'key',
 };
 
-const HSG = resolve(process.cwd(), '../shared/data/historyatstate');
 const HSG_FILES = [
   'visits/1950.xml',
   'visits/1960.xml',
@@ -40,7 +38,8 @@ const HSG_FILES = [
 ];
 
 function hsgData() {
-  return importHsg(HSG_FILES.map((name) => ({ name, text: readFileSync(resolve(HSG, name), 'utf8') })));
+  const bundled = readBundledHsg();
+  return importHsg(HSG_FILES.map((name) => bundled.find((f) => f.name === name)!));
 }
 
 let seq = 0;

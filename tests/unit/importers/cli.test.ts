@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBackup } from '../../../shared/backup';
-import { HAS_HSG, HSG_DIR } from './hsg-data';
+import { BUNDLED_HSG } from '../../../shared/importers';
+import { bundledHsgFolder } from './hsg-data';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 let dir = '';
@@ -99,13 +100,21 @@ describe('cli import-hsg and merge', { timeout: 60_000 }, () => {
     expect(read(out).counts.visits).toBe(1);
   });
 
+  it('import-hsg with no folder reads the data set bundled with the app: 8,222 visits', async () => {
+    const out = join(dir, 'bundled.json');
+    const r = await cli('import-hsg', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/Read 72 files \(0 refused, 0 ignored\)/);
+    expect(read(out).counts).toMatchObject({ visits: BUNDLED_HSG.visits, sources: 3, meetings: 0, evidence: 0 });
+  });
+
   it('bad input: a missing folder, a file instead of a folder, a folder without XML → exit 2, no output', async () => {
     const out = join(dir, 'none.json');
     for (const args of [
       ['import-hsg', join(dir, 'does-not-exist'), '--out', out],
       ['import-hsg', join(dir, 'seed.json'), '--out', out],
       ['import-hsg', ROOT + '/docs', '--out', out],
-      ['import-hsg', '--out', out],
+      ['import-hsg', '--out'],
     ]) {
       const r = await cli(...args);
       expect(r.code, args.join(' ')).toBe(2);
@@ -153,29 +162,25 @@ describe('cli import-hsg and merge', { timeout: 60_000 }, () => {
     expect(merged.find((x) => x.id === seed.tables.visits[1]!.id)?.purpose).toBe(seed.tables.visits[1]!.purpose);
   });
 
-  it.runIf(HAS_HSG)(
-    'import-hsg on the real data set, then merge with the seed: valid backups with the expected counts and the union',
-    async () => {
-      const hsg = join(dir, 'hsg.json');
-      const r = await cli('import-hsg', HSG_DIR, '--out', hsg);
-      expect(r.code, r.stderr).toBe(0);
-      expect(r.stderr).toMatch(/7535 records \(3264 visits by foreign leaders, 4271 trips\), 0 skipped/);
-      const imported = read(hsg);
-      expect(imported.counts).toMatchObject({ visits: 8222, sources: 3, meetings: 0, evidence: 0 });
-      const people = imported.counts.people;
+  it('import-hsg on the real data set, then merge with the seed: valid backups with the expected counts and the union', async () => {
+    const hsg = join(dir, 'hsg.json');
+    const r = await cli('import-hsg', bundledHsgFolder(), '--out', hsg);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/7535 records \(3264 visits by foreign leaders, 4271 trips\), 0 skipped/);
+    const imported = read(hsg);
+    expect(imported.counts).toMatchObject({ visits: 8222, sources: 3, meetings: 0, evidence: 0 });
+    const people = imported.counts.people;
 
-      const merged = join(dir, 'merged.json');
-      const m = await cli('merge', join(dir, 'seed.json'), hsg, '--out', merged);
-      expect(m.code, m.stderr).toBe(0);
-      expect(m.stderr).toMatch(/0 conflict\(s\)/);
-      const union = read(merged);
-      expect(union.counts).toMatchObject({ visits: 8222 + 3, people: people + 5, sources: 3 + 1, evidence: 57 });
+    const merged = join(dir, 'merged.json');
+    const m = await cli('merge', join(dir, 'seed.json'), hsg, '--out', merged);
+    expect(m.code, m.stderr).toBe(0);
+    expect(m.stderr).toMatch(/0 conflict\(s\)/);
+    const union = read(merged);
+    expect(union.counts).toMatchObject({ visits: 8222 + 3, people: people + 5, sources: 3 + 1, evidence: 57 });
 
-      // Merging a backup with itself changes nothing.
-      const same = join(dir, 'same.json');
-      expect((await cli('merge', merged, merged, '--out', same)).code).toBe(0);
-      expect(read(same).counts).toEqual(union.counts);
-    },
-    120_000,
-  );
+    // Merging a backup with itself changes nothing.
+    const same = join(dir, 'same.json');
+    expect((await cli('merge', merged, merged, '--out', same)).code).toBe(0);
+    expect(read(same).counts).toEqual(union.counts);
+  }, 120_000);
 });

@@ -1,24 +1,5 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import type { HsgInputFile } from '../../../shared/importers';
-
-/** The Office of the Historian data set beside the repository (../shared/data/historyatstate). */
-export const HSG_DIR = resolve(process.cwd(), '../shared/data/historyatstate');
-export const HAS_HSG = existsSync(join(HSG_DIR, 'visits'));
-
-/** Every .xml file under the data set (or one of its folders), with paths relative to the data set. */
-export function readHsgFiles(sub = ''): HsgInputFile[] {
-  const out: HsgInputFile[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.xml')) out.push({ name: relative(HSG_DIR, p), text: readFileSync(p, 'utf8') });
-    }
-  };
-  walk(join(HSG_DIR, sub));
-  return out;
-}
+/** The Office of the Historian data set the repository ships (assets/datasets/historyatstate). */
+export { readBundledHsg as readHsgFiles, bundledHsgFolder } from '../../../scripts/cli/bundled-hsg';
 
 /** A small visits file in the data set's format. */
 export function visitsXml(records: string): string {

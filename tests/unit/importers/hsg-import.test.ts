@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildBackup, parseBackup, serializeBackup } from '../../../shared/backup';
 import { HSG_BUILD_PROGRESS_EVERY, HSG_IMPORT_TIMESTAMP, importHsg, type HsgInputFile, type HsgProgress } from '../../../shared/importers';
 import { visitSchema } from '../../../shared/model';
-import { HAS_HSG, readHsgFiles, tripRecord, tripsXml, visitRecord, visitsXml } from './hsg-data';
+import { readHsgFiles, tripRecord, tripsXml, visitRecord, visitsXml } from './hsg-data';
 
 function backupOf(r: ReturnType<typeof importHsg>) {
   return parseBackup(
@@ -259,7 +259,7 @@ function countTag(files: HsgInputFile[], re: RegExp): number {
   return files.reduce((n, f) => n + (f.text.match(re)?.length ?? 0), 0);
 }
 
-describe.runIf(HAS_HSG)('the full Office of the Historian data set', () => {
+describe('the full Office of the Historian data set', () => {
   const files = readHsgFiles();
   const began = performance.now();
   const r = importHsg(files);
