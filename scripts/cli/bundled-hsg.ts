@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { BUNDLED_HSG, parseHsgBundle, type HsgInputFile } from '../../shared/importers';
+// The bundle module alone (not the importers' index): Playwright's loader cannot import the gazetteer's JSON.
+import { BUNDLED_HSG, parseHsgBundle } from '../../shared/importers/hsg/bundle';
+import type { HsgInputFile } from '../../shared/importers/hsg/import';
 
 /** The Office of the Historian data set shipped in the repository (public domain, CC0). */
 export const BUNDLED_HSG_PATH = fileURLToPath(new URL(`../../assets/datasets/historyatstate/${BUNDLED_HSG.fileName}`, import.meta.url));

@@ -104,6 +104,38 @@ test.describe('Import a dataset (Office of the Historian)', () => {
     await expect(page.getByRole('status').filter({ hasText: 'None of the chosen files is an XML file' })).toBeVisible();
   });
 
+  test('the bundled Office of the Historian records: one click imports all 8,222 visits; a second click creates nothing', async ({
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    await page.goto('./#/import/dataset');
+    const bundled = page.getByRole('button', { name: 'Office of the Historian records (bundled), 8,222 visits' });
+    await bundled.click();
+    await expect(page.getByText(/^Saving… /)).toBeVisible({ timeout: 120_000 });
+    const finished = page.getByRole('region', { name: 'Import finished' });
+    await expect(finished).toBeVisible({ timeout: 180_000 });
+    const visitCells = finished
+      .getByRole('table', { name: 'Imported records' })
+      .getByRole('row', { name: /^Visits/ })
+      .getByRole('cell');
+    await expect(visitCells.nth(0)).toHaveText('8,222');
+    await expect(finished).toContainText('Read 72 files with 7,535 records');
+
+    const list = new VisitsList(page);
+    await list.goto();
+    await expect(list.count).toHaveText(/^8,225 visits/);
+
+    // Again: everything is recognised, nothing new is made.
+    await page.goto('./#/import/dataset');
+    await bundled.click();
+    await expect(finished).toBeVisible({ timeout: 180_000 });
+    await expect(visitCells.nth(0)).toHaveText('0');
+    await expect(visitCells.nth(1)).toHaveText('8,222');
+    await expect(finished.getByRole('button', { name: 'Undo this import' })).toHaveCount(0);
+    await list.goto();
+    await expect(list.count).toHaveText(/^8,225 visits/);
+  });
+
   test('the whole data set: cancel while saving keeps whole batches; importing again completes it (timed)', async ({ page }) => {
     test.setTimeout(240_000);
     const all = ['visits', 'travels/president-travels', 'travels/secretary-travels'].flatMap((d) =>

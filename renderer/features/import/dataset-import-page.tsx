@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { Link } from 'react-router';
-import { HSG_IMPORT_TIMESTAMP, type HsgCounts } from '../../../shared/importers';
+import { BUNDLED_HSG, HSG_IMPORT_TIMESTAMP, type HsgCounts } from '../../../shared/importers';
 import { useToast } from '../../components';
 import {
   canResume,
@@ -16,6 +16,7 @@ import {
   type DatasetSaveResult,
   type DatasetTable,
 } from '../../db';
+import { loadBundledHsg } from './bundled-hsg';
 import { DatasetImportCancelled, startDatasetImport, type DatasetImportTask } from './dataset-import-client';
 import type { ParseStage } from './hsg.worker';
 
@@ -24,8 +25,12 @@ const LABEL = 'Office of the Historian data';
 
 const number = new Intl.NumberFormat('en');
 
-/** A picked file's name, with its folder when a folder was picked. */
-const fileName = (f: File) => f.webkitRelativePath || f.name;
+/** A file to import and the name it goes by (with its folder when a folder was picked). */
+interface Picked {
+  name: string;
+  file: File;
+}
+const picked = (f: File): Picked => ({ name: f.webkitRelativePath || f.name, file: f });
 const fmt = (n: number) => number.format(n);
 
 function plural(n: number, one: string, many: string): string {
@@ -298,14 +303,14 @@ export function DatasetImportPage() {
     [],
   );
 
-  const start = useCallback(async (picked: File[], resume: DatasetImportRun | null) => {
+  const start = useCallback(async (chosen: Picked[], resume: DatasetImportRun | null) => {
     // Sorted by name: the same files give the same record list, whichever way they were picked.
-    const xml = picked.filter((f) => f.name.toLowerCase().endsWith('.xml')).sort((a, b) => fileName(a).localeCompare(fileName(b)));
-    const notXml = picked.length - xml.length;
+    const xml = chosen.filter((f) => f.file.name.toLowerCase().endsWith('.xml')).sort((a, b) => a.name.localeCompare(b.name));
+    const notXml = chosen.length - xml.length;
     if (xml.length === 0) {
       setPhase({
         kind: 'idle',
-        note: picked.length ? 'None of the chosen files is an XML file. Choose files from the data set’s visits or travels folders.' : null,
+        note: chosen.length ? 'None of the chosen files is an XML file. Choose files from the data set’s visits or travels folders.' : null,
       });
       return;
     }
@@ -313,7 +318,7 @@ export function DatasetImportPage() {
     setPhase({ kind: 'parsing', done: 0, total: 0, files: xml.length });
     let fingerprint: string;
     try {
-      fingerprint = await fingerprintFiles(await Promise.all(xml.map((f) => f.arrayBuffer())));
+      fingerprint = await fingerprintFiles(await Promise.all(xml.map((f) => f.file.arrayBuffer())));
       if (attempt !== attempts.current) return; // cancelled meanwhile
     } catch (e) {
       setPhase({ kind: 'idle', note: `The chosen files could not be read: ${e instanceof Error ? e.message : String(e)}` });
@@ -334,14 +339,14 @@ export function DatasetImportPage() {
     let current: DatasetImportTask;
     try {
       current = startDatasetImport(
-        xml.map((file) => ({ name: fileName(file), file })),
+        xml,
         {
           dbName: datasetDatabaseName(),
           metaKey: META_KEY,
           label: LABEL,
           importedAt: HSG_IMPORT_TIMESTAMP,
           fingerprint,
-          fileNames: xml.map(fileName),
+          fileNames: xml.map((f) => f.name),
           resume,
         },
         {
@@ -390,7 +395,7 @@ export function DatasetImportPage() {
   }, []);
 
   const onPick = (e: ChangeEvent<HTMLInputElement>) => {
-    const files = [...(e.target.files ?? [])];
+    const files = [...(e.target.files ?? [])].map(picked);
     // Clear the input so that choosing the same files again (a re-import) fires a change too.
     e.target.value = '';
     const resume = resuming.current;
@@ -398,9 +403,38 @@ export function DatasetImportPage() {
     void start(files, resume);
   };
 
-  const onResume = () => {
-    if (!canResume(lastRun.data)) return;
-    resuming.current = lastRun.data;
+  /** The copy that ships with the app, through the same importer, progress and undo as picked files. */
+  const readBundled = async (): Promise<Picked[] | null> => {
+    const attempt = ++attempts.current;
+    setPhase({ kind: 'parsing', done: 0, total: 0, files: BUNDLED_HSG.files });
+    try {
+      const files = await loadBundledHsg();
+      return attempt === attempts.current ? files : null;
+    } catch (e) {
+      if (attempt === attempts.current) setPhase({ kind: 'idle', note: e instanceof Error ? e.message : String(e) });
+      return null;
+    }
+  };
+
+  const onBundled = async () => {
+    const files = await readBundled();
+    if (files) await start(files, null);
+  };
+
+  const onResume = async () => {
+    const run = lastRun.data;
+    if (!canResume(run)) return;
+    // A run of the bundled copy resumes from it; any other asks for the same files again.
+    if (run.fileNames?.length === BUNDLED_HSG.files) {
+      const files = await readBundled();
+      if (!files) return;
+      if ((await fingerprintFiles(await Promise.all(files.map((f) => f.file.arrayBuffer())))) === run.fingerprint) {
+        await start(files, run);
+        return;
+      }
+      setPhase({ kind: 'idle', note: null });
+    }
+    resuming.current = run;
     resumeInput.current?.click();
   };
 
@@ -446,12 +480,15 @@ export function DatasetImportPage() {
           and its remarks, citing the data set as its source; a trip to several cities becomes one visit per city, grouped as a tour.
         </p>
         <p className="muted">
-          Choose the XML files from the data set’s <code>visits</code>, <code>travels/president-travels</code> and{' '}
-          <code>travels/secretary-travels</code> folders, or the whole folder. Importing the same files again creates nothing new, and never
-          changes records you have edited.
+          Legation ships with a copy of the whole data set ({fmt(BUNDLED_HSG.visits)} visits). To import a newer download, choose the XML
+          files from its <code>visits</code>, <code>travels/president-travels</code> and <code>travels/secretary-travels</code> folders, or
+          the whole folder. Importing the same files again creates nothing new, and never changes records you have edited.
         </p>
         <div className="button-row">
-          <button type="button" className="primary" onClick={() => filesInput.current?.click()} disabled={busy}>
+          <button type="button" className="primary" onClick={() => void onBundled()} disabled={busy}>
+            {BUNDLED_HSG.label}, {fmt(BUNDLED_HSG.visits)} visits
+          </button>
+          <button type="button" onClick={() => filesInput.current?.click()} disabled={busy}>
             Choose files…
           </button>
           <button type="button" onClick={() => folderInput.current?.click()} disabled={busy}>
@@ -494,7 +531,7 @@ export function DatasetImportPage() {
           tabIndex={-1}
           onChange={onPick}
         />
-        {phase.kind === 'idle' && lastRun.data && <LastRun run={lastRun.data} onResume={onResume} busy={busy} />}
+        {phase.kind === 'idle' && lastRun.data && <LastRun run={lastRun.data} onResume={() => void onResume()} busy={busy} />}
       </section>
       {phase.kind === 'parsing' && (
         <ProgressView
