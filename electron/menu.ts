@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../shared/bridge';
+import { MENU_SCREENS, screenCommand } from '../shared/screens';
 import { APP_NAME } from './app-identity';
 
 /**
@@ -13,25 +14,6 @@ export interface MenuOptions {
   isDev: boolean;
   appName?: string;
 }
-
-/**
- * Go menu: screen, label and accelerator, in the order of the app's navigation bar
- * (renderer/app/App.tsx), whose first nine links are Ctrl/Cmd+1…9 there too.
- */
-export const GO_ITEMS: readonly { command: MenuCommand; label: string; accelerator?: string }[] = [
-  { command: 'go-visits', label: 'Visits', accelerator: 'CmdOrCtrl+1' },
-  { command: 'go-dashboard', label: 'Dashboard', accelerator: 'CmdOrCtrl+2' },
-  { command: 'go-timeline', label: 'Timeline', accelerator: 'CmdOrCtrl+3' },
-  { command: 'go-map', label: 'Map', accelerator: 'CmdOrCtrl+4' },
-  { command: 'go-calendar', label: 'Calendar', accelerator: 'CmdOrCtrl+5' },
-  { command: 'go-people', label: 'People', accelerator: 'CmdOrCtrl+6' },
-  { command: 'go-sources', label: 'Sources', accelerator: 'CmdOrCtrl+7' },
-  { command: 'go-notes', label: 'Notes', accelerator: 'CmdOrCtrl+8' },
-  { command: 'go-search', label: 'Search', accelerator: 'CmdOrCtrl+9' },
-  { command: 'go-import', label: 'Import' },
-  { command: 'go-reports', label: 'Reports' },
-  { command: 'go-settings', label: 'Settings', accelerator: 'CmdOrCtrl+,' },
-];
 
 export function buildMenuTemplate(
   platform: string,
@@ -111,9 +93,10 @@ export function buildMenuTemplate(
     ],
   };
 
+  // The screens in the order of the navigation bar, from the one table of screens.
   const goMenu: MenuItemConstructorOptions = {
     label: '&Go',
-    submenu: GO_ITEMS.map((item) => command(item.label, item.command, item.accelerator)),
+    submenu: MENU_SCREENS.map((screen) => command(screen.label, screenCommand(screen), screen.accelerator)),
   };
 
   // The role fills in each platform's standard items (Minimize, Zoom, Bring All to Front…).

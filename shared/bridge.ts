@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCREEN_COMMANDS, SCREEN_SEGMENT_PATTERN, type ScreenCommand } from './screens';
 
 /**
  * The one contract between the renderer and the main process. The renderer sees it as
@@ -95,42 +96,31 @@ export const appInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
-/** Commands the application menu sends to the focused window. */
-export const MENU_COMMANDS = [
+/** Commands of the application menu other than its Go menu's screens (shared/screens.ts). */
+const ACTION_COMMANDS = [
   'new-visit',
   'find',
   'export-backup',
   'restore-backup',
-  'go-visits',
-  'go-people',
-  'go-sources',
-  'go-notes',
-  'go-settings',
-  'go-dashboard',
-  'go-timeline',
-  'go-map',
-  'go-calendar',
-  'go-search',
-  'go-import',
-  'go-reports',
   'open-in-new-window',
   'command-palette',
   'show-shortcuts',
   'toggle-theme',
 ] as const;
+/** Commands the application menu sends to the focused window. */
+export type MenuCommand = (typeof ACTION_COMMANDS)[number] | ScreenCommand;
+export const MENU_COMMANDS: readonly [MenuCommand, ...MenuCommand[]] = [...ACTION_COMMANDS, ...SCREEN_COMMANDS];
 export const menuCommandSchema = z.enum(MENU_COMMANDS);
-export type MenuCommand = z.infer<typeof menuCommandSchema>;
 
 /** Longest app route a window may be opened at (a visit id and a list's query fit easily). */
 export const MAX_ROUTE_LENGTH = 1024;
 
 /**
- * App-internal routes a window may show: a screen, optionally one or two path segments (a record
+ * App-internal routes a window may show: a screen (shared/screens.ts), optionally one or two path segments (a record
  * id, `new`, `edit`, `dataset`) and a query string. Nothing else: no scheme, no host, no `..`,
  * no fragment, no percent-encoded path, no control characters, no whitespace.
  */
-const APP_ROUTE_PATTERN =
-  /^\/(visits|people|sources|notes|timeline|map|calendar|dashboard|search|reports|import|reconcile|settings)(\/[A-Za-z0-9-]{1,80}){0,2}(\?[A-Za-z0-9\-._~%&=+,:@]*)?$/;
+const APP_ROUTE_PATTERN = new RegExp(`^\\/${SCREEN_SEGMENT_PATTERN}(\\/[A-Za-z0-9-]{1,80}){0,2}(\\?[A-Za-z0-9\\-._~%&=+,:@]*)?$`);
 
 /** True for a route that `openWindow` and session restore accept (see APP_ROUTE_PATTERN). */
 export function isAppRoute(route: unknown): route is string {

@@ -1,66 +1,25 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { HashRouter, Navigate, NavLink, Route, Routes, useNavigate } from 'react-router';
 import { isAppRoute, type MenuCommand } from '../../shared/bridge';
+import { acceleratorKeys, NAV_SCREENS, SCREENS, screenForCommand, screenForModKey } from '../../shared/screens';
 import { bridge } from '../bridge';
 import { ToastProvider, useToast } from '../components';
 import { CommandPalette, type PaletteCommand } from '../components/command-palette';
 import { ShortcutsSheet } from '../components/shortcuts-sheet';
 import { createNote, initDatabase, undoLast, useViewSetting, type DatabaseStatus } from '../db';
-import { VisitsRoutes } from '../features/visits';
 import { DataLossBanner } from './data-loss-banner';
 import { pushRecent } from './palette-filter';
-import {
-  CalendarPage,
-  DashboardPage,
-  ImportRoutes,
-  MapPage,
-  NotesRoutes,
-  PeopleRoutes,
-  ReconcilePage,
-  ReportsRoutes,
-  ScreenFrame,
-  SearchPage,
-  SettingsPage,
-  SourcesRoutes,
-  TimelinePage,
-} from './screens';
-import { isMacPlatform, SCREEN_SHORTCUT_COUNT, shortcutText } from './shortcuts';
+import { SCREEN_ROUTES, ScreenFrame } from './screens';
+import { isMacPlatform, shortcutText } from './shortcuts';
 import { bootTheme, toggledTheme } from './theme';
 import { useApplyTheme, useSystemDark, useThemePreference } from './use-theme';
 
 // Before the first render: a pinned theme shows at once, without a flash of the other one.
 bootTheme();
 
-const NAV = [
-  { to: '/visits', label: 'Visits' },
-  { to: '/dashboard', label: 'Dashboard' },
-  { to: '/timeline', label: 'Timeline' },
-  { to: '/map', label: 'Map' },
-  { to: '/calendar', label: 'Calendar' },
-  { to: '/people', label: 'People' },
-  { to: '/sources', label: 'Sources' },
-  { to: '/notes', label: 'Notes' },
-  { to: '/search', label: 'Search' },
-  { to: '/import', label: 'Import' },
-  { to: '/reports', label: 'Reports' },
-  { to: '/settings', label: 'Settings' },
-] as const;
-const SCREEN_NAMES = NAV.map((n) => n.label);
-
+/** Menu commands that open a page other than a screen's own (screens: shared/screens.ts). */
 const MENU_ROUTES: Partial<Record<MenuCommand, string>> = {
   'new-visit': '/visits/new',
-  'go-visits': '/visits',
-  'go-dashboard': '/dashboard',
-  'go-timeline': '/timeline',
-  'go-map': '/map',
-  'go-calendar': '/calendar',
-  'go-people': '/people',
-  'go-sources': '/sources',
-  'go-notes': '/notes',
-  'go-search': '/search',
-  'go-import': '/import',
-  'go-reports': '/reports',
-  'go-settings': '/settings',
   'export-backup': '/settings?action=export',
   'restore-backup': '/settings?action=restore',
 };
@@ -168,7 +127,7 @@ function useCommands(actions: ShellActions) {
       if (command === 'command-palette') return a.palette();
       if (command === 'show-shortcuts') return a.shortcuts();
       if (command === 'toggle-theme') return a.toggleTheme();
-      const to = MENU_ROUTES[command];
+      const to = screenForCommand(command)?.path ?? MENU_ROUTES[command];
       if (to) a.go(to);
     };
     const off = bridge.onMenuCommand(run);
@@ -193,9 +152,9 @@ function useCommands(actions: ShellActions) {
       } else if (mod && e.altKey && key === 'n') {
         e.preventDefault();
         run('new-visit');
-      } else if (mod && !e.shiftKey && !e.altKey && /^[1-9]$/.test(e.key) && Number(e.key) <= SCREEN_SHORTCUT_COUNT) {
+      } else if (mod && !e.shiftKey && !e.altKey && screenForModKey(e.key)) {
         e.preventDefault();
-        latest.current.go(NAV[Number(e.key) - 1]!.to);
+        latest.current.go(screenForModKey(e.key)!.path);
       } else if (e.key === '?' && !mod && !e.altKey && !isTyping(e.target)) {
         e.preventDefault();
         run('show-shortcuts');
@@ -213,12 +172,12 @@ function useCommands(actions: ShellActions) {
 function usePaletteCommands(actions: ShellActions, mac: boolean, themeLabel: string): PaletteCommand[] {
   return useMemo(() => {
     const keys = (...k: string[]) => shortcutText(k, mac);
-    const screens: PaletteCommand[] = [...NAV, { to: '/reconcile', label: 'Reconcile' }].map((n, i) => ({
-      id: `go${n.to}`,
-      label: `Go to ${n.label}`,
-      keywords: [n.label],
-      ...(i < SCREEN_SHORTCUT_COUNT ? { shortcut: keys('Mod', String(i + 1)) } : {}),
-      run: () => actions.go(n.to),
+    const screens: PaletteCommand[] = SCREENS.map((screen) => ({
+      id: `go${screen.path}`,
+      label: `Go to ${screen.label}`,
+      keywords: [screen.label],
+      ...(screen.accelerator ? { shortcut: keys(...acceleratorKeys(screen.accelerator)) } : {}),
+      run: () => actions.go(screen.path),
     }));
     return [
       ...screens,
@@ -285,9 +244,9 @@ function Shell() {
         </span>
         <nav aria-label="Main">
           <ul>
-            {NAV.map((n) => (
-              <li key={n.to}>
-                <NavLink to={n.to}>{n.label}</NavLink>
+            {NAV_SCREENS.map((screen) => (
+              <li key={screen.id}>
+                <NavLink to={screen.path}>{screen.label}</NavLink>
               </li>
             ))}
           </ul>
@@ -307,25 +266,16 @@ function Shell() {
         <ScreenFrame>
           <Routes>
             <Route path="/" element={<Navigate to="/visits" replace />} />
-            <Route path="/visits/*" element={<VisitsRoutes />} />
-            <Route path="/dashboard" element={<DashboardPage />} />
-            <Route path="/timeline" element={<TimelinePage />} />
-            <Route path="/map" element={<MapPage />} />
-            <Route path="/calendar" element={<CalendarPage />} />
-            <Route path="/search" element={<SearchPage />} />
-            <Route path="/people/*" element={<PeopleRoutes />} />
-            <Route path="/sources/*" element={<SourcesRoutes />} />
-            <Route path="/notes/*" element={<NotesRoutes />} />
-            <Route path="/import/*" element={<ImportRoutes />} />
-            <Route path="/reconcile" element={<ReconcilePage />} />
-            <Route path="/reports/*" element={<ReportsRoutes />} />
-            <Route path="/settings" element={<SettingsPage />} />
+            {SCREENS.map(({ id, path }) => {
+              const { Component, subroutes } = SCREEN_ROUTES[id];
+              return <Route key={id} path={subroutes ? `${path}/*` : path} element={<Component />} />;
+            })}
             <Route path="*" element={<p>This page does not exist.</p>} />
           </Routes>
         </ScreenFrame>
       </main>
       <CommandPalette open={palette} onClose={() => setPalette(false)} commands={commands} recent={recent.value} onRun={onRun} />
-      <ShortcutsSheet open={sheet} onClose={() => setSheet(false)} mac={mac} screens={SCREEN_NAMES} onOpenPalette={actions.palette} />
+      <ShortcutsSheet open={sheet} onClose={() => setSheet(false)} mac={mac} onOpenPalette={actions.palette} />
     </div>
   );
 }

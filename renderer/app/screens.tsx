@@ -1,5 +1,7 @@
 import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
+import type { ScreenId } from '../../shared/screens';
+import { VisitsRoutes } from '../features/visits';
 
 /**
  * The screens other than Visits (the first screen) load when first opened: the window's first
@@ -11,18 +13,25 @@ function screen<K extends string>(load: () => Promise<Record<K, ComponentType>>,
   return lazy(async () => ({ default: (await load())[name] }));
 }
 
-export const DashboardPage = screen(() => import('../features/dashboard'), 'DashboardPage');
-export const TimelinePage = screen(() => import('../features/timeline'), 'TimelinePage');
-export const MapPage = screen(() => import('../features/map'), 'MapPage');
-export const CalendarPage = screen(() => import('../features/calendar'), 'CalendarPage');
-export const SearchPage = screen(() => import('../features/search'), 'SearchPage');
-export const PeopleRoutes = screen(() => import('../features/people'), 'PeopleRoutes');
-export const SourcesRoutes = screen(() => import('../features/sources'), 'SourcesRoutes');
-export const NotesRoutes = screen(() => import('../features/notes'), 'NotesRoutes');
-export const ImportRoutes = screen(() => import('../features/import'), 'ImportRoutes');
-export const ReconcilePage = screen(() => import('../features/reconcile'), 'ReconcilePage');
-export const ReportsRoutes = screen(() => import('../features/reports'), 'ReportsRoutes');
-export const SettingsPage = screen(() => import('../features/settings'), 'SettingsPage');
+/**
+ * Each screen's route component, by its id in the table of screens (shared/screens.ts); a screen
+ * with `subroutes` has its own `<Routes>` below its path (a record, `new`, `edit`).
+ */
+export const SCREEN_ROUTES: Record<ScreenId, { Component: ComponentType; subroutes: boolean }> = {
+  visits: { Component: VisitsRoutes, subroutes: true },
+  dashboard: { Component: screen(() => import('../features/dashboard'), 'DashboardPage'), subroutes: false },
+  timeline: { Component: screen(() => import('../features/timeline'), 'TimelinePage'), subroutes: false },
+  map: { Component: screen(() => import('../features/map'), 'MapPage'), subroutes: false },
+  calendar: { Component: screen(() => import('../features/calendar'), 'CalendarPage'), subroutes: false },
+  search: { Component: screen(() => import('../features/search'), 'SearchPage'), subroutes: false },
+  people: { Component: screen(() => import('../features/people'), 'PeopleRoutes'), subroutes: true },
+  sources: { Component: screen(() => import('../features/sources'), 'SourcesRoutes'), subroutes: true },
+  notes: { Component: screen(() => import('../features/notes'), 'NotesRoutes'), subroutes: true },
+  import: { Component: screen(() => import('../features/import'), 'ImportRoutes'), subroutes: true },
+  reconcile: { Component: screen(() => import('../features/reconcile'), 'ReconcilePage'), subroutes: false },
+  reports: { Component: screen(() => import('../features/reports'), 'ReportsRoutes'), subroutes: true },
+  settings: { Component: screen(() => import('../features/settings'), 'SettingsPage'), subroutes: false },
+};
 
 interface BoundaryState {
   error: Error | null;

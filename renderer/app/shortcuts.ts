@@ -1,3 +1,5 @@
+import { acceleratorKeys, SCREENS } from '../../shared/screens';
+
 /**
  * Every keyboard shortcut of the app, as data: the shortcuts sheet (`?`) lists them, the command
  * palette shows them next to its commands, and App.tsx's key handler implements them. `Mod` is
@@ -7,11 +9,9 @@
 export interface Shortcut {
   keys: readonly string[];
   description: string;
-  /** The "Go to" group is built from the navigation's screens (Mod+1…9), see shortcuts-sheet.tsx. */
+  /** The "Go to" group is the screens' accelerators, from the table of screens. */
   group: 'Anywhere' | 'Go to' | 'Lists and forms';
 }
-
-export const SCREEN_SHORTCUT_COUNT = 9;
 
 export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['?'], description: 'Show this list of shortcuts (when not typing)', group: 'Anywhere' },
@@ -25,6 +25,9 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['Tab'], description: 'Move to the next control; Shift+Tab goes back', group: 'Lists and forms' },
   { keys: ['Enter'], description: 'Open the focused link or press the focused button', group: 'Lists and forms' },
   { keys: ['Middle-click'], description: 'Open a link in a new window (Ctrl/Cmd-click too)', group: 'Lists and forms' },
+  ...SCREENS.flatMap((s) =>
+    s.accelerator ? [{ keys: acceleratorKeys(s.accelerator), description: s.label, group: 'Go to' as const }] : [],
+  ),
 ];
 
 export function isMacPlatform(platform: string): boolean {

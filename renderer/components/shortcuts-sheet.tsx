@@ -9,14 +9,11 @@ export function ShortcutsSheet({
   open,
   onClose,
   mac,
-  screens,
   onOpenPalette,
 }: {
   open: boolean;
   onClose: () => void;
   mac: boolean;
-  /** The navigation's screens, in order: the first nine are Mod+1…9. */
-  screens: readonly string[];
   onOpenPalette: () => void;
 }) {
   return (
@@ -39,17 +36,6 @@ export function ShortcutsSheet({
                   <dd>{s.description}</dd>
                 </Fragment>
               ))}
-              {group === 'Go to' &&
-                screens.slice(0, 9).map((screen, i) => (
-                  <Fragment key={screen}>
-                    <dt>
-                      <kbd>{keyLabel('Mod', mac)}</kbd>
-                      {!mac && <span aria-hidden="true">+</span>}
-                      <kbd>{i + 1}</kbd>
-                    </dt>
-                    <dd>{screen}</dd>
-                  </Fragment>
-                ))}
             </dl>
           </section>
         ))}
