@@ -581,8 +581,14 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
 
       const allDests = [...dests, ...implicit];
       // Dates of the clause, minus those that date the telling ("said on Friday", "on Tuesday postponed").
-      const readingFor = (t: Trigger) =>
-        readStatus(lowerClause, tokens[t.idx]!.start - clauseStart, tokens[t.idx]!.end - clauseStart, t.word);
+      const readings = new Map<number, StatusReading>();
+      const readingFor = (t: Trigger) => {
+        const hit = readings.get(t.idx);
+        if (hit) return hit;
+        const r = readStatus(lowerClause, tokens[t.idx]!.start - clauseStart, tokens[t.idx]!.end - clauseStart, t.word);
+        readings.set(t.idx, r);
+        return r;
+      };
       const directionOf = (reading: StatusReading): Direction =>
         reading.pastPerfect &&
         (!/cancel|postpon|call|delay/.test(reading.cue ?? '') || /\bhad (?:cancel|postpon|call|scrap|delay)/.test(lowerClause))
@@ -771,24 +777,35 @@ function assemble(
 ): ExtractionResult {
   // Group by traveller and host country, then split by time: "France in November" and "France next
   // week" are two visits; "Nepal on Tuesday" and "Nepal on Monday evening" one.
+  // Each cluster's distinct date spans and each mention's cluster are kept aside, so that a long
+  // article's many mentions of one trip are grouped in time proportional to their number.
   const clusters: Cluster[] = [];
+  const clusterKey = new Map<string, Cluster[]>();
+  const spans = new Map<Cluster, Map<string, FuzzyDate>>();
+  const home = new Map<VisitMention, Cluster>();
+  const near = (c: Cluster, d: FuzzyDate, all: boolean) => {
+    const list = [...spans.get(c)!.values()];
+    return all ? list.every((x) => gapDays(x, d) <= 31) : list.length === 0 || list.some((x) => gapDays(x, d) <= 31);
+  };
   for (const m of mentions) {
-    const same = clusters.filter((c) => c.entity === m.entity && c.country === m.country);
-    let home: Cluster | null = null;
-    const anchored = m.anchor ? same.find((c) => c.items.includes(m.anchor!)) : undefined;
-    if (anchored && (!m.date || anchored.items.every((x) => !x.date || gapDays(x.date.value, m.date!.value) <= 31))) home = anchored;
-    else if (!m.date) home = same[0] ?? null;
-    else {
-      for (const c of same) {
-        const dated = c.items.filter((x) => x.date);
-        if (dated.length === 0 || dated.some((x) => gapDays(x.date!.value, m.date!.value) <= 31)) {
-          home = c;
-          break;
-        }
-      }
+    const key = `${m.entity}|${m.country}`;
+    const same = clusterKey.get(key) ?? [];
+    let target: Cluster | null = null;
+    const anchored = m.anchor ? home.get(m.anchor) : undefined;
+    if (anchored && anchored.entity === m.entity && anchored.country === m.country && (!m.date || near(anchored, m.date.value, true)))
+      target = anchored;
+    else if (!m.date) target = same[0] ?? null;
+    else target = same.find((c) => near(c, m.date!.value, false)) ?? null;
+    if (!target) {
+      target = { entity: m.entity, country: m.country, items: [] };
+      clusters.push(target);
+      spans.set(target, new Map());
+      if (same.length === 0) clusterKey.set(key, [target]);
+      else same.push(target);
     }
-    if (home) home.items.push(m);
-    else clusters.push({ entity: m.entity, country: m.country, items: [m] });
+    target.items.push(m);
+    home.set(m, target);
+    if (m.date) spans.get(target)!.set(`${m.date.value.from}|${m.date.value.to}`, m.date.value);
   }
 
   const people = new Map<number, ExtractedPerson>();

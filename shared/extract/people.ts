@@ -8,7 +8,7 @@
  */
 import { countryName, findCountry } from '../places';
 import { HEADLINE_VERBS, HONORIFICS, NAME_PARTICLES, NOT_NAME, ORG_WORDS, TITLE_ADJECTIVES, TITLES, VAGUE_ROLES } from './lexicon';
-import { initialsOf, isShortFormOf, namesEqual } from './names';
+import { initialsOf, isShortFormOf, namesEqual, nameTokens, skeleton } from './names';
 import { countryOfDemonym, countryOfName, isCityName, isMetonym } from './places-find';
 import type { Sentence, Token } from './text';
 
@@ -361,12 +361,64 @@ function roleCompatible(e: Entity, m: PersonMention): boolean {
   return e.role === m.role;
 }
 
-function absorb(e: Entity, m: PersonMention): void {
+/**
+ * What resolution asks of an entity again and again, kept up to date as mentions join it, so that
+ * an article with thousands of mentions is resolved in time proportional to their number: the names
+ * its mentions used, where its first mention starts, whether one opens a sentence.
+ */
+interface EntityFacts {
+  names: Set<string>;
+  firstStart: number;
+  initial: boolean;
+  /** Starts of its mentions, sorted (kept sorted on insert: mentions mostly arrive in order). */
+  starts: number[];
+}
+const facts = new WeakMap<Entity, EntityFacts>();
+function factsOf(e: Entity): EntityFacts {
+  let f = facts.get(e);
+  if (!f) {
+    f = { names: new Set(), firstStart: Infinity, initial: false, starts: [] };
+    facts.set(e, f);
+  }
+  return f;
+}
+
+/** Distance from `at` to the nearest mention of e (binary search on the sorted starts). */
+function nearestDistance(e: Entity, at: number): number {
+  const s = factsOf(e).starts;
+  let lo = 0;
+  let hi = s.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (s[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  let best = Infinity;
+  if (lo < s.length) best = Math.abs(s[lo]! - at);
+  if (lo > 0) best = Math.min(best, Math.abs(s[lo - 1]! - at));
+  return best;
+}
+
+function absorb(e: Entity, m: PersonMention, index?: NameIndex): void {
   m.entity = e.id;
   e.mentions.push(m);
+  const f = factsOf(e);
+  if (m.name) f.names.add(m.name);
+  f.firstStart = Math.min(f.firstStart, m.start);
+  f.initial ||= m.sentenceInitial;
+  let k = f.starts.length;
+  f.starts.push(m.start);
+  while (k > 0 && f.starts[k - 1]! > m.start) {
+    f.starts[k] = f.starts[k - 1]!;
+    k--;
+  }
+  f.starts[k] = m.start;
   if (m.name && m.kind === 'name') {
     const tokens = (n: string) => n.split(/\s+/).length;
-    if (e.titleOnly || tokens(m.name) > tokens(e.name)) e.name = m.name;
+    if (e.titleOnly || tokens(m.name) > tokens(e.name)) {
+      e.name = m.name;
+      index?.add(e);
+    }
     e.titleOnly = false;
   }
   if (m.title && (!e.title || (e.role && VAGUE_ROLES.has(e.role) && m.role && !VAGUE_ROLES.has(m.role)))) {
@@ -376,9 +428,40 @@ function absorb(e: Entity, m: PersonMention): void {
   e.country ??= m.country;
 }
 
+/**
+ * Entities by the words of their names, as names are compared (a word, or its consonant skeleton
+ * for words of four letters or more), so that a mention is compared only with the people whose
+ * names share a word with it, not with everyone named so far.
+ */
+class NameIndex {
+  private readonly map = new Map<string, Entity[]>();
+  private static keys(name: string): string[] {
+    const tokens = nameTokens(name);
+    const keys = tokens.map((t) => (t.length >= 4 ? `s${t[0]}${skeleton(t)}` : `e${t}`));
+    const joined = tokens.join('');
+    keys.push(joined.length >= 4 ? `s${joined[0]}${skeleton(joined)}` : `e${joined}`);
+    return keys;
+  }
+  add(e: Entity): void {
+    for (const k of NameIndex.keys(e.name)) {
+      const list = this.map.get(k);
+      if (!list) this.map.set(k, [e]);
+      else if (!list.includes(e)) list.push(e);
+    }
+  }
+  /** Entities that may be equal to or a longer form of `name`, in creation order. */
+  candidates(name: string): Entity[] {
+    const seen = new Set<Entity>();
+    for (const k of NameIndex.keys(name)) for (const e of this.map.get(k) ?? []) seen.add(e);
+    return [...seen].sort((a, b) => a.id - b.id);
+  }
+}
+
 /** Groups mentions into people. Mutates `mentions[i].entity`. */
 export function resolveEntities(mentions: PersonMention[]): Entity[] {
   const entities: Entity[] = [];
+  const index = new NameIndex();
+  const byName = new Map<string, Entity[]>();
   const create = (m: PersonMention): Entity => {
     // Known only by office: named by it, "Prime Minister of Iraq", for the reviewer to complete.
     const officeName = m.role
@@ -394,41 +477,60 @@ export function resolveEntities(mentions: PersonMention[]): Entity[] {
       titleOnly: m.name === null,
     };
     entities.push(e);
-    absorb(e, m);
+    absorbNamed(e, m);
+    if (!e.titleOnly) index.add(e);
     return e;
   };
+  // Every mention joins through here, so that "who used this exact name" is one lookup.
+  const absorbNamed = (e: Entity, m: PersonMention) => {
+    absorb(e, m, index);
+    if (m.name) {
+      const list = byName.get(m.name);
+      if (!list) byName.set(m.name, [e]);
+      else if (!list.includes(e)) list.push(e);
+    }
+  };
+  const usedName = (name: string) => [...(byName.get(name) ?? [])].sort((a, b) => a.id - b.id);
   const wordCount = (m: PersonMention) => (m.name ? m.name.split(/\s+/).length : 0);
   // 1. Full names, longest first, so that "Pena Nieto" joins "Enrique Peña Nieto".
   const named = mentions.filter((m) => m.kind === 'name' && !m.generic).sort((a, b) => wordCount(b) - wordCount(a) || a.start - b.start);
   for (const m of named) {
     if (wordCount(m) < 2) continue;
-    const same = entities.find((e) => !e.titleOnly && (namesEqual(e.name, m.name!) || isShortFormOf(m.name!, e.name)) && compatible(e, m));
-    if (same) absorb(same, m);
+    const same = index
+      .candidates(m.name!)
+      .find((e) => !e.titleOnly && (namesEqual(e.name, m.name!) || isShortFormOf(m.name!, e.name)) && compatible(e, m));
+    if (same) absorbNamed(same, m);
     else create(m);
   }
   // 2. One-word names: the one person whose name they shorten; otherwise a person of their own if titled.
   for (const m of named) {
     if (wordCount(m) !== 1) continue;
-    const cands = entities.filter((e) => !e.titleOnly && isShortFormOf(m.name!, e.name));
+    const cands = index.candidates(m.name!).filter((e) => !e.titleOnly && isShortFormOf(m.name!, e.name));
     const fit = cands.filter((e) => compatible(e, m) && roleCompatible(e, m));
     const pick = fit.length === 1 ? fit[0]! : cands.length === 1 ? cands[0]! : null;
-    if (pick) absorb(pick, m);
+    if (pick) absorbNamed(pick, m);
     else if (m.title || m.country) {
-      const same = entities.find((e) => e.name === m.name || (e.mentions.some((x) => x.name === m.name) && compatible(e, m)));
-      if (same) absorb(same, m);
+      const exact = entities.length > 0 ? usedName(m.name!) : [];
+      const same = exact.find((e) => e.name === m.name || compatible(e, m));
+      if (same) absorbNamed(same, m);
       else create(m);
     } else {
-      const same = entities.find((e) => e.mentions.some((x) => x.name === m.name));
-      if (same) absorb(same, m);
+      const same = usedName(m.name!)[0];
+      if (same) absorbNamed(same, m);
     }
   }
   // 2b. One-word names never resolved but used like a name ("Trump", seen twice): a person.
   const loose = new Map<string, PersonMention[]>();
-  for (const m of named) if (m.entity < 0 && m.name && wordCount(m) === 1) loose.set(m.name, [...(loose.get(m.name) ?? []), m]);
+  for (const m of named) {
+    if (m.entity >= 0 || !m.name || wordCount(m) !== 1) continue;
+    const list = loose.get(m.name);
+    if (list) list.push(m);
+    else loose.set(m.name, [m]);
+  }
   for (const [, list] of loose) {
     if (list.length < 2 || list.every((m) => m.afterPreposition)) continue;
     const e = create(list[0]!);
-    for (const m of list.slice(1)) absorb(e, m);
+    for (const m of list.slice(1)) absorbNamed(e, m);
   }
   // 3. Initials: "EM" for Emmerson Mnangagwa.
   for (const m of mentions) {
@@ -439,21 +541,23 @@ export function resolveEntities(mentions: PersonMention[]): Entity[] {
   }
   // 4. Title-only mentions: the person with that role (and country), nearest before, else after.
   const titled = mentions.filter((m) => m.kind === 'title' && !m.generic && m.role !== null);
+  // By role, once: a title joins only someone holding that office, and absorbing it changes no one's office.
+  const byRole = new Map<string, Entity[]>();
+  for (const e of entities) {
+    if (e.titleOnly || !e.role) continue;
+    const list = byRole.get(e.role);
+    if (list) list.push(e);
+    else byRole.set(e.role, [e]);
+  }
   for (const m of titled) {
     if (VAGUE_ROLES.has(m.role!)) continue;
-    const cands = entities.filter(
-      (e) => !e.titleOnly && e.role === m.role && compatible(e, m) && (m.country !== null || e.country !== null || true),
-    );
+    const cands = (byRole.get(m.role!) ?? []).filter((e) => compatible(e, m));
     const strict = cands.filter((e) => m.country === null || e.country === m.country);
     const pool = strict.length > 0 ? strict : cands.filter((e) => e.country === null);
     if (pool.length > 0) {
-      const before = pool.filter((e) => e.mentions.some((x) => x.start < m.start));
+      const before = pool.filter((e) => factsOf(e).firstStart < m.start);
       const nearest = (list: Entity[]) =>
-        list.reduce((best, e) => {
-          const d = Math.min(...e.mentions.map((x) => Math.abs(x.start - m.start)));
-          const bd = Math.min(...best.mentions.map((x) => Math.abs(x.start - m.start)));
-          return d < bd ? e : best;
-        });
+        list.reduce((best, e) => (nearestDistance(e, m.start) < nearestDistance(best, m.start) ? e : best));
       absorb(nearest(before.length > 0 ? before : pool), m);
     }
   }
@@ -474,7 +578,7 @@ export function resolveEntities(mentions: PersonMention[]): Entity[] {
               (e.role === null || VAGUE_ROLES.has(e.role)) &&
               e.country === null &&
               m.country !== null &&
-              e.mentions.some((x) => x.sentenceInitial),
+              factsOf(e).initial,
           );
     if (loosely.length > 0) {
       const best = loosely.reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a));

@@ -25,25 +25,60 @@ export interface PlaceMention {
  * The first word of every name the gazetteer knows (countries, cities, demonyms, metonyms), so that
  * the scan can pass over the many capitalised words that cannot start a place name.
  */
-const FIRST_WORDS = new Set<string>();
+/** First word → the most words a known name starting with it has (a place is never looked up longer). */
+const FIRST_WORDS = new Map<string, number>();
+/** Every run of two or more leading words of a known name ("united", "united arab"): a longer look-up needs one. */
+const PREFIXES = new Set<string>();
 function addFirstWord(name: string): void {
   const key = normalizePlaceName(name);
-  const first = key.split(' ')[0];
-  if (first) FIRST_WORDS.add(first);
+  const words = key.split(' ');
+  for (let n = 2; n < words.length; n++) PREFIXES.add(words.slice(0, n).join(' '));
+  const note = (w: string | undefined, n: number) => {
+    if (w) FIRST_WORDS.set(w, Math.max(FIRST_WORDS.get(w) ?? 0, n));
+  };
+  // "the" before a name ("The Gambia") is dropped by normalisation but is a token of its own.
+  note(words[0], words.length + 1);
   const raw = name
     .toLowerCase()
     .replace(/[.]/g, '')
-    .split(/[\s-]+/)[0];
-  if (raw) FIRST_WORDS.add(raw);
+    .split(/[\s-]+/);
+  note(raw[0], raw.length + 1);
 }
 for (const c of COUNTRIES) [c.name, c.officialName, c.code, ...c.altNames, ...c.demonyms].forEach(addFirstWord);
 for (const c of CITIES) [c.name, c.asciiName, ...c.altNames].forEach(addFirstWord);
 for (const [name] of METONYMS) addFirstWord(name);
 for (const name of Object.keys(EXTRA_DEMONYMS)) addFirstWord(name);
 
-function mayStartPlace(token: Token): boolean {
+const wordMemo = new Map<string, string>();
+/** A token as normalisePlaceName writes it (memoised, bounded). */
+function tokenWord(t: Token): string {
+  const hit = wordMemo.get(t.bare);
+  if (hit !== undefined) return hit;
+  const value = normalizePlaceName(t.bare);
+  if (wordMemo.size > 20000) wordMemo.clear();
+  wordMemo.set(t.bare, value);
+  return value;
+}
+/** The words of a run as normalizePlaceName would give them for the whole run. */
+function prefixKey(words: string): string {
+  return words.replace(/\s+/g, ' ').trim().replace(/^st /, 'saint ').replace(/ st /g, ' saint ').replace(/^the /, '');
+}
+
+// Memoised by the word (bounded): a long article asks about the same capitalised words again and again.
+const startMemo = new Map<string, number>();
+/** How many tokens a place starting at this token may span (0: none starts here). */
+function placeWordsFrom(token: Token): number {
+  const hit = startMemo.get(token.bare);
+  if (hit !== undefined) return hit;
   const w = normalizePlaceName(token.bare).split(' ')[0] ?? '';
-  return FIRST_WORDS.has(w) || FIRST_WORDS.has(token.lower.replace(/[.]/g, '')) || FIRST_WORDS.has(w.replace(/s$/, ''));
+  const value = Math.max(
+    FIRST_WORDS.get(w) ?? 0,
+    FIRST_WORDS.get(token.lower.replace(/[.]/g, '')) ?? 0,
+    FIRST_WORDS.get(w.replace(/s$/, '')) ?? 0,
+  );
+  if (startMemo.size > 20000) startMemo.clear();
+  startMemo.set(token.bare, value);
+  return value;
 }
 
 const metonyms = new Map(METONYMS.map(([name, country, city]) => [normalizePlaceName(name), { country, city }]));
@@ -124,12 +159,14 @@ export function findPlaces(text: string, tokens: Token[], from: number, to: numb
   const out: PlaceMention[] = [];
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
-    if (t.punct || skip.has(i) || !t.cap || !mayStartPlace(t)) continue;
+    if (t.punct || skip.has(i) || !t.cap) continue;
+    const words = placeWordsFrom(t);
+    if (words === 0) continue;
     // Hyphenated compounds ("India-Brazil-South", "Washington-based") are not places unless the whole is one ("Guinea-Bissau").
     let best: PlaceMention | null = null;
     // The longest run a place name could span: capitalised words and "of", "the", "and" between them.
     let maxJ = i + 1;
-    while (maxJ < Math.min(to, i + 6)) {
+    while (maxJ < Math.min(to, i + 6, i + words)) {
       const tk = tokens[maxJ]!;
       const prev = tokens[maxJ - 1]!;
       if (
@@ -140,6 +177,17 @@ export function findPlaces(text: string, tokens: Token[], from: number, to: numb
       )
         break;
       maxJ++;
+    }
+    // Grow the run only while its words begin some known name; beyond that no look-up can succeed.
+    if (maxJ > i + 2) {
+      let words = tokenWord(t);
+      let k = i + 2;
+      words = `${words} ${tokenWord(tokens[i + 1]!)}`;
+      while (k < maxJ && PREFIXES.has(prefixKey(words))) {
+        words = `${words} ${tokenWord(tokens[k]!)}`;
+        k++;
+      }
+      maxJ = k;
     }
     for (let j = maxJ; j > i; j--) {
       const last = tokens[j - 1]!;

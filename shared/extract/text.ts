@@ -73,16 +73,20 @@ const ABBREVIATIONS = new Set([
   'approx',
 ]);
 
-const TOKEN_RE = /[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
+// A word may carry combining marks after its letters ("m" + U+0301 where no precomposed letter exists).
+const TOKEN_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['.-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*\.?|[^\s\p{L}\p{M}\p{N}]|\p{M}/gu;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   TOKEN_RE.lastIndex = 0;
   let prevEnd = 0;
+  let nextBreak = text.indexOf('\n');
   for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
     let raw = m[0];
     let start = m.index;
-    const newlineBefore = text.slice(prevEnd, start).includes('\n');
+    // The next line break at or after the previous token, searched again only once passed (linear).
+    if (nextBreak !== -1 && nextBreak < prevEnd) nextBreak = text.indexOf('\n', prevEnd);
+    const newlineBefore = nextBreak !== -1 && nextBreak < start;
     // A final dot belongs to the word only for abbreviations ("Mr.", "U.S.", "Jan.").
     let trailingDot = false;
     if (raw.length > 1 && raw.endsWith('.')) {
@@ -116,13 +120,38 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/**
+ * The longest stretch of tokens read as one sentence. Real sentences in news stay far below it (a
+ * long one has 60-80 words); a text without full stops (a pasted table, a page whose punctuation was
+ * lost) is cut into pieces of at most this size, at a comma, semicolon or conjunction where one lies in
+ * the last quarter, so that every step after this one works on bounded pieces and time grows with
+ * the length of the text, not its square.
+ */
+export const MAX_SENTENCE_TOKENS = 160;
+
+function isSoftBreak(t: Token): boolean {
+  return t.text === ',' || t.text === ';' || t.text === ':' || t.lower === 'and' || t.lower === 'but';
+}
+
 export function splitSentences(tokens: Token[]): Sentence[] {
   const sentences: Sentence[] = [];
   let from = 0;
+  const emit = (a: number, b: number, headline: boolean) =>
+    sentences.push({ index: sentences.length, from: a, to: b, start: tokens[a]!.start, end: tokens[b - 1]!.end, headline });
   const push = (to: number, headline: boolean) => {
-    if (to > from) {
-      sentences.push({ index: sentences.length, from, to, start: tokens[from]!.start, end: tokens[to - 1]!.end, headline });
+    // Over-long runs: pieces of at most MAX_SENTENCE_TOKENS, cut after a soft break when there is one.
+    while (to - from > MAX_SENTENCE_TOKENS) {
+      let cut = from + MAX_SENTENCE_TOKENS;
+      for (let k = cut - 1; k > from + (MAX_SENTENCE_TOKENS * 3) / 4; k--) {
+        if (isSoftBreak(tokens[k]!)) {
+          cut = tokens[k]!.punct ? k + 1 : k;
+          break;
+        }
+      }
+      emit(from, cut, false);
+      from = cut;
     }
+    if (to > from) emit(from, to, headline);
     from = to;
   };
   for (let i = 0; i < tokens.length; i++) {
