@@ -15,7 +15,7 @@ import { saveDatasetImport } from '../renderer/db/dataset-import';
 import { startDatasetImport } from '../renderer/features/import/dataset-import-client';
 import { HSG_IMPORT_TIMESTAMP } from '../shared/importers';
 import * as visitQuery from '../renderer/db/visit-query';
-import * as search from '../renderer/db/search';
+import * as search from '../renderer/search';
 
 type Q = { status: Visit['status']; country: string; from: string; to: string };
 
@@ -500,7 +500,7 @@ const bench = {
   /** Starts the search index (restored or built) and says how and how fast, and when it became ready (performance.now()). */
   async searchReady(): Promise<{ source: string; ms: number; documents: number; at: number } | { missing: string }> {
     const mod = await loadSearch();
-    if (!mod) return { missing: 'renderer/db/search is not there' };
+    if (!mod) return { missing: 'renderer/search is not there' };
     const client = mod.searchClient();
     const r = await client.ready();
     const s = client.status();
@@ -533,7 +533,7 @@ const bench = {
   /** Rebuilds the index from the database and times it (the baseline of reopening with a persisted index). */
   async searchRebuild(): Promise<{ ms: number } | { missing: string }> {
     const mod = await loadSearch();
-    if (!mod) return { missing: 'renderer/db/search is not there' };
+    if (!mod) return { missing: 'renderer/search is not there' };
     const client = mod.searchClient();
     await client.ready();
     const t0 = performance.now();
@@ -553,7 +553,7 @@ const bench = {
 
   async searchApp(q: string): Promise<{ ms: number; total: number; engineMs: number } | { missing: string }> {
     const mod = await loadSearch();
-    if (!mod) return { missing: 'renderer/db/search is not there' };
+    if (!mod) return { missing: 'renderer/search is not there' };
     const client = mod.searchClient();
     await client.ready();
     const t0 = performance.now();

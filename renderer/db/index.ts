@@ -21,4 +21,3 @@ export * from './map-data';
 export * from './dashboard-data';
 export * from './timeline-data';
 export * from './calendar-data';
-export * from './search';

@@ -6,7 +6,7 @@
  *   node --cpu-prof --import tsx scripts/bench/search-engine.ts ...   (a CPU profile of the same)
  *
  * Generates the data set (shared/generate), builds the documents the worker builds (people first,
- * then visits, sources, notes, events, in batches, as renderer/db/search/sync.ts does), times
+ * then visits, sources, notes, events, in batches, as renderer/search/sync.ts does), times
  * `runQuery` for the ten queries of bench/harness.ts, interleaved with the same linear-scan
  * baseline (every term a substring of the record's lower-cased text). `--restored` queries the
  * index after a serialize → restore round trip (typed postings, as after reopening the app).
@@ -34,7 +34,7 @@ import {
   TopK,
   upsertDocs,
   type IndexState,
-} from '../../renderer/db/search/engine';
+} from '../../shared/search/engine';
 import { fmt, summarize, table } from './stats';
 
 function arg(name: string): string | undefined {

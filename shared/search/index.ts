@@ -1,4 +1,8 @@
-/** Full-text search: documents, text folding, facets and the query contract (pure; the index lives in renderer/db/search). */
+/**
+ * Full-text search, the pure parts: documents, text folding, facets, the query contract; the engine
+ * (`./engine`, an index over MiniSearch's radix tree) and the result's wire format (`./wire`) are
+ * imported by path. The worker that holds the index and keeps it in step is renderer/search.
+ */
 export * from './documents';
 export * from './facets';
 export * from './query';

@@ -1,4 +1,5 @@
-import { startSearchIndex, type DatasetSaveResult } from '../../db';
+import type { DatasetSaveResult } from '../../db';
+import { startSearchIndex } from '../../search';
 import type { HsgImportSummary, HsgSaveRequest, HsgWorkerMessage, HsgWorkerRequest, ParseStage } from './hsg.worker';
 
 /**

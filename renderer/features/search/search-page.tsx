@@ -15,7 +15,7 @@ import {
   type SearchType,
 } from '../../../shared/search';
 import { StatusBadge } from '../../components';
-import { searchClient } from '../../db/search';
+import { searchClient } from '../../search';
 import { readSearchParams, writeSearchParams } from './search-params';
 import { useSearchResults, useSearchStatus } from './use-search';
 import './search.css';

@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { searchClient, type FacetSelection, type SearchResult, type SearchStatus } from '../../db/search';
+import { searchClient, type FacetSelection, type SearchResult, type SearchStatus } from '../../search';
 
 /** The search index's status (building, ready…), live. Starts the index on first use. */
 export function useSearchStatus(): SearchStatus {

@@ -16,7 +16,7 @@ import {
 import { KEYED_WRITE } from '../../../renderer/db/dataset-import';
 import { visitEndKey } from '../../../renderer/db/database';
 import { addUntracked } from '../../../renderer/db/raw-write';
-import { journalFromMutation, type Journal } from '../../../renderer/db/search/sync';
+import { journalFromMutation, type Journal } from '../../../renderer/search/sync';
 import { tripRecord, tripsXml, visitRecord, visitsXml } from './hsg-data';
 
 const data = importHsg([

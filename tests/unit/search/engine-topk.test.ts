@@ -17,7 +17,7 @@ import {
   scanTally,
   serializeIndex,
   upsertDocs,
-} from '../../../renderer/db/search/engine';
+} from '../../../shared/search/engine';
 import { facetSelectionArb, searchDoc } from './support';
 
 const doc = searchDoc;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FACETS, countFacets, type SearchDoc } from '../../../shared/search';
-import { createIndexState, removeDocs, restoreIndex, runQuery, serializeIndex, upsertDocs } from '../../../renderer/db/search/engine';
+import { createIndexState, removeDocs, restoreIndex, runQuery, serializeIndex, upsertDocs } from '../../../shared/search/engine';
 import { facetSelectionArb, searchDoc } from './support';
 
 const doc = (i: number, over: Partial<SearchDoc> = {}): SearchDoc =>

@@ -6,9 +6,9 @@ import type { SearchResult } from '../../../shared/search';
 import { clearUndo, deleteVisit, getVisit, undoLast, updateVisitFromDraft } from '../../../renderer/db';
 import { db } from '../../../renderer/db/instance';
 import { ensureSeeded } from '../../../renderer/db/seed';
-import { createIndexState, restoreIndex, runQuery, serializeIndex, upsertDocs } from '../../../renderer/db/search/engine';
-import { SearchIndexHost } from '../../../renderer/db/search/host';
-import type { SearchWorkerMessage } from '../../../renderer/db/search/protocol';
+import { createIndexState, restoreIndex, runQuery, serializeIndex, upsertDocs } from '../../../shared/search/engine';
+import { SearchIndexHost } from '../../../renderer/search/host';
+import type { SearchWorkerMessage } from '../../../renderer/search/protocol';
 import {
   PendingChanges,
   applyIds,
@@ -22,7 +22,7 @@ import {
   STAMP_GROUPS,
   recordJournal,
   saveIndex,
-} from '../../../renderer/db/search/sync';
+} from '../../../renderer/search/sync';
 import { LegationDB } from '../../../renderer/db/database';
 import { BulkWriteNotice } from '../../../renderer/db/bulk-write';
 

@@ -5,8 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FACETS, STORED_FIELDS, type FacetCounts, type SearchHit, type SearchResult } from '../../../shared/search';
-import { createIndexState, runQuery, upsertDocs } from '../../../renderer/db/search/engine';
-import { packResult, unpackResult } from '../../../renderer/db/search/wire';
+import { createIndexState, runQuery, upsertDocs } from '../../../shared/search/engine';
+import { packResult, unpackResult } from '../../../shared/search/wire';
 import { searchDoc } from './support';
 
 /** Any text: empty, NUL and other control characters, lone and paired surrogates, long. */

@@ -5,11 +5,11 @@
  * can drive it directly on fake-indexeddb.
  */
 import Dexie from 'dexie';
-import type { SearchRequest, SearchStatus } from '../../../shared/search';
-import { BulkWriteWatch } from '../bulk-write';
-import { LegationDB } from '../database';
-import { createIndexState, runQuery, type IndexState } from './engine';
-import { packResult } from './wire';
+import type { SearchRequest, SearchStatus } from '../../shared/search';
+import { BulkWriteWatch } from '../db/bulk-write';
+import { LegationDB } from '../db/database';
+import { createIndexState, runQuery, type IndexState } from '../../shared/search/engine';
+import { packResult } from '../../shared/search/wire';
 import type { SearchWorkerMessage, SearchWorkerRequest } from './protocol';
 import {
   applyHandedRows,

@@ -1,5 +1,5 @@
 // Zod must not try to compile parsers with `new Function` under the page's CSP (no 'unsafe-eval').
-import '../../../shared/jitless';
+import '../../shared/jitless';
 import { SearchIndexHost } from './host';
 import type { SearchWorkerMessage, SearchWorkerRequest } from './protocol';
 

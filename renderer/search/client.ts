@@ -2,10 +2,10 @@
  * The window's side of search: starts the worker that holds the index (once per window), sends
  * queries and hears the index's status. Screens use `searchClient()`; nothing here touches tables.
  */
-import type { FacetSelection, SearchReady, SearchResult, SearchStatus } from '../../../shared/search';
-import { db } from '../instance';
+import type { FacetSelection, SearchReady, SearchResult, SearchStatus } from '../../shared/search';
+import { db } from '../db/instance';
 import type { SearchWorkerMessage, SearchWorkerRequest } from './protocol';
-import { unpackResult } from './wire';
+import { unpackResult } from '../../shared/search/wire';
 
 export interface SearchClient {
   /** Runs a query in the worker: the best `limit` hits, total and facet counts. */

@@ -5,7 +5,7 @@
  * 0.15 ms per query to read back, as much as the query itself; one string and two typed arrays
  * clone as three copies, and the window rebuilds the objects from them in a few microseconds.
  */
-import { FACETS, STORED_FIELDS, type FacetCounts, type SearchHit, type SearchResult } from '../../../shared/search';
+import { FACETS, STORED_FIELDS, type FacetCounts, type SearchHit, type SearchResult } from './index';
 
 export interface PackedResult {
   /** The strings: each hit's stored fields (STORED_FIELDS order), each facet's values (value, label), then the terms. */

@@ -1,6 +1,6 @@
 /** Messages between the search client (window) and the search worker. */
-import type { SearchRequest, SearchStatus } from '../../../shared/search';
-import type { PackedResult } from './wire';
+import type { SearchRequest, SearchStatus } from '../../shared/search';
+import type { PackedResult } from '../../shared/search/wire';
 
 export type SearchWorkerRequest =
   | { type: 'init'; dbName: string }

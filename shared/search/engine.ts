@@ -29,7 +29,7 @@ import {
   type SearchRequest,
   type SearchResult,
   type StoredDoc,
-} from '../../../shared/search';
+} from './index';
 
 /** The tables the index covers. */
 export const SEARCH_TABLES = ['people', 'visits', 'sources', 'notes', 'events'] as const;

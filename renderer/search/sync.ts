@@ -5,18 +5,9 @@
  * tests a fake-indexeddb one. Only reads the record tables; writes only `searchIndex`.
  */
 import type { Table } from 'dexie';
-import type { ContextEvent, Note, Person, Source, Visit } from '../../../shared/model';
-import {
-  eventDoc,
-  noteDoc,
-  personDoc,
-  sourceDoc,
-  visitDoc,
-  type PeopleById,
-  type SearchDoc,
-  type SearchType,
-} from '../../../shared/search';
-import type { LegationDB } from '../database';
+import type { ContextEvent, Note, Person, Source, Visit } from '../../shared/model';
+import { eventDoc, noteDoc, personDoc, sourceDoc, visitDoc, type PeopleById, type SearchDoc, type SearchType } from '../../shared/search';
+import type { LegationDB } from '../db/database';
 import {
   INDEX_FORMAT,
   SEARCH_TABLES,
@@ -32,7 +23,7 @@ import {
   type SearchTable,
   type IndexMeta,
   type IndexPart,
-} from './engine';
+} from '../../shared/search/engine';
 
 export const META_KEY = 'index:meta';
 export const JOURNAL_KEY = 'index:journal';
