@@ -28,14 +28,15 @@ function digitsAt(value: string, at: number, n: number): number {
   return v;
 }
 
-/** True for a real calendar day such as 2020-02-29; false for 2020-02-30 or 2021-02-29. */
+/** True for a real calendar day such as 2020-02-29; false for 2020-02-30, 2021-02-29 or 0000-01-01. */
 export function isValidDay(value: string): boolean {
   // ISO_DAY by hand: every stored date passes here several times on import and on each edit.
   if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
   const year = digitsAt(value, 0, 4);
   const month = digitsAt(value, 5, 2);
   const day = digitsAt(value, 8, 2);
-  if (year < 0) return false;
+  // Year 0 does not exist in the calendar historians use (1 BC is followed by AD 1).
+  if (year < 1) return false;
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
@@ -54,23 +55,54 @@ export function toIsoDay(year: number, month: number, day: number): string {
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
-/** Adds whole days to a calendar day (negative to go back). */
-export function addDays(day: string, days: number): string {
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian day (negative before). Plain integer arithmetic
+ * (H. Hinnant's days_from_civil): `Date.UTC` reads the years 0–99 as 1900–1999, which would move
+ * a visit of the year 50 by nineteen centuries.
+ */
+export function dayNumber(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** The calendar day `n` days after 1970-01-01 (the inverse of `dayNumber`). */
+export function dayFromNumber(n: number): string {
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return toIsoDay(yoe + era * 400 + (month <= 2 ? 1 : 0), month, day);
+}
+
+function numberOf(day: string): number {
   const m = ISO_DAY.exec(day);
   if (!m) throw new Error(`Not a calendar day: ${day}`);
-  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) + days * 86_400_000;
-  const d = new Date(t);
-  return toIsoDay(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  return dayNumber(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** Adds whole days to a calendar day (negative to go back). */
+export function addDays(day: string, days: number): string {
+  return dayFromNumber(numberOf(day) + days);
 }
 
 /** Whole days from a to b (b - a). */
 export function daysBetween(a: string, b: string): number {
-  const pa = ISO_DAY.exec(a);
-  const pb = ISO_DAY.exec(b);
-  if (!pa || !pb) throw new Error(`Not calendar days: ${a}, ${b}`);
-  const ta = Date.UTC(Number(pa[1]), Number(pa[2]) - 1, Number(pa[3]));
-  const tb = Date.UTC(Number(pb[1]), Number(pb[2]) - 1, Number(pb[3]));
-  return Math.round((tb - ta) / 86_400_000);
+  if (!ISO_DAY.test(a) || !ISO_DAY.test(b)) throw new Error(`Not calendar days: ${a}, ${b}`);
+  return numberOf(b) - numberOf(a);
+}
+
+/** Monday = 0 … Sunday = 6 (ISO weeks). */
+export function isoWeekday(day: string): number {
+  // 1970-01-01 was a Thursday (3).
+  return (((numberOf(day) + 3) % 7) + 7) % 7;
 }
 
 /** Today's calendar day in the user's own time zone (what "today" means to the person typing). */

@@ -2,7 +2,7 @@
  * The timeline's time axis: zoom levels, the visible window, day → pixel scale and axis ticks.
  * Pure: days are `YYYY-MM-DD` strings (see shared/model/dates), so nothing depends on the time zone.
  */
-import { ISO_DAY, addDays, daysBetween, daysInMonth, isValidDay, toIsoDay } from '../model/dates';
+import { ISO_DAY, addDays, daysBetween, daysInMonth, isValidDay, isoWeekday, toIsoDay } from '../model/dates';
 
 /** Visible span of each zoom level, in days, from a century down to five days. */
 export const ZOOM_SPANS: readonly number[] = Object.freeze([36525, 18262, 10957, 7305, 3653, 1826, 1096, 730, 365, 183, 91, 42, 21, 10, 5]);
@@ -121,11 +121,8 @@ function parts(day: string): [number, number, number] {
   return [Number(m[1]), Number(m[2]), Number(m[3])];
 }
 
-/** Monday = 0 … Sunday = 6 (ISO weeks), computed in UTC from the string. */
-export function weekday(day: string): number {
-  const [y, m, d] = parts(day);
-  return (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
-}
+/** Monday = 0 … Sunday = 6 (ISO weeks), computed from the string. */
+export const weekday = isoWeekday;
 
 export type TickUnit = 'day' | 'week' | 'month' | 'quarter' | 'year' | 'years5' | 'decade' | 'years20' | 'years50' | 'century';
 
