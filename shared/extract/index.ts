@@ -20,7 +20,7 @@ import { findReference } from './reference';
 import { VAGUE_ROLES } from './lexicon';
 import { readStatus, type StatusReading } from './status';
 import { splitClauses, splitSentences, tokenize, type Clause, type Sentence, type Token } from './text';
-import type { ExtractedPerson, ExtractedVisit, ExtractionResult, ExtractOptions, TextSpan } from './types';
+import type { CueSpan, ExtractedPerson, ExtractedVisit, ExtractionResult, ExtractOptions, TextSpan } from './types';
 
 export * from './types';
 export { normalizeTypography } from './normalize';
@@ -103,6 +103,8 @@ interface VisitMention {
   city: string | null;
   status: VisitStatus;
   reading: StatusReading;
+  /** The words that decided `status`, absolute offsets. */
+  statusCue: [number, number] | null;
   date: DateMention | null;
   dateRank: number;
   rescheduledTo: FuzzyDate | null;
@@ -586,8 +588,10 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
         const hit = readings.get(t.idx);
         if (hit) return hit;
         const r = readStatus(lowerClause, tokens[t.idx]!.start - clauseStart, tokens[t.idx]!.end - clauseStart, t.word);
-        readings.set(t.idx, r);
-        return r;
+        // Offsets of the deciding words in the whole text, for the review to highlight.
+        const abs: StatusReading = { ...r, cueAt: r.cueAt ? [r.cueAt[0] + clauseStart, r.cueAt[1] + clauseStart] : null };
+        readings.set(t.idx, abs);
+        return abs;
       };
       const directionOf = (reading: StatusReading): Direction =>
         reading.pastPerfect &&
@@ -647,7 +651,7 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
           clause.opener &&
           /^(after|following|before|while|which|where|who|-)$/.test(clause.opener)
         ) {
-          reading = { ...reading, status: sentenceReading.status };
+          reading = { ...reading, status: sentenceReading.status, cueAt: sentenceReading.cueAt };
         }
         const dates = datesFor(directionOf(reading));
         let travellers = d.traveller !== undefined ? [d.traveller] : travellersFor(d.trigger);
@@ -691,9 +695,11 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
           if (ownCountry && ownCountry === d.country) continue;
           if (!d.country) continue;
           let vStatus = status;
+          let statusCue = reading.cueAt;
           let prev: VisitMention['previousLegOf'] = null;
           if (d.mode === 'from') {
             vStatus = 'completed';
+            statusCue = [tokens[d.trigger.idx]!.start, tokens[d.trigger.idx]!.end];
             const arrivalDest = allDests.find((x) => x.mode !== 'from' && x.country !== d.country);
             const lastOfTraveller = findLast(visitMentions, (v) => v.entity === entity && v.country !== d.country);
             const target = arrivalDest
@@ -709,6 +715,7 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
             city: d.city,
             status: vStatus,
             reading,
+            statusCue,
             date: d.mode === 'from' ? null : date ? absDate(date) : null,
             dateRank: date ? date.strength * 10 + (d.trigger.kind === 'meet' ? 0 : 5) : 0,
             rescheduledTo,
@@ -849,12 +856,14 @@ function assemble(
     let start: FuzzyDate | null = null;
     let end: FuzzyDate | null = null;
     let datePhrase: string | null = null;
+    let dateCue: [number, number] | null = null;
     const multi = best
       ? items.some((x) => x.date && x.date.start === best.date!.start && x !== best) ||
         clusters.some((o) => o !== c && o.entity === c.entity && o.items.some((x) => x.date && x.date.start === best.date!.start))
       : false;
     if (best?.date) {
       datePhrase = text.slice(best.date.start, best.date.end);
+      dateCue = [best.date.start, best.date.end];
       const d = best.date;
       if (d.endValue && multi) {
         // A whole-trip range shared by several legs is a window for each.
@@ -881,6 +890,7 @@ function assemble(
         const mo = Number(trip.value.from.slice(5, 7));
         start = monthDate(y, mo);
         datePhrase = text.slice(trip.start, trip.end);
+        dateCue = [trip.start, trip.end];
       } else if (items.some((x) => x.reading.current && /arriv/.test(x.reading.cue ?? '') && x.status === 'underway')) {
         start = dayDate(ref);
       } else if (items.some((x) => x.reading.current && x.explicit)) {
@@ -905,6 +915,11 @@ function assemble(
         Math.min(0.2, 0.05 * items.length) +
         (decided?.reading.cue ? 0.05 : 0),
     );
+    // The words that decided the status: those of the deciding mention, else the first that said "planned".
+    const statusCue = (decided ?? items.find((x) => x.status === status && x.statusCue))?.statusCue ?? null;
+    const cues: CueSpan[] = [];
+    if (statusCue) cues.push(cueSpan(text, 'status', statusCue));
+    if (dateCue && start) cues.push(cueSpan(text, 'date', dateCue));
     const visit: ExtractedVisit = {
       traveller,
       country: c.country,
@@ -914,6 +929,7 @@ function assemble(
       end,
       datePhrase,
       evidence: spanFor(text, evidenceItem.sentence),
+      cues,
       confidence: Math.round(confidence * 100) / 100,
       ...(rescheduled ? { rescheduledTo: rescheduled } : {}),
     };
@@ -955,6 +971,10 @@ function canonicalTitle(title: string, role: string | null): string | null {
     .replace(/\s+/g, ' ')
     .replace(/\b(\p{Ll})/gu, (c) => c.toUpperCase())
     .replace(/\b(Of|The|And)\b/g, (w) => w.toLowerCase());
+}
+
+function cueSpan(text: string, kind: CueSpan['kind'], [start, end]: [number, number]): CueSpan {
+  return { kind, start, end, quote: text.slice(start, end) };
 }
 
 function spanFor(text: string, s: Sentence): TextSpan {

@@ -11,6 +11,8 @@ export interface StatusReading {
   status: VisitStatus;
   /** The words that decided it. */
   cue: string | null;
+  /** Where those words are in the clause text given to readStatus, [start, end). */
+  cueAt: [number, number] | null;
   /** "had been scheduled", "failed to": dates in the clause lie in the past. */
   pastPerfect: boolean;
   /** "has cancelled", "is calling off", "was on a tour": news of the moment. */
@@ -74,7 +76,7 @@ const PRIORITY: Record<Cue['kind'], number> = { cancel: 6, postpone: 5, counterf
  * clause text). `triggerWord` is that word itself ("visited", "arrives", "trip").
  */
 export function readStatus(clause: string, triggerStart: number, triggerEnd: number, triggerWord: string): StatusReading {
-  const found: Array<{ kind: Cue['kind']; text: string; distance: number }> = [];
+  const found: Array<{ kind: Cue['kind']; text: string; distance: number; at: [number, number] }> = [];
   for (const cue of CUES) {
     cue.re.lastIndex = 0;
     for (let m = cue.re.exec(clause); m; m = cue.re.exec(clause)) {
@@ -95,7 +97,7 @@ export function readStatus(clause: string, triggerStart: number, triggerEnd: num
       ) {
         if (NEGATION_BEFORE.test(clause.slice(Math.max(0, s - 30), s))) continue;
       }
-      found.push({ kind: cue.kind, text: m[0], distance });
+      found.push({ kind: cue.kind, text: m[0], distance, at: [s, e] });
     }
   }
   const word = triggerWord.toLowerCase();
@@ -114,11 +116,12 @@ export function readStatus(clause: string, triggerStart: number, triggerEnd: num
   if (found.length === 0) {
     // No cue: the travel word's own tense.
     if (/^(visited|met|toured|returned|arrived|landed|flew|travel+ed|attended|held|went|paid|stopped)$/.test(word)) {
-      return { status: 'completed', cue: word, pastPerfect, current, arrival, departure };
+      return { status: 'completed', cue: word, cueAt: [triggerStart, triggerEnd], pastPerfect, current, arrival, departure };
     }
-    if (/^(invitation|invited)$/.test(word)) return { status: 'planned', cue: word, pastPerfect, current, arrival, departure };
+    if (/^(invitation|invited)$/.test(word))
+      return { status: 'planned', cue: word, cueAt: [triggerStart, triggerEnd], pastPerfect, current, arrival, departure };
     const past = /\b(?:was|were|had|did|told|said)\b|\b\w{3,}ed\b/.test(clause);
-    return { status: past ? 'completed' : 'planned', cue: null, pastPerfect, current, arrival, departure };
+    return { status: past ? 'completed' : 'planned', cue: null, cueAt: null, pastPerfect, current, arrival, departure };
   }
   // The strongest kind of cue wins; among planned/completed/underway the nearest to the travel word.
   const strong = found.filter((f) => PRIORITY[f.kind] >= 4).sort((a, b) => PRIORITY[b.kind] - PRIORITY[a.kind] || a.distance - b.distance);
@@ -136,5 +139,5 @@ export function readStatus(clause: string, triggerStart: number, triggerEnd: num
             : 'planned';
   if (pick.kind === 'underway') current = true;
   // A new firm date in a rescheduling clause makes the visit planned again: "rescheduled for 25 January".
-  return { status, cue: pick.text, pastPerfect, current, arrival, departure };
+  return { status, cue: pick.text, cueAt: pick.at, pastPerfect, current, arrival, departure };
 }

@@ -27,6 +27,14 @@ export interface TextSpan {
   quote: string;
 }
 
+/**
+ * Words that decided a field of a proposal, for the review to highlight: the status ("postponed",
+ * "will visit", "arrived") and the date ("on Tuesday", "next week").
+ */
+export interface CueSpan extends TextSpan {
+  kind: 'status' | 'date';
+}
+
 export interface ExtractedPerson {
   /** Full name as best known in the article ("Mustafa al-Kadhemi"). */
   name: string;
@@ -52,6 +60,11 @@ export interface ExtractedVisit {
   datePhrase: string | null;
   /** The sentence the proposal came from, with its offsets in the normalised text. */
   evidence: TextSpan;
+  /**
+   * The words that decided the status and the start date, with their offsets in the normalised
+   * text (at most one of each kind; none when the status is the default or no date was read).
+   */
+  cues: CueSpan[];
   /** 0..1, how sure the extractor is (for ordering and review hints). */
   confidence: number;
   /** For a postponed visit: the new target the article gives ("during the first quarter of 2023"), if any. */

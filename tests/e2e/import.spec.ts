@@ -143,6 +143,31 @@ test.describe('Import an article', () => {
     await expect(page.getByText('9 October 2013').first()).toBeVisible();
   });
 
+  test('each proposal highlights the words that decided its status and its date, until the user changes them', async ({ page }) => {
+    const imp = new ImportPage(page);
+    await imp.open();
+    await imp.read(CANCELLATION.text, CANCELLATION.date);
+    await imp.waitForReview();
+    const row = imp.rows.filter({ hasText: 'Philippines' }).first();
+    await expect(row).toBeVisible();
+    // Beside the status and the dates, and marked inside the quoted sentence.
+    await expect(row.locator('td').nth(3).locator('mark.import-cue-status')).toHaveText('cancelled');
+    await expect(row.locator('td.import-dates mark.import-cue-date')).toHaveText('next week');
+    await expect(row.locator('td.import-evidence q mark.import-cue-status')).toHaveText('cancelled');
+    await expect(row.locator('td.import-evidence q mark.import-cue-date')).toHaveText('next week');
+    await expect(row.locator('td.import-evidence q')).toHaveText(/President Daniel Carter has cancelled his visits/);
+    // The edit dialog says where the status was read; once changed, the old words no longer explain it.
+    await imp.decision(row, 'Edit').click();
+    const dialog = imp.editDialog;
+    await expect(dialog).toContainText('Read from “cancelled”');
+    await dialog.getByLabel('Status').selectOption('postponed');
+    await expect(dialog).not.toContainText('Read from “cancelled”');
+    await dialog.getByRole('button', { name: 'Apply changes' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(row.locator('mark.import-cue-status')).toHaveCount(0);
+    await expect(row.locator('mark.import-cue-date').first()).toHaveText('next week');
+  });
+
   test('markup in an article stays inert text, in the review and in the saved source', async ({ page }) => {
     const imp = new ImportPage(page);
     await imp.open();

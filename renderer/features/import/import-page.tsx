@@ -31,9 +31,11 @@ import { ProposalEditor } from './proposal-editor';
 import {
   acceptedProposals,
   counts,
+  cueOf,
   decide,
   decideAll,
   defaultTitle,
+  evidenceParts,
   isHtmlInput,
   parsePublicationDate,
   rowsFromResult,
@@ -424,6 +426,26 @@ function MatchNote({ row, person }: { row: ReviewRow; person: { id: string; name
   return row.proposal.traveller.knownPersonId ? null : <div className="import-match muted">new person</div>;
 }
 
+const CUE_TITLE = { status: 'These words decided the status', date: 'These words decided the date' } as const;
+
+/**
+ * Under a field of the review table: the words of the article that decided it, highlighted, so the
+ * user sees why the reader chose it (and what to check before correcting it). Nothing once the user
+ * has changed the field.
+ */
+function CueNote({ row, kind }: { row: ReviewRow; kind: 'status' | 'date' }) {
+  const cue = cueOf(row, kind);
+  if (!cue) return null;
+  return (
+    <div className="import-cue-note muted">
+      from{' '}
+      <mark className={`import-cue import-cue-${kind}`} title={CUE_TITLE[kind]}>
+        {cue.quote}
+      </mark>
+    </div>
+  );
+}
+
 function ReviewStage({
   draft,
   setDraft,
@@ -608,12 +630,14 @@ function ReviewStage({
                     <td>{p.city ?? <span className="muted">—</span>}</td>
                     <td>
                       <StatusBadge status={p.status} />
+                      <CueNote row={row} kind="status" />
                     </td>
                     <td className="import-dates">
                       <div>
                         <span className="muted">Start:</span>{' '}
                         {p.start ? formatFuzzyDate(p.start) : <span className="muted">not stated</span>}
                       </div>
+                      <CueNote row={row} kind="date" />
                       {p.end && (p.end.from !== p.start?.from || p.end.to !== p.start?.to) && (
                         <div>
                           <span className="muted">End:</span> {formatFuzzyDate(p.end)}
@@ -621,7 +645,17 @@ function ReviewStage({
                       )}
                     </td>
                     <td className="import-evidence">
-                      <q>{p.evidence.quote}</q>{' '}
+                      <q>
+                        {evidenceParts(row).map((part, k) =>
+                          part.cue ? (
+                            <mark key={k} className={`import-cue import-cue-${part.cue}`} title={CUE_TITLE[part.cue]}>
+                              {part.text}
+                            </mark>
+                          ) : (
+                            <span key={k}>{part.text}</span>
+                          ),
+                        )}
+                      </q>{' '}
                       <button
                         type="button"
                         className="link-button"
@@ -671,7 +705,14 @@ function ReviewStage({
               })}
             </tbody>
           </table>
-          <ProposalEditor proposal={editingRow?.proposal ?? null} onSave={applyEdit} onClose={() => setEditing(null)} />
+          <ProposalEditor
+            proposal={editingRow?.proposal ?? null}
+            cues={
+              editingRow ? { status: cueOf(editingRow, 'status')?.quote ?? null, date: cueOf(editingRow, 'date')?.quote ?? null } : null
+            }
+            onSave={applyEdit}
+            onClose={() => setEditing(null)}
+          />
           <h2>Source</h2>
           <div className="panel form-grid import-details">
             <Field label="Source title" error={titleError ?? undefined} hint="Shown in Sources and next to every quote.">

@@ -5,16 +5,25 @@ import type { ImportVisitProposal } from '../../db';
 import { applyEditForm, editFormOf, type EditForm } from './review-model';
 
 /** The form inside the edit dialog; mounted only while the dialog is open, so it starts from the row. */
+/** The article's words that decided the status and the date, shown as hints while correcting them. */
+export interface ProposalCues {
+  status: string | null;
+  date: string | null;
+}
+
 function EditProposalForm({
   proposal,
+  cues,
   onSave,
   onCancel,
 }: {
   proposal: ImportVisitProposal;
+  cues: ProposalCues | null;
   onSave: (p: ImportVisitProposal) => void;
   onCancel: () => void;
 }) {
   const [form, setForm] = useState<EditForm>(() => editFormOf(proposal));
+  const startAsRead = editFormOf(proposal).start;
   const [errors, setErrors] = useState<Partial<Record<keyof EditForm, string>>>({});
   const set = (patch: Partial<EditForm>) => setForm((f) => ({ ...f, ...patch }));
   const submit = (e: FormEvent<HTMLFormElement>) => {
@@ -54,7 +63,11 @@ function EditProposalForm({
         <Field label="City" error={errors.city}>
           <input value={form.city} onChange={(e) => set({ city: e.target.value })} autoComplete="off" />
         </Field>
-        <Field label="Status" error={errors.status}>
+        <Field
+          label="Status"
+          error={errors.status}
+          hint={cues?.status && form.status === proposal.status ? `Read from “${cues.status}”` : undefined}
+        >
           <select value={form.status} onChange={(e) => set({ status: e.target.value as EditForm['status'] })}>
             {VISIT_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -64,7 +77,13 @@ function EditProposalForm({
           </select>
         </Field>
         <div />
-        <Field label="Start" error={errors.start} hint={fuzzyDateHint(form.start)}>
+        <Field
+          label="Start"
+          error={errors.start}
+          hint={[fuzzyDateHint(form.start), cues?.date && form.start === startAsRead ? `read from “${cues.date}”` : '']
+            .filter(Boolean)
+            .join(' · ')}
+        >
           <FuzzyDateInput value={form.start} onChange={(start) => set({ start })} />
         </Field>
         <Field label="End" error={errors.end} hint={fuzzyDateHint(form.end)}>
@@ -86,16 +105,18 @@ function EditProposalForm({
 /** Edits one proposal before it is saved (nothing is written until "Save accepted"). */
 export function ProposalEditor({
   proposal,
+  cues = null,
   onSave,
   onClose,
 }: {
   proposal: ImportVisitProposal | null;
+  cues?: ProposalCues | null;
   onSave: (p: ImportVisitProposal) => void;
   onClose: () => void;
 }) {
   return (
     <Dialog title="Edit proposed visit" open={proposal !== null} onClose={onClose}>
-      {proposal && <EditProposalForm proposal={proposal} onSave={onSave} onCancel={onClose} />}
+      {proposal && <EditProposalForm proposal={proposal} cues={cues} onSave={onSave} onCancel={onClose} />}
     </Dialog>
   );
 }

@@ -1,4 +1,4 @@
-import type { ExtractedVisit, ExtractionResult } from '../../../shared/extract/types';
+import type { CueSpan, ExtractedVisit, ExtractionResult } from '../../../shared/extract/types';
 import { fuzzyDateToInput, isValidDay, parseFuzzyDate, VISIT_STATUSES, type FuzzyDate, type VisitStatus } from '../../../shared/model';
 import { isCountryCode } from '../../../shared/places';
 import type { ImportVisitProposal } from '../../db';
@@ -19,6 +19,16 @@ export interface ReviewRow {
   proposal: ImportVisitProposal;
   confidence: number;
   datePhrase: string | null;
+  /** The words that decided the status and the start date as read (offsets in the extraction's text). */
+  cues: CueSpan[];
+  /** The status and start as read, to tell whether the user has since changed them. */
+  read: { status: VisitStatus; start: FuzzyDate | null };
+}
+
+/** A piece of the evidence quote, marked when it is one of the words that decided a field. */
+export interface EvidencePart {
+  text: string;
+  cue: CueSpan['kind'] | null;
 }
 
 export function rowsFromResult(result: ExtractionResult): ReviewRow[] {
@@ -28,6 +38,8 @@ export function rowsFromResult(result: ExtractionResult): ReviewRow[] {
     edited: false,
     confidence: v.confidence,
     datePhrase: v.datePhrase,
+    cues: (v.cues ?? []).map((c) => ({ ...c })),
+    read: { status: v.status, start: v.start },
     proposal: {
       traveller: {
         name: v.traveller.name,
@@ -44,6 +56,43 @@ export function rowsFromResult(result: ExtractionResult): ReviewRow[] {
       evidence: { ...v.evidence },
     },
   }));
+}
+
+function sameDate(a: FuzzyDate | null, b: FuzzyDate | null): boolean {
+  return a === b || (a !== null && b !== null && a.precision === b.precision && a.from === b.from && a.to === b.to);
+}
+
+/**
+ * The cue of one kind that still explains the row: none once the user has changed that field (the
+ * words no longer decide it).
+ */
+export function cueOf(row: ReviewRow, kind: CueSpan['kind']): CueSpan | null {
+  if (kind === 'status' && row.proposal.status !== row.read.status) return null;
+  if (kind === 'date' && !sameDate(row.proposal.start, row.read.start)) return null;
+  return row.cues.find((c) => c.kind === kind) ?? null;
+}
+
+/**
+ * The evidence quote cut into pieces, the words that decided the status or the date marked. Cues
+ * outside the quoted sentence (a date read in the next sentence) are not in it; the table shows
+ * them beside the field.
+ */
+export function evidenceParts(row: ReviewRow): EvidencePart[] {
+  const ev = row.proposal.evidence;
+  const cues = (['status', 'date'] as const)
+    .map((k) => cueOf(row, k))
+    .filter((c): c is CueSpan => c !== null && c.start >= ev.start && c.end <= ev.end && c.end > c.start)
+    .sort((a, b) => a.start - b.start);
+  const parts: EvidencePart[] = [];
+  let at = ev.start;
+  for (const c of cues) {
+    if (c.start < at) continue; // overlapping cues: the first one wins
+    if (c.start > at) parts.push({ text: ev.quote.slice(at - ev.start, c.start - ev.start), cue: null });
+    parts.push({ text: ev.quote.slice(c.start - ev.start, c.end - ev.start), cue: c.kind });
+    at = c.end;
+  }
+  if (at < ev.end) parts.push({ text: ev.quote.slice(at - ev.start), cue: null });
+  return parts;
 }
 
 export function decide(rows: readonly ReviewRow[], key: string, decision: Decision): ReviewRow[] {

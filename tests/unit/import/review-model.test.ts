@@ -5,10 +5,12 @@ import {
   acceptedProposals,
   applyEditForm,
   counts,
+  cueOf,
   decide,
   decideAll,
   defaultTitle,
   editFormOf,
+  evidenceParts,
   isHtmlInput,
   parsePublicationDate,
   rowsFromResult,
@@ -33,6 +35,10 @@ const result: ExtractionResult = {
       end: null,
       datePhrase: 'next week',
       evidence: { start: text.indexOf(quote), end: text.indexOf(quote) + quote.length, quote },
+      cues: [
+        { kind: 'status', start: text.indexOf('canceled'), end: text.indexOf('canceled') + 8, quote: 'canceled' },
+        { kind: 'date', start: text.indexOf('next week'), end: text.indexOf('next week') + 9, quote: 'next week' },
+      ],
       confidence: 0.9,
     },
     {
@@ -44,12 +50,40 @@ const result: ExtractionResult = {
       end: null,
       datePhrase: null,
       evidence: { start: 0, end: 4, quote: 'Obam' },
+      cues: [{ kind: 'status', start: 11, end: 18, quote: 'cancels' }],
       confidence: 0.5,
     },
   ],
 };
 
 describe('review model', () => {
+  it('marks the words that decided the status and the date, until the user changes that field', () => {
+    const [row, other] = rowsFromResult(result);
+    expect(cueOf(row!, 'status')?.quote).toBe('canceled');
+    expect(cueOf(row!, 'date')?.quote).toBe('next week');
+    expect(evidenceParts(row!)).toEqual([
+      { text: 'US President Barack Obama has ', cue: null },
+      { text: 'canceled', cue: 'status' },
+      { text: ' his trip to the Philippines ', cue: null },
+      { text: 'next week', cue: 'date' },
+      { text: '.', cue: null },
+    ]);
+    // A cue outside the quoted sentence is not inside the quote, but still explains the field.
+    expect(evidenceParts(other!)).toEqual([{ text: 'Obam', cue: null }]);
+    expect(cueOf(other!, 'status')?.quote).toBe('cancels');
+    // Once the user changes the status, its words no longer explain it; the date's still do.
+    const edited = applyEditForm(row!.proposal, { ...editFormOf(row!.proposal), status: 'postponed' });
+    if (!edited.ok) throw new Error('edit refused');
+    const changed = { ...row!, proposal: edited.value };
+    expect(cueOf(changed, 'status')).toBeNull();
+    expect(cueOf(changed, 'date')?.quote).toBe('next week');
+    expect(
+      evidenceParts(changed)
+        .filter((p) => p.cue)
+        .map((p) => p.text),
+    ).toEqual(['next week']);
+  });
+
   it('starts undecided; accept, reject and the bulk actions decide what is saved', () => {
     let rows = rowsFromResult(result);
     expect(counts(rows)).toEqual({ pending: 2, accepted: 0, rejected: 0 });
