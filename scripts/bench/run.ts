@@ -17,6 +17,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { BenchApi } from '../../bench/harness';
 import { findChromium } from '../find-chromium.mjs';
+import { benchExtraction } from './extract-cli';
 import { fmt, meetsTarget, ratio, summarize, table, type Summary, type Target } from './stats';
 
 // ---------------------------------------------------------------- options
@@ -936,9 +937,39 @@ function writeResults(o: Options, list: Row[], m: Record<string, string>, elapse
 
 // ---------------------------------------------------------------- main
 
+/** The article extractor through the CLI (scripts/bench/extract-cli.ts): absolute targets, the one-sentence run as the floor. */
+function extractionCases(o: Options): void {
+  const b = benchExtraction(Math.max(3, o.runs), log);
+  const kb = (n: number) => `${Math.round(n / 1024).toLocaleString('en')} KB`;
+  const article = result('extract-200k', `Extract a ${kb(b.sizes.article200k)} article (CLI)`, 'median ≤ 1 s', { medianMax: 1000 });
+  article.app.push(...b.article200k);
+  article.base.push(...b.floor);
+  article.notes.push('baseline: the same command on a one-sentence article (process start-up, the floor of every run)');
+  const big = result('extract-10m', `Extract ${kb(b.sizes.noBreaks10m)} without a sentence break (CLI)`, 'median ≤ 10 s; linear', {
+    medianMax: 10_000,
+  });
+  big.app.push(...b.noBreaks10m);
+  big.base.push(...b.floor);
+  const med = (xs: number[]) => summarize(xs).median;
+  const floor = med(b.floor);
+  // Time beyond the floor, 10 MB against 1 MB: about 10 when it grows linearly, about 100 when quadratically.
+  const growth = (med(b.noBreaks10m) - floor) / Math.max(1, med(b.noBreaks1m) - floor);
+  big.checks.push({ label: 'growth from 1 MB to 10 MB (time beyond the floor; linear ≈ 10)', value: growth, ok: growth <= 15 });
+  big.notes.push(`1 MB without a sentence break: median ${fmt(med(b.noBreaks1m))} ms`);
+}
+
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   const began = Date.now();
+  if (want(o, 'extract')) {
+    extractionCases(o);
+    // --only extract: no browser needed; printed only (RESULTS.md keeps the full runs' sections).
+    if (o.only?.every((x) => x.startsWith('extract'))) {
+      const list = rows();
+      process.stdout.write(`\n${renderTable(o, list)}\n\n${details(list)}\n`);
+      return;
+    }
+  }
   if (o.build) buildIfNeeded(false);
   if (!existsSync(join(OUT, 'bench/harness.html'))) throw new Error('dist/bench is missing: run without --no-build');
   const server = await serve(o.port);
