@@ -69,7 +69,8 @@ export const CONTENT_SECURITY_POLICY: string = Object.entries(CSP_DIRECTIVES)
  * security guide; most restate the defaults on purpose, so that a future default change or a
  * careless edit shows up in the tests.
  */
-export function webPreferencesFor(preloadPath: string, options: { devTools: boolean }): WebPreferences {
+export function webPreferencesFor(preloadPath: string, options: { devTools: boolean; platform?: NodeJS.Platform }): WebPreferences {
+  const platform = options.platform ?? process.platform;
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -84,10 +85,9 @@ export function webPreferencesFor(preloadPath: string, options: { devTools: bool
     webviewTag: false,
     navigateOnDragDrop: false,
     safeDialogs: true,
-    // Spellcheck helps analysts write notes. On macOS it uses the OS checker; on Windows/Linux
-    // Chromium would fetch Hunspell dictionaries from Google's CDN, which main.ts's offline
-    // request filter refuses — there, spellcheck works only with dictionaries already present.
-    spellcheck: true,
+    // Spellcheck only where the OS checks spelling (macOS). On Windows and Linux Chromium would
+    // fetch Hunspell dictionaries from Google's servers: an offline app must not try.
+    spellcheck: platform === 'darwin',
     devTools: options.devTools,
   };
 }

@@ -5,15 +5,17 @@
 // few browser-safe shims), so it is bundled for the *browser* platform: an accidental Node
 // built-in import fails the build here instead of failing at runtime in the window.
 //
-// Production (NODE_ENV=production or --production): __LEGATION_DEV__ = false removes the Reload
-// and DevTools menu items and disables DevTools; the output is minified (source maps kept).
+// Production (NODE_ENV=production or --production, what `npm run dist` builds): __LEGATION_DEV__ =
+// false removes the Reload and DevTools menu items and disables DevTools; the output is minified
+// (source maps kept). `--outdir DIR` writes elsewhere than dist/electron (the release-build test).
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = path.join(root, 'dist', 'electron');
+const outArg = process.argv.indexOf('--outdir');
+const outDir = outArg > 0 && process.argv[outArg + 1] ? path.resolve(process.argv[outArg + 1]) : path.join(root, 'dist', 'electron');
 const production = process.argv.includes('--production') || process.env.NODE_ENV === 'production';
 
 /** Electron 45 ships Node 22 and Chromium 140. */
@@ -40,11 +42,11 @@ const common = {
 await rm(outDir, { recursive: true, force: true });
 
 const [main, preload] = await Promise.all([
-  build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', platform: 'node', target: NODE_TARGET }),
+  build({ ...common, entryPoints: ['electron/main.ts'], outfile: path.join(outDir, 'main.cjs'), platform: 'node', target: NODE_TARGET }),
   build({
     ...common,
     entryPoints: ['electron/preload.ts'],
-    outfile: 'dist/electron/preload.cjs',
+    outfile: path.join(outDir, 'preload.cjs'),
     platform: 'browser',
     target: CHROME_TARGET,
   }),

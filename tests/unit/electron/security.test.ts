@@ -51,6 +51,12 @@ describe('webPreferencesFor', () => {
     expect(webPreferencesFor('/p.cjs', { devTools: true }).devTools).toBe(true);
   });
 
+  it('checks spelling only where the OS does it, so nothing is ever fetched for it', () => {
+    expect(webPreferencesFor('/p.cjs', { devTools: false, platform: 'darwin' }).spellcheck).toBe(true);
+    expect(webPreferencesFor('/p.cjs', { devTools: false, platform: 'linux' }).spellcheck).toBe(false);
+    expect(webPreferencesFor('/p.cjs', { devTools: false, platform: 'win32' }).spellcheck).toBe(false);
+  });
+
   it('is what the main window is created with', () => {
     const options = mainWindowOptions({ preloadPath: '/p.cjs', isDev: false, state: { ...DEFAULT_WINDOW_STATE }, darkBackground: false });
     expect(options.webPreferences).toEqual(webPreferencesFor('/p.cjs', { devTools: false }));
