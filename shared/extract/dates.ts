@@ -296,7 +296,9 @@ const RULES: Rule[] = [
       const rel = (m[1] ?? '').toLowerCase();
       if (rel === 'next' || rel === 'coming') return { value: dayDate(resolveWeekday(ref, wd, 'future', true)) };
       if (rel === 'last') return { value: dayDate(resolveWeekday(ref, wd, 'past', true)) };
-      return { value: dayDate(resolveWeekday(ref, wd, dir, dir !== 'past')) };
+      // The article's own weekday: that day when the sentence looks ahead or speaks of now, a week
+      // earlier when it reports what happened ("arrived on Friday" in Friday's paper is the week before).
+      return { value: dayDate(resolveWeekday(ref, wd, dir, false)) };
     },
   },
   {

@@ -183,8 +183,13 @@ function findTriggers(tokens: Token[], clause: Clause): Trigger[] {
   return out;
 }
 
+/** Words that may stand between a preposition and a place without changing the reading: "to neighbouring Peru". */
+const PLACE_ADJECTIVES =
+  /^(?:neighbou?ring|nearby|fellow|allied|friendly|rival|conflict-hit|war-torn|war-ravaged|oil-rich|landlocked|tiny|remote|northern|southern|eastern|western|central|troubled|crisis-hit|quake-hit|flood-hit|strife-torn|gulf|island)$/;
+
 function prevWord(tokens: Token[], i: number, from: number): { word: string; idx: number } | null {
   let k = i - 1;
+  while (k >= from && k > i - 3 && PLACE_ADJECTIVES.test(tokens[k]!.lower) && !tokens[k]!.cap) k--;
   if (k >= from && tokens[k]!.lower === 'the') k--;
   if (k < from) return null;
   return { word: tokens[k]!.lower, idx: k };
@@ -403,6 +408,13 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
   const visitMentions: VisitMention[] = [];
   const tripContext = new Map<number, DateMention>();
   let lastTraveller: number | null = null;
+  /**
+   * "cancelled his Asian tour. He was to visit A, B and C": a trip called off or put off without
+   * naming where; the plans told in the next two sentences for the same traveller share its fate.
+   */
+  let carry: { entities: number[]; status: VisitStatus; cueAt: [number, number] | null; sentence: number } | null = null;
+  /** The subject of the last sentence that had one: whom "she" means when no trip has been read yet. */
+  let lastSubject: number | null = null;
   let lastVisit: VisitMention | null = null;
   let topic: { country: string; city: string | null } | null = null;
   let lastCountry: string | null = null;
@@ -414,6 +426,8 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
     const sentencePersons = mentionsIn(ctx, sentence.from, sentence.to);
     const sentenceSubject = sentencePersons.find((m) => !m.speaker && !m.possessive && !isObjectPosition(ctx, m)) ?? null;
     const quoteSpeaker = sentencePersons.find((m) => m.speaker) ?? null;
+    const prevSubject = lastSubject;
+    if (sentenceSubject) lastSubject = sentenceSubject.entity;
     // "Turkey is set to host foreign ministers": the host of what follows.
     const sText = text.slice(sentence.start, sentence.end);
     const host =
@@ -496,6 +510,7 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
           const nearest = earlier[earlier.length - 1];
           if (nearest) return [nearest.entity];
           if (lastTraveller !== null) return [lastTraveller];
+          if (prevSubject !== null) return [prevSubject];
         }
         if (/\b(i|we|my|our)\b/.test(lowerClause) && quoteSpeaker) return [quoteSpeaker.entity];
         if (sentenceSubject && sentenceSubject.from < clause.from) return [sentenceSubject.entity];
@@ -593,15 +608,20 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
         readings.set(t.idx, abs);
         return abs;
       };
+      // "had been due to arrive on October 11": the date of a plan, which may still lie ahead (a trip
+      // called off before it began) or behind; the nearest occurrence.
+      const planPerfect = /\bhad (?:been (?:due|set|scheduled|expected|planned|slated)|planned|intended)\b/.test(lowerClause);
       const directionOf = (reading: StatusReading): Direction =>
-        reading.pastPerfect &&
-        (!/cancel|postpon|call|delay/.test(reading.cue ?? '') || /\bhad (?:cancel|postpon|call|scrap|delay)/.test(lowerClause))
-          ? 'past'
-          : reading.status === 'completed' || reading.status === 'underway'
+        planPerfect && !/\b(?:failed to|did not|didn't)\b/.test(lowerClause)
+          ? 'nearest'
+          : reading.pastPerfect &&
+              (!/cancel|postpon|call|delay/.test(reading.cue ?? '') || /\bhad (?:cancel|postpon|call|scrap|delay)/.test(lowerClause))
             ? 'past'
-            : reading.status === 'cancelled' || reading.status === 'postponed'
-              ? 'nearest'
-              : 'future';
+            : reading.status === 'completed' || reading.status === 'underway'
+              ? 'past'
+              : reading.status === 'cancelled' || reading.status === 'postponed'
+                ? 'nearest'
+                : 'future';
       const needDates =
         ref !== null && (allDests.length > 0 || triggers.some((x) => x.kind === 'tour' || x.kind === 'motion' || x.word === 'trip'));
       // The same words read differently with the tense: "will travel on Saturday" vs "arrived on Wednesday".
@@ -622,6 +642,12 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
             (b1 === 'on' && /^(again|also|earlier|later)$/.test(b2) && ACT_BEFORE.test(b3))
           )
             return false;
+          // "announced by the palace in March": the date of the telling, a few words after its verb.
+          for (let k = tokIdx - 1; k >= Math.max(clause.from, tokIdx - 5); k--) {
+            const w = tokens[k]!;
+            if (w.punct || TRIGGER_WORDS.has(w.lower)) break;
+            if (/^(announced|said|reported|tweeted|confirmed|stated|revealed|declared)$/.test(w.lower) && k < tokIdx - 1) return false;
+          }
           const afterToks = tokens.slice(endIdx, Math.min(endIdx + 6, clause.to));
           // "Rousseff on Tuesday postponed", "media Tuesday report"; "On Wednesday night, Pena Nieto had said".
           if (afterToks[0] && ACT_AFTER.test(afterToks[0].lower)) return false;
@@ -636,11 +662,15 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
         datesByDirection.set(direction, list);
         return list;
       };
-      const newDate = /\b(new dates?|other dates|propose|re-?schedul\w* (?:for|to))\b/.test(lowerClause);
+      // "no new date has been set" is not a new date.
+      const newDate = /\b(new dates?|other dates|propose|re-?schedul\w* (?:for|to))\b/.test(
+        lowerClause.replace(/\b(?:no|not|without|yet to set a) new dates?\b/g, ''),
+      );
       const firmReschedule = /\bre-?schedul\w* (?:for|to)\b/.test(lowerClause);
       const duration = findDuration(clauseText);
       const absDate = (d: DateMention): DateMention => ({ ...d, start: d.start + clauseStart, end: d.end + clauseStart });
 
+      const mentionsBefore = visitMentions.length;
       for (const d of allDests) {
         let reading = readingFor(d.trigger);
         // "returned from a tour on Thursday, after stops in Gabon and Angola": a clause with no
@@ -696,6 +726,18 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
           if (!d.country) continue;
           let vStatus = status;
           let statusCue = reading.cueAt;
+          if (
+            carry &&
+            vStatus === 'planned' &&
+            /\b(?:was|were|had been) (?:to|due|scheduled|set|expected|slated|planned)\b|\bhad planned\b/.test(lowerClause) &&
+            d.mode !== 'from' &&
+            carry.sentence < sentence.index &&
+            sentence.index - carry.sentence <= 2 &&
+            carry.entities.includes(entity)
+          ) {
+            vStatus = carry.status;
+            statusCue = carry.cueAt;
+          }
           let prev: VisitMention['previousLegOf'] = null;
           if (d.mode === 'from') {
             vStatus = 'completed';
@@ -729,6 +771,14 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
           visitMentions.push(vm);
           if (d.mode !== 'from') lastVisit = vm;
           lastTraveller = entity;
+        }
+      }
+      if (visitMentions.length === mentionsBefore) {
+        const tripWord = triggers.find((x) => /^(trip|trips|visit|visits|tour|tours|journey)$/.test(x.word));
+        const r = tripWord ? readingFor(tripWord) : null;
+        if (tripWord && r && (r.status === 'cancelled' || r.status === 'postponed') && r.cue !== null) {
+          const who = travellersFor(tripWord);
+          if (who.length > 0) carry = { entities: who, status: r.status, cueAt: r.cueAt, sentence: sentence.index };
         }
       }
       // A trip with a date but no destination ("is scheduled to leave Saturday night for a tour",

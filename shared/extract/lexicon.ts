@@ -43,6 +43,10 @@ export const TITLES: ReadonlyArray<[string, string]> = [
   ['princess', 'princess'],
   ['sultan', 'sultan'],
   ['pope', 'pope'],
+  // How the Pope is named without his name: "the Holy Father", "the pontiff".
+  ['holy father', 'pope'],
+  ['pontiff', 'pope'],
+  ['supreme pontiff', 'pope'],
   ['governor', 'governor'],
   ['senator', 'senator'],
   ['ambassador', 'ambassador'],

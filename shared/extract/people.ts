@@ -306,10 +306,18 @@ export function findPersonMentions(text: string, tokens: Token[], sentences: Sen
       const before = tokens[startTok - 1];
       const before2 = tokens[startTok - 2];
       const after = tokens[end];
+      // "according to State House spokesperson X": anyone within the few words after "according to".
+      let according = false;
+      for (let k = startTok - 1; k >= Math.max(s.from, startTok - 5); k--) {
+        if (tokens[k]!.punct) break;
+        if (tokens[k]!.lower === 'to' && tokens[k - 1]?.lower === 'according') according = true;
+      }
       const speaker =
         (after !== undefined && SPEECH.test(after.lower)) ||
         (before !== undefined && /^(said|says|tweeted|told|added|wrote)$/.test(before.lower)) ||
-        (before2 !== undefined && before2.lower === 'according' && before?.lower === 'to');
+        (before2 !== undefined && before2.lower === 'according' && before?.lower === 'to') ||
+        according ||
+        role === 'spokesperson';
       out.push({
         from: determiner ? startTok + 1 : startTok,
         to: end,

@@ -120,7 +120,10 @@ export function readStatus(clause: string, triggerStart: number, triggerEnd: num
     }
     if (/^(invitation|invited)$/.test(word))
       return { status: 'planned', cue: word, cueAt: [triggerStart, triggerEnd], pastPerfect, current, arrival, departure };
-    const past = /\b(?:was|were|had|did|told|said)\b|\b\w{3,}ed\b/.test(clause);
+    // Past tense, but not the participles of a plan ("originally planned for", "scheduled for").
+    const past = /\b(?:was|were|had|did|told|said)\b|\b\w{3,}ed\b/.test(
+      clause.replace(/\b(?:planned|scheduled|expected|slated|proposed|intended|rescheduled)\b/g, ''),
+    );
     return { status: past ? 'completed' : 'planned', cue: null, cueAt: null, pastPerfect, current, arrival, departure };
   }
   // The strongest kind of cue wins; among planned/completed/underway the nearest to the travel word.
