@@ -9,6 +9,7 @@ import type {
   SaveFileRequest,
 } from '../shared/bridge';
 import { writeFileAtomic, type AtomicWriteFs } from './atomic-write';
+import { encodingProblem, sniffEncoding } from '../shared/text/encoding';
 
 /**
  * file:save, file:open and app:info. Dialogs and the file system are injected (main.ts passes
@@ -97,15 +98,11 @@ export async function openFile(deps: FileDeps, request: OpenFileRequest): Promis
   if (bytes.byteLength > request.maxBytes) {
     return { status: 'refused', fileName, message: tooLargeMessage(fileName, bytes.byteLength, request.maxBytes) };
   }
-  let text: string;
-  try {
-    // fatal: a binary or mis-encoded file is refused instead of being silently mangled into
-    // U+FFFD characters (which would corrupt a restored backup). A UTF-8 BOM is dropped.
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { status: 'refused', fileName, message: `“${fileName}” is not a UTF-8 text file.` };
-  }
-  return { status: 'opened', fileName, text };
+  // A binary or mis-encoded file is refused, saying which encoding it is, instead of being mangled
+  // into U+FFFD characters (which would corrupt a restored backup). A UTF-8 BOM is dropped.
+  const problem = encodingProblem(fileName, sniffEncoding(bytes));
+  if (problem) return { status: 'refused', fileName, message: problem };
+  return { status: 'opened', fileName, text: new TextDecoder('utf-8').decode(bytes) };
 }
 
 function tooLargeMessage(fileName: string, size: number, limit: number): string {

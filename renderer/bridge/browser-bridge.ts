@@ -14,6 +14,7 @@ import type {
 } from '../../shared/bridge';
 import { isAppRoute } from '../../shared/bridge';
 import { checkExternalLink } from '../../shared/links';
+import { encodingProblem, sniffEncoding } from '../../shared/text/encoding';
 
 /**
  * The DesktopBridge in a plain browser: a download instead of a save dialog, a file input instead
@@ -60,8 +61,17 @@ function openFile(request: OpenFileRequest): Promise<OpenFileReply> {
           message: `${file.name} is ${mb(file.size)}; the limit is ${mb(request.maxBytes)}. It was not read.`,
         });
       }
-      file.text().then(
-        (text) => finish({ status: 'opened', fileName: file.name, text }),
+      file.arrayBuffer().then(
+        (buffer) => {
+          // The same refusal as Electron's and the command line's: never a text full of U+FFFD.
+          const bytes = new Uint8Array(buffer);
+          const problem = encodingProblem(file.name, sniffEncoding(bytes));
+          finish(
+            problem
+              ? { status: 'refused', fileName: file.name, message: problem }
+              : { status: 'opened', fileName: file.name, text: new TextDecoder('utf-8').decode(bytes) },
+          );
+        },
         (e: unknown) =>
           finish({
             status: 'refused',

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { encodingProblem, sniffEncoding } from '../../shared/text/encoding';
 
 /** A command of `npm run cli`: scripts/cli/<name>.ts exports `command`. */
 export interface CliCommand {
@@ -46,12 +47,9 @@ export function readTextFile(path: string, maxBytes = 64 * 1024 * 1024): string 
   if (st.isDirectory()) throw new UsageError(`${path} is a folder, not a file`);
   if (st.size > maxBytes) throw new UsageError(`${path} is ${st.size} bytes; the limit is ${maxBytes}`);
   const bytes = readFileSync(path);
-  if (bytes.includes(0)) throw new UsageError(`${path} is not a text file (it contains NUL bytes)`);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UsageError(`${path} is not UTF-8 text`);
-  }
+  const problem = encodingProblem(path, sniffEncoding(bytes));
+  if (problem) throw new UsageError(problem);
+  return new TextDecoder('utf-8').decode(bytes);
 }
 
 /** Writes the whole output or nothing: a temp file renamed into place. */

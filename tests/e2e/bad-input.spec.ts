@@ -91,6 +91,13 @@ test.describe('Bad input through the real screens', () => {
       if (c.where) await expect(settings.problems).toContainText(c.where);
       await expect(settings.confirmDialog).toBeHidden();
     }
+    // A file in another encoding is refused by what it is (the same words as in Electron and the CLI).
+    for (const c of casesOf('encoding-backup')) {
+      const name = c.file.split('/').pop()!;
+      await settings.chooseBackup(name, readFileSync(join(CORPUS, c.file)));
+      await expect(settings.problems, c.file).toContainText(`“${name}” ${c.message!}`);
+      await expect(settings.confirmDialog).toBeHidden();
+    }
 
     const after = await settings.exportBackup();
     expect(withoutTime(after.text)).toBe(withoutTime(before.text));
@@ -144,6 +151,15 @@ test.describe('Bad input through the real screens', () => {
       await expect(page.getByText(new RegExp(`${c.where!.replace('.', '\\.')}: (${c.message!})`)).first(), c.file).toBeVisible();
     }
     await expect(page.getByText(/undefined|\[object/)).toHaveCount(0);
+
+    // A UTF-16 file is refused by its encoding, with the words Electron and the CLI use.
+    const utf16 = casesOf('encoding-hsg')[0]!;
+    const utf16Name = utf16.file.split('/').pop()!;
+    await page.goto('./#/import/dataset');
+    await page
+      .getByLabel('XML files to import')
+      .setInputFiles([{ name: utf16Name, mimeType: 'application/xml', buffer: readFileSync(join(CORPUS, utf16.file)) }]);
+    await expect(page.getByText(`“${utf16Name}” ${utf16.message!}`, { exact: false })).toBeVisible({ timeout: 30_000 });
     const after = await settings.exportBackupAfterOpen();
     expect(withoutTime(after.text)).toBe(withoutTime(before.text));
 

@@ -2,6 +2,7 @@
 import '../../../shared/jitless';
 import { importHsg, type HsgImportResult } from '../../../shared/importers';
 import { personSchema, sourceSchema, visitSchema } from '../../../shared/model';
+import { encodingProblem, sniffEncoding } from '../../../shared/text/encoding';
 import { saveDatasetImport, type DatasetImportRun, type DatasetSaveResult } from '../../db/dataset-import';
 
 /**
@@ -68,7 +69,7 @@ const stop = new AbortController();
 async function parse(files: { name: string; file: File }[]): Promise<HsgImportResult> {
   const readErrors: string[] = [];
   const texts: { name: string; text: string }[] = [];
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decoder = new TextDecoder('utf-8');
   // A report per file read (100,000 visits are ~80 MB of XML: reading it all took most of a second without one).
   scope.postMessage({ type: 'progress', stage: 'loading', done: 0, total: files.length });
   let loaded = 0;
@@ -79,11 +80,10 @@ async function parse(files: { name: string; file: File }[]): Promise<HsgImportRe
       readErrors.push(`${name}: refused: ${Math.round(file.size / 1024 / 1024)} MB is more than an XML file of the data set can be.`);
       continue;
     }
-    try {
-      texts.push({ name, text: decoder.decode(await file.arrayBuffer()) });
-    } catch {
-      readErrors.push(`${name}: refused: not UTF-8 text.`);
-    }
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const problem = encodingProblem(name, sniffEncoding(bytes));
+    if (problem) readErrors.push(problem);
+    else texts.push({ name, text: decoder.decode(bytes) });
   }
   const result = importHsg(texts, { onProgress: (p) => scope.postMessage({ type: 'progress', ...p }) });
   const invalid: string[] = [];

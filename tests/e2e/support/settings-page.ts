@@ -25,10 +25,12 @@ export class SettingsPage {
   }
 
   /** Clicks "Restore backup" and gives the file chooser a file with this text. */
-  async chooseBackup(name: string, text: string): Promise<void> {
+  /** Picks a file to restore: text (written as UTF-8) or the exact bytes of a file. */
+  async chooseBackup(name: string, content: string | Buffer): Promise<void> {
     const chooser = this.page.waitForEvent('filechooser');
     await this.page.getByRole('button', { name: 'Restore backup' }).click();
-    await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') });
+    const buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    await (await chooser).setFiles({ name, mimeType: 'application/json', buffer });
   }
 
   get problems(): Locator {

@@ -8,6 +8,7 @@ import { buildBackup, parseBackup, serializeBackup } from '../../../shared/backu
 import { extractArticle, htmlToText, looksLikeHtml } from '../../../shared/extract';
 import { importHsg } from '../../../shared/importers';
 import { isValidDay } from '../../../shared/model/dates';
+import { encodingProblem, sniffEncoding } from '../../../shared/text/encoding';
 import { buildReportModel, CSV_COLUMNS, renderCsv, renderHtml, renderMarkdown } from '../../../shared/reports';
 import { buildGeneratedTables } from '../reports/build-visits';
 import { OPTIONS } from '../reports/fixtures';
@@ -76,7 +77,7 @@ describe('the corpus and its manifest', () => {
 
   it('has a message for every refusal case and a note for every inert case', () => {
     for (const c of manifest.cases) {
-      if (c.kind === 'backup' || c.kind === 'hsg') expect(c.message, c.file).toEqual(expect.any(String));
+      if (c.kind === 'backup' || c.kind === 'hsg' || c.kind.startsWith('encoding-')) expect(c.message, c.file).toEqual(expect.any(String));
       else expect(c.note, c.file).toEqual(expect.any(String));
     }
   });
@@ -97,6 +98,15 @@ describe('backups (parseBackup)', () => {
     const good = JSON.parse(read('backup/newer-version.json')) as { formatVersion: number };
     good.formatVersion = 1;
     expect(parseBackup(JSON.stringify(good)).ok).toBe(true);
+  });
+});
+
+describe('files in another encoding than UTF-8 (shared/text/encoding, used by the CLI, Electron and the browser)', () => {
+  const encodingCases = [...casesOf('encoding-backup'), ...casesOf('encoding-hsg'), ...casesOf('encoding-article')];
+  it.each(encodingCases)('%s is refused, saying which encoding it is and what to do', (file, c) => {
+    const name = file.split('/').pop()!;
+    const problem = encodingProblem(name, sniffEncoding(readFileSync(path.join(dir, file))));
+    expect(problem).toMatch(new RegExp(`^“${name.replace('.', '\\.')}” ${c.message!}`));
   });
 });
 

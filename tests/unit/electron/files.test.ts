@@ -219,13 +219,19 @@ describe('openFile', () => {
     expect(fs.readFile).not.toHaveBeenCalled();
   });
 
-  it('refuses bytes that are not UTF-8 instead of mangling them', async () => {
-    const { fs } = fakeFs({ '/in/photo.json': new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00]) });
+  it('refuses bytes that are not UTF-8 instead of mangling them, saying what they are', async () => {
+    const { fs } = fakeFs({
+      '/in/photo.json': new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00]),
+      '/in/utf16.json': new Uint8Array([0xff, 0xfe, 0x7b, 0x00, 0x7d, 0x00]),
+    });
     await expect(openFile(deps(fs, { showOpenDialog: chosen('/in/photo.json') }), openRequest)).resolves.toEqual({
       status: 'refused',
       fileName: 'photo.json',
-      message: '“photo.json” is not a UTF-8 text file.',
+      message: '“photo.json” is not a text file.',
     });
+    const utf16 = await openFile(deps(fs, { showOpenDialog: chosen('/in/utf16.json') }), openRequest);
+    expect(utf16.status).toBe('refused');
+    expect(utf16.status === 'refused' && utf16.message).toMatch(/^“utf16\.json” is UTF-16 text; Legation reads UTF-8\. Save it as UTF-8/);
   });
 
   it('lets a vanished file fail with the system message', async () => {

@@ -73,7 +73,7 @@ describe('cli extract', () => {
       [[bin], /not a text file/],
       [[join(dir, 'missing.txt')], /no such file/],
       [[dir], /is a folder/],
-      [[latin1], /not UTF-8/],
+      [[latin1], /looks like Latin-1 \(Windows-1252\) text; Legation reads UTF-8/],
       [[SEED_FILE, '--date', '2020-13-01'], /--date/],
       [[], /name the article file/],
     ] as const) {
