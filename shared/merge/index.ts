@@ -1,0 +1,2 @@
+export * from './text-merge';
+export * from './fields';

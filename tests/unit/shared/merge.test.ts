@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyFieldMerge,
+  conflictMarkers,
+  conflictingFields,
+  hasConflictMarkers,
+  mergeFields,
+  mergeText,
+  mergeTokens,
+} from '../../../shared/merge';
+
+describe('mergeText (three-way, word units)', () => {
+  const base = '# Riyadh\n\nThe trip was planned for August. Talks on oil.';
+
+  it('gives the other text back when only one side changed', () => {
+    expect(mergeText(base, base, `${base} More.`)).toEqual({ text: `${base} More.`, conflict: false, merged: false });
+    expect(mergeText(base, `${base} Mine.`, base)).toEqual({ text: `${base} Mine.`, conflict: false, merged: false });
+    expect(mergeText(base, 'same', 'same').text).toBe('same');
+  });
+
+  it('merges edits of different sentences in one paragraph (a line-based merge would not)', () => {
+    const mine = base.replace('August', 'early August');
+    const theirs = base.replace('Talks on oil.', 'Talks on oil and security.');
+    const r = mergeText(base, mine, theirs);
+    expect(r).toEqual({
+      text: '# Riyadh\n\nThe trip was planned for early August. Talks on oil and security.',
+      conflict: false,
+      merged: true,
+    });
+  });
+
+  it('keeps both texts typed at the same place (both windows typed at the end), the other one first', () => {
+    const r = mergeText(base, `${base}\nTyped here.`, `${base}\nTyped there.`);
+    expect(r.conflict).toBe(false);
+    expect(r.text).toBe(`${base}\nTyped there.\nTyped here.`);
+    const inline = mergeText('a b', 'a b c', 'a b d');
+    expect(inline.text).toBe('a b d c');
+  });
+
+  it('keeps both versions between markers when both changed the same passage, and says so', () => {
+    const mine = base.replace('August', 'September');
+    const theirs = base.replace('August', 'October');
+    const r = mergeText(base, mine, theirs);
+    expect(r.conflict).toBe(true);
+    expect(r.merged).toBe(true);
+    const m = conflictMarkers();
+    expect(r.text).toContain(`${m.start}\nSeptember\n${m.middle}\nOctober\n${m.end}\n`);
+    expect(r.text.startsWith('# Riyadh\n\nThe trip was planned for \n')).toBe(true);
+    expect(r.text.endsWith('. Talks on oil.')).toBe(true);
+    expect(hasConflictMarkers(r.text)).toBe(true);
+    expect(hasConflictMarkers(base)).toBe(false);
+  });
+
+  it('never loses a word either side wrote (deletion against edit keeps the edit)', () => {
+    const mine = 'one three';
+    const theirs = 'one two-and-a-half three';
+    const r = mergeText('one two three', mine, theirs);
+    expect(r.conflict).toBe(true);
+    expect(r.text).toContain('two-and-a-half');
+  });
+
+  it('splits into units that join back to the text exactly (any script, emoji, marks)', () => {
+    for (const t of ['', 'Kāẓimī — الكاظمي 👍🏽\n\n- a\r\n', 'e\u0301t\u00e9 x']) expect(mergeTokens(t).join('')).toBe(t);
+  });
+});
+
+describe('mergeFields', () => {
+  type Form = { purpose: string; tags: string; hostIds: string[]; city: string };
+  const fields = ['purpose', 'tags', 'hostIds', 'city'] as const;
+  const eq = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const base: Form = { purpose: 'Talks', tags: '', hostIds: ['a'], city: 'Paris' };
+
+  it('takes one-sided changes from their side and asks only where both changed differently', () => {
+    const mine: Form = { ...base, tags: 'oil', city: 'Lyon', hostIds: ['a', 'b'] };
+    const theirs: Form = { ...base, purpose: 'Oil talks', city: 'Nice', hostIds: ['a', 'b'] };
+    const merges = mergeFields(fields, base, mine, theirs, eq);
+    expect(merges.map((m) => [m.field, m.kind])).toEqual([
+      ['purpose', 'theirs'],
+      ['tags', 'mine'],
+      ['hostIds', 'both-same'],
+      ['city', 'conflict'],
+    ]);
+    expect(conflictingFields(merges)).toEqual(['city']);
+    expect(applyFieldMerge(mine, merges)).toEqual({ purpose: 'Oil talks', tags: 'oil', hostIds: ['a', 'b'], city: 'Lyon' });
+    expect(applyFieldMerge(mine, merges, { city: 'theirs' })).toEqual({
+      purpose: 'Oil talks',
+      tags: 'oil',
+      hostIds: ['a', 'b'],
+      city: 'Nice',
+    });
+  });
+
+  it('finds nothing to do when nothing changed', () => {
+    expect(mergeFields(fields, base, base, { ...base }, eq).every((m) => m.kind === 'same')).toBe(true);
+  });
+});
