@@ -480,6 +480,15 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
             persons.some((m) => m.from < t.idx && !m.possessive) || (sentenceSubject !== null && sentenceSubject.from < clause.from);
           if (!determined && !subject) return [];
         }
+        // "a visit by the Saudi crown prince to Malaysia": the agent after "by" travels.
+        if (t.kind === 'visit' || t.kind === 'tour') {
+          let k = t.idx + 1;
+          if (tokens[k]?.lower === 'by') {
+            k++;
+            const agent = persons.find((m) => m.from >= k && m.from <= k + 1 && !m.speaker);
+            if (agent) return [agent.entity];
+          }
+        }
         // "Lavrov's visit", "Buhari's Planned Visit", "Mrs May's last stop".
         let k = t.idx - 1;
         while (

@@ -109,6 +109,10 @@ export const HONORIFICS = new Set([
   'madam',
   'lord',
   'lady',
+  // Indonesian and Malay courtesy words before a name ("Ibu Retno", "Pak Harto").
+  'ibu',
+  'bapak',
+  'pak',
 ]);
 
 /** Adjectives that may stand between a qualifier and a title ("Iraq's visiting premier"). */

@@ -26,6 +26,9 @@ const HONORIFICS = new Set([
   'hh',
   'hm',
   'hrh',
+  'ibu',
+  'bapak',
+  'pak',
 ]);
 
 // Name comparison runs for every pair of mentions; folding is memoised (bounded) to keep long articles fast.
@@ -85,9 +88,20 @@ function tokenEqual(a: string, b: string): boolean {
 export function namesEqual(a: string, b: string): boolean {
   const ta = nameTokens(a);
   const tb = nameTokens(b);
-  if (ta.length === 0 || tb.length === 0 || ta.length !== tb.length) return false;
-  return ta.every((t, i) => tokenEqual(t, tb[i]!));
+  if (ta.length === 0 || tb.length === 0) return false;
+  if (ta.length === tb.length && ta.every((t, i) => tokenEqual(t, tb[i]!))) return true;
+  // "Mohammed Salman" and "Mohammed bin Salman": the "son of" particle is often left out; two names at least.
+  const pa = ta.filter((t) => !PATRONYMIC.has(t));
+  const pb = tb.filter((t) => !PATRONYMIC.has(t));
+  return (
+    pa.length >= 2 &&
+    pa.length === pb.length &&
+    (pa.length !== ta.length || pb.length !== tb.length) &&
+    pa.every((t, i) => tokenEqual(t, pb[i]!))
+  );
 }
+
+const PATRONYMIC = new Set(['bin', 'ibn', 'bint', 'ben']);
 
 /**
  * Could `short` be a shortened form of `full`? "Kadhemi" of "Mustafa al-Kadhemi", "Pena Nieto" of

@@ -312,8 +312,14 @@ export function findPersonMentions(text: string, tokens: Token[], sentences: Sen
         if (tokens[k]!.punct) break;
         if (tokens[k]!.lower === 'to' && tokens[k - 1]?.lower === 'according') according = true;
       }
+      // "X today said", "X also told reporters": a time word or adverb between the name and the verb.
+      const afterNext = tokens[end + 1];
       const speaker =
         (after !== undefined && SPEECH.test(after.lower)) ||
+        (after !== undefined &&
+          /^(today|yesterday|also|earlier|later|then|again|had|has|further)$/.test(after.lower) &&
+          afterNext !== undefined &&
+          SPEECH.test(afterNext.lower)) ||
         (before !== undefined && /^(said|says|tweeted|told|added|wrote)$/.test(before.lower)) ||
         (before2 !== undefined && before2.lower === 'according' && before?.lower === 'to') ||
         according ||

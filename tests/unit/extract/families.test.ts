@@ -74,6 +74,24 @@ describe('who travels', () => {
   });
 });
 
+describe('who travels, round 2', () => {
+  it('reads the agent of "a visit by X to Y" as the traveller, not the minister reporting it', () => {
+    expect(
+      summary(
+        'Foreign Minister Ada Kern of Chile today said a visit by Peruvian President Tomas Ruiz to Chile was postponed.',
+        '2024-03-08',
+      ).map((x) => x.split(' → ')[0]),
+    ).toEqual(['Tomas Ruiz']);
+  });
+
+  it('drops courtesy words before a name ("Ibu", "Pak") and reads "bin" as optional between two names', async () => {
+    const { namesEqual, isShortFormOf } = await import('../../../shared/extract');
+    expect(isShortFormOf('Ibu Sari', 'Sari Wulandari')).toBe(true);
+    expect(namesEqual('Khalid Nasser', 'Khalid bin Nasser')).toBe(true);
+    expect(namesEqual('Nasser', 'Khalid bin Nasser')).toBe(false);
+  });
+});
+
 describe('status across sentences', () => {
   it('gives the plans told right after a trip called off that trip’s fate', () => {
     expect(
