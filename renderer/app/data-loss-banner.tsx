@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { localTimeLabel } from '../../shared/model';
 import { useToast } from '../components';
 import { dataLossNotice, dismissDataLoss, useQuery } from '../db';
 
@@ -13,7 +14,7 @@ export function DataLossBanner() {
   const [busy, setBusy] = useState(false);
   const lost = notice.data;
   if (!lost) return null;
-  const when = new Date(lost.at).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' });
+  const when = localTimeLabel(lost.at);
   const dismiss = async () => {
     setBusy(true);
     try {

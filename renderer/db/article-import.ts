@@ -4,6 +4,7 @@ import {
   evidenceSchema,
   localToday,
   personSchema,
+  requiresReason,
   sourceSchema,
   visitSchema,
   type Evidence,
@@ -291,7 +292,7 @@ function buildVisit(p: ImportVisitProposal, travellerId: string, sourceId: strin
     tags: [],
     hostIds: [],
   };
-  const moved = p.status === 'postponed' || p.status === 'cancelled';
+  const moved = requiresReason(p.status);
   let visit = createVisit({ ...draft, status: moved ? 'planned' : p.status }, clock, day, { sourceIds: [sourceId] });
   visit = { ...visit, statusHistory: visit.statusHistory.map((c) => ({ ...c, sourceId })) };
   if (moved) {

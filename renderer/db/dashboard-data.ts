@@ -1,6 +1,5 @@
 import { Dexie } from 'dexie';
-import { VISIT_STATUSES, type Visit } from '../../shared/model';
-import { formatVisitDates } from '../../shared/reports/model';
+import { formatVisitDates, VISIT_STATUSES, type Visit } from '../../shared/model';
 import {
   emptyStatusCounts,
   fillYears,

@@ -1,7 +1,6 @@
 import { Dexie } from 'dexie';
 import { aggregateRoutes, buildLegs, type AggregatedRoute, type RoutePerson, type RouteVisit, type UnroutedReason } from '../../shared/geo';
-import { overlaps, type Visit } from '../../shared/model';
-import { formatVisitDates } from '../../shared/reports/model';
+import { formatVisitDates, overlaps, type Visit } from '../../shared/model';
 import { db } from './instance';
 import type { VisitFilter } from './visits';
 

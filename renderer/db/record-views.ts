@@ -1,5 +1,7 @@
 import {
+  dayLabel,
   formatFuzzyDate,
+  visitLabel,
   type ContextEvent,
   type Evidence,
   type Meeting,
@@ -26,13 +28,6 @@ function live<T extends { deletedAt: string | null }>(rows: (T | undefined)[]): 
 export function countryLabel(code: string | null | undefined): string {
   if (!code) return '';
   return countryName(code) || code;
-}
-
-/** "Mustafa al-Kadhemi → Iran (Tehran), 21 July 2020": how a visit is named in lists and menus. */
-export function visitLabel(visit: Visit, travellerName: string | undefined): string {
-  const where = `${countryLabel(visit.place.country)}${visit.place.city ? ` (${visit.place.city})` : ''}`;
-  const when = visit.start ? formatFuzzyDate(visit.start) : 'date unknown';
-  return `${travellerName ?? 'Unknown traveller'} → ${where}, ${when}`;
 }
 
 export interface VisitSummary {
@@ -190,7 +185,12 @@ export async function evidenceLinksForSource(sourceId: string): Promise<Evidence
           const change = v?.statusHistory.find((c) => c.id === e.recordId);
           const t = ofVisit(v);
           return t
-            ? { evidence: e, kind, recordLabel: `${t.recordLabel}: ${change?.status ?? 'status'} on ${change?.on ?? '?'}`, route: t.route }
+            ? {
+                evidence: e,
+                kind,
+                recordLabel: `${t.recordLabel}: ${change?.status ?? 'status'} on ${change ? dayLabel(change.on) : '?'}`,
+                route: t.route,
+              }
             : gone;
         }
         case 'person': {

@@ -113,31 +113,6 @@ export function fuzzyDateToInput(d: FuzzyDate | null | undefined): string {
   }
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-function humanDay(day: string): string {
-  const m = ISO_DAY.exec(day);
-  if (!m) return day;
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? ''} ${m[1]}`;
-}
-
-/** A reader's label: "21 July 2020", "July 2020", "2020", "22 July 2020 – 31 August 2020 (within weeks)". */
-export function formatFuzzyDate(d: FuzzyDate | null | undefined): string {
-  if (!d) return 'date unknown';
-  switch (d.precision) {
-    case 'day':
-      return humanDay(d.from);
-    case 'month':
-      return `${MONTHS[Number(d.from.slice(5, 7)) - 1] ?? ''} ${d.from.slice(0, 4)}`;
-    case 'year':
-      return d.from.slice(0, 4);
-    case 'window': {
-      const span = `${humanDay(d.from)} – ${humanDay(d.to)}`;
-      return d.phrase ? `${span} (${d.phrase})` : span;
-    }
-  }
-}
-
 /** Compact value for machine formats: "2020-07-21", "2020-07", "2020", or the window's first day. */
 export function fuzzyDateValue(d: FuzzyDate): string {
   return fuzzyDateToInput(d).split('..')[0] ?? d.from;

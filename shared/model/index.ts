@@ -3,3 +3,4 @@ export * from './fuzzy-date';
 export * from './status';
 export * from './schemas';
 export * from './visit-ops';
+export * from './visit-format';

@@ -27,6 +27,19 @@ export function allowedTransitions(from: VisitStatus): readonly VisitStatus[] {
   return TRANSITIONS[from];
 }
 
+/**
+ * A trip that is postponed or called off must say why: the record has to answer "why did this
+ * trip move, and who said so?". The status dialog, applyStatusChange and the importers all ask here.
+ */
+export function requiresReason(status: VisitStatus): boolean {
+  return status === 'postponed' || status === 'cancelled';
+}
+
+/** Statuses after which the trip's dates are worth restating: a new plan, or when it actually happened. */
+export function takesDates(status: VisitStatus): boolean {
+  return status === 'planned' || status === 'underway' || status === 'completed';
+}
+
 /** What the user sees for a transition: "Reschedule" reads better than "postponed → planned". */
 export function transitionLabel(from: VisitStatus, to: VisitStatus): string {
   if (from === 'postponed' && to === 'planned') return 'Reschedule';

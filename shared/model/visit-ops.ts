@@ -1,7 +1,7 @@
 import { isValidDay } from './dates';
 import type { FuzzyDate } from './fuzzy-date';
 import type { StatusChange, Visit, VisitDraft } from './schemas';
-import { transitionError, type VisitStatus } from './status';
+import { requiresReason, transitionError, type VisitStatus } from './status';
 
 /** Ids and clocks are injected so that these functions stay pure and tests stay deterministic. */
 export interface Clock {
@@ -72,9 +72,7 @@ export function applyStatusChange(visit: Visit, req: StatusChangeRequest, clock:
   if (!isValidDay(req.on)) return { ok: false, error: `The date of the change (${req.on || 'empty'}) is not a calendar day` };
   const refused = transitionError(visit.status, req.to);
   if (refused) return { ok: false, error: refused };
-  if (req.to === 'postponed' || req.to === 'cancelled') {
-    if (req.reason.trim() === '') return { ok: false, error: `Say why the visit was ${req.to}.` };
-  }
+  if (requiresReason(req.to) && req.reason.trim() === '') return { ok: false, error: `Say why the visit was ${req.to}.` };
   const start = req.start === undefined ? visit.start : req.start;
   const end = req.end === undefined ? visit.end : req.end;
   if (start && end && end.to < start.from) return { ok: false, error: 'The end date is before the start date' };

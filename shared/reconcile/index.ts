@@ -1,5 +1,5 @@
 import { addDays, daysBetween } from '../model/dates';
-import { applyStatusChange, type Clock, type Person, type Visit } from '../model';
+import { applyStatusChange, dayLabel, type Clock, type Person, type Visit } from '../model';
 import { samePerson } from '../people/names';
 
 /**
@@ -64,7 +64,10 @@ export function reconcile(visits: readonly Visit[], people: readonly Person[], o
             plannedId: p.id,
             recordedId: r.id,
             dayDistance: d,
-            reason: d === 0 ? `Recorded on ${day}, inside the planned dates` : `Recorded on ${day}, ${d} day(s) from the planned dates`,
+            reason:
+              d === 0
+                ? `Recorded on ${dayLabel(day)}, inside the planned dates`
+                : `Recorded on ${dayLabel(day)}, ${d} day(s) from the planned dates`,
           };
         } else if (day > p.start.to && daysBetween(p.start.to, day) <= horizon) {
           candidate = {
@@ -72,7 +75,7 @@ export function reconcile(visits: readonly Visit[], people: readonly Person[], o
             plannedId: p.id,
             recordedId: r.id,
             dayDistance: d,
-            reason: `Recorded on ${day}, ${d} days after the planned dates`,
+            reason: `Recorded on ${dayLabel(day)}, ${d} days after the planned dates`,
           };
         }
       } else if (p.status === 'postponed') {
@@ -84,7 +87,7 @@ export function reconcile(visits: readonly Visit[], people: readonly Person[], o
             plannedId: p.id,
             recordedId: r.id,
             dayDistance: d,
-            reason: `Recorded on ${day}, ${d} days after it was postponed (${postponedOn})`,
+            reason: `Recorded on ${dayLabel(day)}, ${d} days after it was postponed (${dayLabel(postponedOn)})`,
           };
         }
       }
@@ -118,7 +121,7 @@ export function acceptProposal(planned: Visit, recorded: Visit, proposal: Reconc
   if (planned.status === 'postponed') {
     const r = applyStatusChange(
       current,
-      { to: 'planned', on: day, reason: `Rescheduled: a recorded visit took place on ${day}`, sourceId, ...dates },
+      { to: 'planned', on: day, reason: `Rescheduled: a recorded visit took place on ${dayLabel(day)}`, sourceId, ...dates },
       clock,
     );
     if (!r.ok) return r;
@@ -127,7 +130,9 @@ export function acceptProposal(planned: Visit, recorded: Visit, proposal: Reconc
     return { ok: false, error: `The visit is ${planned.status} now; only planned or postponed visits can be reconciled.` };
   }
   const reason =
-    proposal.kind === 'fulfilled-by' ? `Fulfilled by the recorded visit of ${day}` : `Took place on ${day}, later than first planned`;
+    proposal.kind === 'fulfilled-by'
+      ? `Fulfilled by the recorded visit of ${dayLabel(day)}`
+      : `Took place on ${dayLabel(day)}, later than first planned`;
   const done = applyStatusChange(
     current,
     { to: recorded.status === 'underway' ? 'underway' : 'completed', on: day, reason, sourceId, ...dates },

@@ -12,7 +12,8 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { precisionLabel, timestampLabel, type ReportModel, type ReportVisit } from './model';
+import { dayLabel, timestampLabel } from '../model';
+import { precisionLabel, type ReportModel, type ReportVisit } from './model';
 
 /**
  * The report as a Word document (docx library): cover, summary table, a section per visit, and
@@ -131,7 +132,9 @@ function visitSection(v: ReportVisit, i: number): (Paragraph | Table)[] {
     for (const n of v.notes) {
       out.push(
         new Paragraph({
-          children: [new TextRun({ text: `Note “${n.title}”, updated ${n.updatedAt.slice(0, 10)} (Markdown source):`, italics: true })],
+          children: [
+            new TextRun({ text: `Note “${n.title}”, updated ${dayLabel(n.updatedAt.slice(0, 10))} (Markdown source):`, italics: true }),
+          ],
         }),
       );
       // One paragraph per line keeps the note's layout; Markdown is shown as written, in a monospace font.

@@ -1,4 +1,5 @@
-import { precisionLabel, timestampLabel, type ReportModel, type ReportVisit } from './model';
+import { dayLabel, timestampLabel } from '../model';
+import { precisionLabel, type ReportModel, type ReportVisit } from './model';
 
 /**
  * The report as ONE self-contained HTML file: inline CSS (with print styles), no scripts, no
@@ -121,7 +122,7 @@ function visitSection(v: ReportVisit, i: number): string {
     parts.push('<h4>Notes</h4>');
     for (const n of v.notes) {
       parts.push(
-        `<p class="muted">Note “${e(n.title)}”, updated ${e(n.updatedAt.slice(0, 10))} (Markdown source):</p><pre class="note">${e(n.markdown)}</pre>`,
+        `<p class="muted">Note “${e(n.title)}”, updated ${e(dayLabel(n.updatedAt.slice(0, 10)))} (Markdown source):</p><pre class="note">${e(n.markdown)}</pre>`,
       );
     }
   }

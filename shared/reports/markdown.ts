@@ -1,4 +1,5 @@
-import { precisionLabel, timestampLabel, type ReportModel, type ReportVisit } from './model';
+import { dayLabel, timestampLabel } from '../model';
+import { precisionLabel, type ReportModel, type ReportVisit } from './model';
 
 /**
  * The report as CommonMark/GFM. Every user string is escaped so that it reads as text: a purpose
@@ -66,7 +67,8 @@ function visitSection(v: ReportVisit, i: number): string[] {
   }
   if (v.notes.length) {
     out.push('', '#### Notes', '');
-    for (const n of v.notes) out.push(`Note “${mdText(n.title)}” (updated ${n.updatedAt.slice(0, 10)}):`, '', fence(n.markdown), '');
+    for (const n of v.notes)
+      out.push(`Note “${mdText(n.title)}” (updated ${dayLabel(n.updatedAt.slice(0, 10))}):`, '', fence(n.markdown), '');
   }
   out.push('');
   return out;

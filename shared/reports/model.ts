@@ -1,5 +1,5 @@
-import { addDays, formatFuzzyDate, type FuzzyDate } from '../model';
-import type { ContextEvent, Evidence, Meeting, Note, Person, Place, Source, Visit, VisitKind, VisitStatus } from '../model';
+import { addDays, dayLabel, formatFuzzyDate, formatVisitDates, KIND_LABELS, placeLabel, type FuzzyDate } from '../model';
+import type { ContextEvent, Evidence, Meeting, Note, Person, Source, Visit, VisitKind, VisitStatus } from '../model';
 import { VISIT_STATUSES } from '../model';
 import { noteTitle } from '../model';
 import { countryName } from '../places';
@@ -169,30 +169,6 @@ export interface ReportModel {
   footnotes: ReportFootnote[];
 }
 
-export const KIND_LABELS: Readonly<Record<VisitKind, string>> = Object.freeze({
-  state: 'State visit',
-  official: 'Official visit',
-  working: 'Working visit',
-  private: 'Private visit',
-  multilateral: 'Multilateral (summit, conference)',
-  unknown: 'Not known',
-});
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "22 July 2020" for a calendar day; anything else as it is. */
-export function dayLabel(day: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) return day;
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? ''} ${m[1]}`;
-}
-
-/** "28 November 2026, 05:40 UTC" for an ISO timestamp; anything else as it is. */
-export function timestampLabel(iso: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
-  return m ? `${dayLabel(m[1]!)}, ${m[2]} UTC` : iso;
-}
-
 /** How precisely a date is known, in words for the reader. */
 export function precisionLabel(precision: FuzzyDate['precision']): string {
   switch (precision) {
@@ -209,23 +185,6 @@ export function precisionLabel(precision: FuzzyDate['precision']): string {
 
 export function reportDate(d: FuzzyDate): ReportDate {
   return { precision: d.precision, from: d.from, to: d.to, phrase: d.phrase ?? null, label: formatFuzzyDate(d) };
-}
-
-/** "Iran, Tehran", or just the country when no city is known. */
-export function placeLabel(place: Place): string {
-  const country = countryName(place.country);
-  return place.city ? `${country}, ${place.city}` : country;
-}
-
-/** The dates of a visit as a reader wants them, precision kept (the Visits list's wording). */
-export function formatVisitDates(start: FuzzyDate | null, end: FuzzyDate | null): string {
-  if (!start && !end) return 'Date unknown';
-  if (!start) return `Until ${formatFuzzyDate(end)}`;
-  const first = formatFuzzyDate(start);
-  if (!end || (end.from === start.from && end.to === start.to)) {
-    return start.precision === 'window' && !start.phrase ? `${first} (some time in this window)` : first;
-  }
-  return `${first} – ${formatFuzzyDate(end)}`;
 }
 
 /** Report order: by start date, undated visits last, ties by id (deterministic). */

@@ -1,5 +1,6 @@
 import { escapeHtml } from './html';
-import { timestampLabel, type ReportDate, type ReportModel } from './model';
+import { timestampLabel } from '../model';
+import type { ReportDate, ReportModel } from './model';
 
 /**
  * The report in TimelineJS3's JSON format (https://timeline.knightlab.com/docs/json-format.html):

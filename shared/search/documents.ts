@@ -3,9 +3,19 @@
  * the text the index reads (fields) and everything a result row and the facets need (stored
  * fields), so answering a query needs no database reads.
  */
-import { formatFuzzyDate, noteTitle, type ContextEvent, type Note, type Person, type Source, type Visit } from '../model';
+import {
+  dayLabel,
+  formatFuzzyDate,
+  formatVisitDates,
+  noteTitle,
+  placeLabel,
+  type ContextEvent,
+  type Note,
+  type Person,
+  type Source,
+  type Visit,
+} from '../model';
 import { countryByCode, countryName } from '../places';
-import { formatVisitDates, placeLabel } from '../reports/model';
 
 export const SEARCH_TYPES = ['visit', 'person', 'source', 'note', 'event'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
@@ -138,9 +148,7 @@ export function sourceDoc(s: Source): SearchDoc {
     type: 'source',
     recordId: s.id,
     title: s.title,
-    subtitle: [s.publisher ?? '', s.publishedOn ? formatFuzzyDate({ precision: 'day', from: s.publishedOn, to: s.publishedOn }) : '']
-      .filter(Boolean)
-      .join(' · '),
+    subtitle: [s.publisher ?? '', s.publishedOn ? dayLabel(s.publishedOn) : ''].filter(Boolean).join(' · '),
     snippet: clip(s.text, SNIPPET_STORED),
     href: `#/sources/${s.id}`,
     status: '',
@@ -163,7 +171,7 @@ export function noteDoc(n: Note): SearchDoc {
     type: 'note',
     recordId: n.id,
     title,
-    subtitle: `Note · edited ${n.updatedAt.slice(0, 10)}`,
+    subtitle: `Note · edited ${dayLabel(n.updatedAt.slice(0, 10))}`,
     snippet: clip(n.body, SNIPPET_STORED),
     href: `#/notes/${n.id}`,
     status: '',

@@ -4,6 +4,7 @@
  * visit to another day; leap days come from the calendar arithmetic in shared/model/dates.
  */
 import { ISO_DAY, addDays, daysInMonth, isValidDay, toIsoDay } from '../model/dates';
+import { dayLabel, MONTHS } from '../model/visit-format';
 import type { DaySpan } from './layout';
 import { weekday } from './scale';
 
@@ -34,20 +35,6 @@ export interface CalendarGrid {
   month: number;
 }
 
-export const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
 export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
 function ym(day: string): [number, number, number] {
@@ -77,7 +64,7 @@ export function monthGrid(focus: string): CalendarGrid {
   for (let w = from; w <= to; w = addDays(w, 7)) {
     weeks.push(Array.from({ length: 7 }, (_, i) => dayCell(addDays(w, i), year, month)));
   }
-  return { view: 'month', focus, from, to, weeks, title: `${MONTH_NAMES[month - 1]} ${year}`, year, month };
+  return { view: 'month', focus, from, to, weeks, title: `${MONTHS[month - 1]} ${year}`, year, month };
 }
 
 /** The Monday-to-Sunday week containing `focus`. */
@@ -85,9 +72,8 @@ export function weekGrid(focus: string): CalendarGrid {
   const from = startOfWeek(focus);
   const to = addDays(from, 6);
   const [year, month] = ym(addDays(from, 3));
-  const [fy, fm, fd] = ym(from);
   const days = Array.from({ length: 7 }, (_, i) => dayCell(addDays(from, i), year, month)).map((d) => ({ ...d, inMonth: true }));
-  return { view: 'week', focus, from, to, weeks: [days], title: `Week of ${fd} ${MONTH_NAMES[fm - 1]} ${fy}`, year, month };
+  return { view: 'week', focus, from, to, weeks: [days], title: `Week of ${dayLabel(from)}`, year, month };
 }
 
 export function calendarGrid(view: CalendarView, focus: string): CalendarGrid {

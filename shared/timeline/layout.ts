@@ -3,7 +3,8 @@
  * where a postponed trip was first planned), swimlanes, rows inside a lane and aggregation of bars
  * too small to draw one by one. Pure functions; the renderer only turns the result into SVG.
  */
-import { formatFuzzyDate, type FuzzyDate } from '../model/fuzzy-date';
+import type { FuzzyDate } from '../model/fuzzy-date';
+import { dayLabel, formatFuzzyDate } from '../model/visit-format';
 import type { StatusChange, Visit } from '../model/schemas';
 import type { VisitStatus } from '../model/status';
 import { spanGeometry, type Scale } from './scale';
@@ -141,7 +142,7 @@ export function toTimelineItem(v: Visit, by: LaneBy, names: ItemNames): Timeline
     .map((m) => {
       const why = m.reason ? ` (${m.reason})` : '';
       const was = m.approximate ? 'planned with no date given' : `planned for ${m.label}`;
-      return `; postponed on ${formatFuzzyDate({ precision: 'day', from: m.postponedOn, to: m.postponedOn })}${why}: ${was}, moved to ${m.toLabel}`;
+      return `; postponed on ${dayLabel(m.postponedOn)}${why}: ${was}, moved to ${m.toLabel}`;
     })
     .join('');
   return {

@@ -3,6 +3,7 @@
  * Pure: days are `YYYY-MM-DD` strings (see shared/model/dates), so nothing depends on the time zone.
  */
 import { ISO_DAY, addDays, daysBetween, daysInMonth, isValidDay, isoWeekday, toIsoDay } from '../model/dates';
+import { MONTHS } from '../model/visit-format';
 
 /** Visible span of each zoom level, in days, from a century down to five days. */
 export const ZOOM_SPANS: readonly number[] = Object.freeze([36525, 18262, 10957, 7305, 3653, 1826, 1096, 730, 365, 183, 91, 42, 21, 10, 5]);
@@ -113,7 +114,8 @@ export function spanGeometry(scale: Scale, from: string, to: string, minWidth = 
   return { x, width, clippedStart, clippedEnd };
 }
 
-const MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** "Jan" … "Dec": where an axis has no room for the month's whole name. */
+const MONTH_ABBR = MONTHS.map((name) => name.slice(0, 3));
 
 function parts(day: string): [number, number, number] {
   const m = ISO_DAY.exec(day);

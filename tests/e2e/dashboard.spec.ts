@@ -26,7 +26,7 @@ test.describe('Dashboard', () => {
       'href',
       `#/visits/${SEED.saudiVisit}`,
     );
-    await expect(dash.postponed).toContainText('postponed on 2020-07-20');
+    await expect(dash.postponed).toContainText('postponed on 20 July 2020');
     await expect(dash.perYear).toContainText('1 visit without a date not shown');
     await expect(dash.nextPlanned).toContainText('No planned visit is dated on or after today');
 

@@ -24,7 +24,7 @@ test('a recorded visit is proposed as fulfilling the planned Washington trip; ac
   const table = page.getByRole('table', { name: 'Proposed matches' });
   await expect(table.getByRole('row')).toHaveCount(2);
   await expect(table).toContainText('Fulfilled by');
-  await expect(table).toContainText('Recorded on 2020-08-20, inside the planned dates');
+  await expect(table).toContainText('Recorded on 20 August 2020, inside the planned dates');
 
   await table.getByRole('button', { name: /^Accept:/ }).click();
   await expect(page.getByText(/Match accepted/)).toBeVisible();
@@ -37,7 +37,7 @@ test('a recorded visit is proposed as fulfilling the planned Washington trip; ac
   const detail = new VisitDetail(page);
   await expect(detail.historyRows).toHaveCount(2);
   await expect(detail.historyRows.nth(1)).toContainText('completed');
-  await expect(detail.historyRows.nth(1)).toContainText('Fulfilled by the recorded visit of 2020-08-20');
+  await expect(detail.historyRows.nth(1)).toContainText('Fulfilled by the recorded visit of 20 August 2020');
 
   // Undo from the keyboard (outside text fields) brings back both records as they were.
   await page.getByRole('heading', { level: 1 }).click();

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { formatFuzzyDate, isValidDay, localToday } from '../../../shared/model';
+import { dayLabel, isValidDay, localToday } from '../../../shared/model';
 import { WEEKDAY_NAMES, calendarGrid, dayAfterKey, stepCalendar, type CalendarDay } from '../../../shared/timeline';
 import { EmptyState, StatusBadge, VisitFilterControls, hasVisitFilter, useVisitFilterParams } from '../../components';
 import { useQuery } from '../../db';
@@ -11,7 +11,7 @@ import './calendar.css';
 const MONTH_CELL_CAP = 4;
 
 function dayName(d: CalendarDay): string {
-  return `${WEEKDAY_NAMES[d.weekday]} ${formatFuzzyDate({ precision: 'day', from: d.day, to: d.day })}`;
+  return `${WEEKDAY_NAMES[d.weekday]} ${dayLabel(d.day)}`;
 }
 
 function visitName(v: CalendarVisit): string {

@@ -1,6 +1,6 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { VISIT_STATUSES, localToday } from '../../../shared/model';
+import { dayLabel, VISIT_STATUSES, localToday, visitTitle } from '../../../shared/model';
 import { countryName } from '../../../shared/places';
 import { yearRange, type YearCount } from '../../../shared/stats';
 import { EmptyState, visitFilterToParams } from '../../components';
@@ -185,13 +185,10 @@ function VisitList({
         <ol className="dash-visits">
           {visits.map((v) => (
             <li key={v.id}>
-              <Link to={`/visits/${v.id}`}>
-                {v.travellerName} → {countryName(v.country)}
-                {v.city ? `, ${v.city}` : ''}
-              </Link>
+              <Link to={`/visits/${v.id}`}>{visitTitle({ name: v.travellerName }, v)}</Link>
               <div className="muted">
                 {v.dates}
-                {v.postponedOn && ` · postponed on ${v.postponedOn}`}
+                {v.postponedOn && ` · postponed on ${dayLabel(v.postponedOn)}`}
               </div>
             </li>
           ))}
@@ -239,7 +236,7 @@ export function DashboardPage() {
               id="dash-next"
               title="Next planned visits"
               visits={data.nextPlanned}
-              empty={`No planned visit is dated on or after today (${today}).`}
+              empty={`No planned visit is dated on or after today (${dayLabel(today)}).`}
               more={listHref({ status: 'planned' })}
             />
             <VisitList

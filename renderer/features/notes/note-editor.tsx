@@ -1,9 +1,8 @@
 import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { noteTitle, type Note, type NoteTarget } from '../../../shared/model';
+import { localTimeLabel, noteTitle, type Note, type NoteTarget } from '../../../shared/model';
 import { EmptyState, Field, Markdown, useToast } from '../../components';
 import { deleteNote, getNote, listPeople, listVisitSummaries, saveNoteBody, setNoteTarget, useQuery } from '../../db';
-import { formatEdited } from './notes-list';
 import { useAutosave, type SaveState } from './use-autosave';
 
 function targetValue(t: NoteTarget): string {
@@ -123,7 +122,7 @@ function NoteEditor({ initial, latest }: { initial: Note; latest: Note | undefin
       )}
       <div className="note-meta">
         <AttachSelect note={note} />
-        <p className="muted">Last edited {formatEdited(note.updatedAt)}</p>
+        <p className="muted">Last edited {localTimeLabel(note.updatedAt)}</p>
       </div>
       <div className="note-columns">
         <div className="field note-source">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { noteTitle } from '../../../shared/model';
+import { localTimeLabel, noteTitle } from '../../../shared/model';
 import { EmptyState, useToast } from '../../components';
 import { createNote, listNoteRows, useQuery } from '../../db';
 
@@ -9,10 +9,6 @@ function fold(s: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
-}
-
-export function formatEdited(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** The Notes screen: every note, last edited first, with what it is attached to. */
@@ -74,7 +70,7 @@ export function NotesList() {
                   <Link to={`/notes/${note.id}`}>{noteTitle(note.body)}</Link>
                 </td>
                 <td>{attachedTo ? <Link to={attachedTo.route}>{attachedTo.label}</Link> : <span className="muted">Free-standing</span>}</td>
-                <td className="nowrap">{formatEdited(note.updatedAt)}</td>
+                <td className="nowrap">{localTimeLabel(note.updatedAt)}</td>
               </tr>
             ))}
           </tbody>

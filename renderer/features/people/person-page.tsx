@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { noteTitle } from '../../../shared/model';
+import { localTimeLabel, noteTitle } from '../../../shared/model';
 import { EmptyState, StatusBadge, useToast } from '../../components';
 import { countryLabel, createNote, deletePerson, describeStorageError, getPersonDetail, useQuery, type VisitSummary } from '../../db';
 import { rolePeriod } from './person-draft';
@@ -164,8 +164,7 @@ export function PersonPage() {
           <ul className="note-links">
             {notes.map((n) => (
               <li key={n.id}>
-                <Link to={`/notes/${n.id}`}>{noteTitle(n.body)}</Link>{' '}
-                <span className="muted">edited {new Date(n.updatedAt).toLocaleString()}</span>
+                <Link to={`/notes/${n.id}`}>{noteTitle(n.body)}</Link> <span className="muted">edited {localTimeLabel(n.updatedAt)}</span>
               </li>
             ))}
           </ul>

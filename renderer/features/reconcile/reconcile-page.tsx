@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { formatVisitDates, placeLabel } from '../../../shared/model';
 import { EmptyState, StatusBadge, useToast } from '../../components';
 import { acceptReconcileProposal, listReconcileProposals, rejectReconcileProposal, useQuery, type ReconcileRow } from '../../db';
-import { formatVisitDates, placeLabel } from '../visits/visit-format';
 
 const KIND_LABEL = { 'fulfilled-by': 'Fulfilled by', 'rescheduled-as': 'Rescheduled as' } as const;
 

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { visitTitle } from '../../../shared/model';
 import {
   REPORT_CSS,
   ReportCancelledError,
   describeSelection,
-  placeLabel,
   renderHtmlBody,
   selectionFromParams,
   selectionToParams,
@@ -70,11 +70,15 @@ function PrintView({ title }: { title: string }) {
       try {
         const input = await loadReportInput(selection);
         const one = selection.visitId ? input.visits[0] : undefined;
-        const traveller = one ? input.people.find((p) => p.id === one.travellerId)?.name : undefined;
         const label = describeSelection(
           selection,
           input.people,
-          one ? `${traveller ?? 'Unknown traveller'} → ${placeLabel(one.place)}` : undefined,
+          one
+            ? visitTitle(
+                input.people.find((p) => p.id === one.travellerId),
+                one.place,
+              )
+            : undefined,
         );
         const model = await buildModel(
           input,

@@ -1,12 +1,10 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import type { Person, Visit } from '../../../shared/model';
+import { formatVisitDates, visitTitle, type Person, type Visit } from '../../../shared/model';
 import {
   REPORT_FORMATS,
   ReportCancelledError,
   describeSelection,
-  formatVisitDates,
-  placeLabel,
   reportFileName,
   selectionFromParams,
   selectionToParams,
@@ -39,7 +37,7 @@ function modeOf(s: ReportSelection): Mode {
 }
 
 function visitOption(v: Visit, people: Map<string, Person>): string {
-  return `${people.get(v.travellerId)?.name ?? 'Unknown traveller'} → ${placeLabel(v.place)} (${formatVisitDates(v.start, v.end)})`;
+  return `${visitTitle(people.get(v.travellerId), v.place)} (${formatVisitDates(v.start, v.end)})`;
 }
 
 /**
@@ -80,7 +78,7 @@ export function ReportsPage() {
   const selectionLabel = describeSelection(
     selection,
     choices.data?.people ?? [],
-    oneVisit ? `${people.get(oneVisit.travellerId)?.name ?? 'Unknown traveller'} → ${placeLabel(oneVisit.place)}` : undefined,
+    oneVisit ? visitTitle(people.get(oneVisit.travellerId), oneVisit.place) : undefined,
   );
 
   // Leaving the screen cancels a running export.

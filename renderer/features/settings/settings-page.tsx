@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
 import type { AppInfo } from '../../../shared/bridge';
 import { MAX_FILE_BYTES } from '../../../shared/bridge';
-import { localToday } from '../../../shared/model';
+import { localTimeLabel, localToday } from '../../../shared/model';
 import { bridge } from '../../bridge';
 import { Dialog, useToast } from '../../components';
 import { exportBackupText, parseBackup, restoreBackup, type BackupParseResult } from '../../db';
@@ -256,13 +256,7 @@ export function SettingsPage() {
           <div className="restore-confirm">
             <p>
               <strong>{candidate.fileName}</strong>
-              {candidate.parsed.backup.exportedAt && (
-                <>
-                  {' '}
-                  was exported on{' '}
-                  {new Date(candidate.parsed.backup.exportedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
-                </>
-              )}
+              {candidate.parsed.backup.exportedAt && <> was exported on {localTimeLabel(candidate.parsed.backup.exportedAt)}</>}
               {candidate.parsed.backup.app.version && <> by Legation {candidate.parsed.backup.app.version}</>}. It contains:
             </p>
             <CountsTable counts={candidate.parsed.counts} label="Backup contents" />

@@ -4,7 +4,7 @@ import { bridge } from '../../bridge';
 import { EmptyState, useToast } from '../../components';
 import { evidenceLinksForSource, getSource, useQuery, type EvidenceLink } from '../../db';
 import { segmentText, type Segment } from './segments';
-import { placeLabel, publishedLabel } from './source-format';
+import { datelineLabel, publishedLabel } from './source-format';
 import { SourceDetailsEditor } from './source-form';
 
 type SpanLink = EvidenceLink & { start: number; end: number };
@@ -150,7 +150,7 @@ export function SourceReader() {
             )}
           </dd>
           <dt>Dateline</dt>
-          <dd>{placeLabel(s.datelinePlace) || <span className="muted">none</span>}</dd>
+          <dd>{datelineLabel(s.datelinePlace) || <span className="muted">none</span>}</dd>
           <dt>Published</dt>
           <dd>{publishedLabel(s)}</dd>
           {s.url && (

@@ -1,7 +1,7 @@
 import { Link, useNavigate } from 'react-router';
 import { EmptyState } from '../../components';
 import { listSourceRows, useQuery } from '../../db';
-import { placeLabel, publishedLabel } from './source-format';
+import { datelineLabel, publishedLabel } from './source-format';
 
 /** The Sources screen: every article kept for offline reading, with how much evidence it gives. */
 export function SourcesList() {
@@ -46,7 +46,7 @@ export function SourcesList() {
                   <Link to={`/sources/${source.id}`}>{source.title}</Link>
                 </td>
                 <td>{source.publisher ? source.publisher : <span className="muted">publisher unknown</span>}</td>
-                <td className="nowrap">{placeLabel(source.datelinePlace) || <span className="muted">—</span>}</td>
+                <td className="nowrap">{datelineLabel(source.datelinePlace) || <span className="muted">—</span>}</td>
                 <td className="nowrap">{publishedLabel(source)}</td>
                 <td className="num">{evidenceCount}</td>
               </tr>

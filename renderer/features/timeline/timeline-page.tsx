@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { addDays, daysBetween, formatFuzzyDate, localToday, VISIT_STATUSES } from '../../../shared/model';
+import { addDays, dayLabel, daysBetween, formatFuzzyDate, localToday, VISIT_STATUSES } from '../../../shared/model';
 import {
   MAX_ZOOM,
   MIN_ZOOM,
@@ -290,7 +290,7 @@ export function TimelinePage() {
                     {it.moves
                       .map(
                         (m) =>
-                          `postponed on ${formatFuzzyDate({ precision: 'day', from: m.postponedOn, to: m.postponedOn })}: ${m.approximate ? 'planned with no date given' : `planned for ${m.label}`} → ${m.toLabel}`,
+                          `postponed on ${dayLabel(m.postponedOn)}: ${m.approximate ? 'planned with no date given' : `planned for ${m.label}`} → ${m.toLabel}`,
                       )
                       .join('; ')}
                   </td>

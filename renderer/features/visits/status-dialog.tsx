@@ -1,9 +1,12 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import {
   allowedTransitions,
+  dayLabel,
   fuzzyDateToInput,
   isValidDay,
   localToday,
+  requiresReason,
+  takesDates,
   transitionError,
   transitionLabel,
   type FuzzyDate,
@@ -14,10 +17,6 @@ import {
 import { Dialog, Field, FuzzyDateInput, fuzzyDateHint, useToast } from '../../components';
 import { changeVisitStatus, describeStorageError, listSources, useQuery } from '../../db';
 import { parseOptionalDate } from './visit-form-model';
-
-/** Statuses after which the trip's dates are worth restating: a new plan, or when it actually happened. */
-const TAKES_DATES: readonly VisitStatus[] = ['planned', 'underway', 'completed'];
-const NEEDS_REASON: readonly VisitStatus[] = ['postponed', 'cancelled'];
 
 type Errors = Partial<Record<'to' | 'on' | 'reason' | 'start' | 'end' | 'form', string>>;
 
@@ -48,9 +47,9 @@ export function StatusDialog({ visit, title, onClose }: { visit: Visit; title: s
     const next: Errors = {};
     if (!to) next.to = 'Choose the new status';
     if (!isValidDay(on)) next.on = 'Enter the day the change happened';
-    if (to && NEEDS_REASON.includes(to) && reason.trim() === '') next.reason = `Say why the visit was ${to}.`;
+    if (to && requiresReason(to) && reason.trim() === '') next.reason = `Say why the visit was ${to}.`;
     const req: StatusChangeRequest = { to: to || 'planned', on, reason, sourceId: sourceId || null };
-    if (to && TAKES_DATES.includes(to)) {
+    if (to && takesDates(to)) {
       // Unchanged text keeps the visit's dates as they are; cleared text means "no longer known".
       const s = parseOptionalDate(start);
       const en = parseOptionalDate(end);
@@ -118,8 +117,8 @@ export function StatusDialog({ visit, title, onClose }: { visit: Visit; title: s
         <Field label="Date of change" error={errors.on} hint="The day it happened, not the day you record it.">
           <input type="date" value={on} onChange={(e) => setOn(e.target.value)} required />
         </Field>
-        <Field label="Reason" error={errors.reason} hint={to && NEEDS_REASON.includes(to) ? 'Required: say why.' : 'Optional.'}>
-          <textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} required={!!to && NEEDS_REASON.includes(to)} />
+        <Field label="Reason" error={errors.reason} hint={to && requiresReason(to) ? 'Required: say why.' : 'Optional.'}>
+          <textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} required={!!to && requiresReason(to)} />
         </Field>
         <Field label="Source" hint="Where this was reported.">
           <select value={sourceId} onChange={(e) => setSourceId(e.target.value)} aria-busy={sources.data ? undefined : true}>
@@ -133,12 +132,12 @@ export function StatusDialog({ visit, title, onClose }: { visit: Visit; title: s
             {(sources.data ?? []).map((s) => (
               <option key={s.id} value={s.id}>
                 {s.title}
-                {s.publishedOn ? ` (${s.publishedOn})` : ''}
+                {s.publishedOn ? ` (${dayLabel(s.publishedOn)})` : ''}
               </option>
             ))}
           </select>
         </Field>
-        {to && TAKES_DATES.includes(to) && (
+        {to && takesDates(to) && (
           <div className="date-pair">
             <Field label="Start" error={errors.start} hint={fuzzyDateHint(start, 'Empty: not known.')}>
               <FuzzyDateInput value={start} onChange={setStart} />

@@ -2,9 +2,14 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   allowedTransitions,
+  dayLabel,
   formatFuzzyDate,
+  formatVisitDates,
+  KIND_LABELS,
   noteTitle,
+  placeLabel,
   transitionError,
+  visitTitle,
   type Person,
   type Source,
   type StatusChange,
@@ -12,8 +17,7 @@ import {
 import { StatusBadge, useToast } from '../../components';
 import { createNote, deleteVisit, getVisitDetail, useQuery, type EvidenceWithSource, type VisitDetail } from '../../db';
 import { StatusDialog } from './status-dialog';
-import { KIND_LABELS } from './visit-form-model';
-import { formatVisitDates, noteExcerpt, placeLabel, visitTitle } from './visit-format';
+import { noteExcerpt } from './note-excerpt';
 
 const FIELD_NAMES: Record<string, string> = {
   status: 'Status',
@@ -63,9 +67,7 @@ function evidenceContext(e: EvidenceWithSource, detail: VisitDetail): string {
   const field = fieldName(e.field);
   if (e.recordType === 'statusChange') {
     const change = detail.visit.statusHistory.find((c) => c.id === e.recordId);
-    return change
-      ? `${field} — change to ${change.status} (${formatFuzzyDate({ precision: 'day', from: change.on, to: change.on })})`
-      : field;
+    return change ? `${field} — change to ${change.status} (${dayLabel(change.on)})` : field;
   }
   if (e.recordType === 'meeting') return `Meeting — ${field.toLowerCase()}`;
   return field;
@@ -323,10 +325,6 @@ function PeopleLinks({ people, joiner = ', ' }: { people: Person[]; joiner?: str
       ))}
     </>
   );
-}
-
-function dayLabel(day: string): string {
-  return formatFuzzyDate({ precision: 'day', from: day, to: day });
 }
 
 /** The history in order: what it became, when, from what, why, who said so, and the dates as they then stood. */

@@ -59,15 +59,6 @@ export const FIELD_ORDER: readonly VisitFormField[] = [
   'hostIds',
 ];
 
-export const KIND_LABELS: Record<VisitKind, string> = {
-  state: 'State visit',
-  official: 'Official visit',
-  working: 'Working visit',
-  private: 'Private visit',
-  multilateral: 'Multilateral (summit, conference)',
-  unknown: 'Not known',
-};
-
 export function emptyForm(travellerId = ''): VisitFormValues {
   return {
     travellerId,

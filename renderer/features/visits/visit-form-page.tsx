@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { VISIT_KINDS, VISIT_STATUSES, type Person, type VisitKind, type VisitStatus } from '../../../shared/model';
+import { KIND_LABELS, VISIT_KINDS, VISIT_STATUSES, visitTitle, type Person, type VisitKind, type VisitStatus } from '../../../shared/model';
 import { CITIES, capitalOf, findCity, placeFor } from '../../../shared/places';
 import {
   CountrySelect,
@@ -25,7 +25,6 @@ import {
 import {
   FIELD_LABELS,
   FIELD_ORDER,
-  KIND_LABELS,
   draftFromForm,
   emptyForm,
   errorsFromFields,
@@ -34,7 +33,6 @@ import {
   type VisitFormErrors,
   type VisitFormValues,
 } from './visit-form-model';
-import { visitTitle } from './visit-format';
 
 /** /visits/new: an empty form (a `?traveller=` link from a person's page pre-selects them). */
 export function NewVisitPage() {

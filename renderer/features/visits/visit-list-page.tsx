@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { formatVisitDates, KIND_LABELS, placeLabel } from '../../../shared/model';
 import { countryName } from '../../../shared/places';
 import { EmptyState, Field, StatusBadge, VisitFilterControls } from '../../components';
 import {
@@ -26,8 +27,6 @@ import {
   sortToValue,
   type ListParams,
 } from './list-params';
-import { KIND_LABELS } from './visit-form-model';
-import { formatVisitDates, placeLabel } from './visit-format';
 import './visit-list.css';
 
 /** Rows are read by pages of this many (one bulkGet of visits and one of people per page). */

@@ -8,7 +8,7 @@ import {
   parseTags,
   sameForm,
 } from '../../../renderer/features/visits/visit-form-model';
-import { formatVisitDates, noteExcerpt, visitTitle } from '../../../renderer/features/visits/visit-format';
+import { noteExcerpt } from '../../../renderer/features/visits/note-excerpt';
 import { createVisit, dayDate, monthDate, windowDate } from '../../../shared/model';
 import { placeFor } from '../../../shared/places';
 
@@ -87,21 +87,6 @@ describe('form values of a stored visit', () => {
 });
 
 describe('labels', () => {
-  it('names a visit by traveller and destination', () => {
-    expect(visitTitle({ name: 'Mustafa al-Kadhemi' }, placeFor('IR', 'Tehran'))).toBe('Mustafa al-Kadhemi → Iran, Tehran');
-    expect(visitTitle(undefined, placeFor('SA'))).toBe('Unknown traveller → Saudi Arabia');
-  });
-
-  it('keeps the precision of the dates', () => {
-    expect(formatVisitDates(null, null)).toBe('Date unknown');
-    expect(formatVisitDates(dayDate('2020-07-21'), dayDate('2020-07-21'))).toBe('21 July 2020');
-    expect(formatVisitDates(monthDate(2020, 9), null)).toBe('September 2020');
-    expect(formatVisitDates(windowDate('2020-07-22', '2020-09-02', 'within weeks'), null)).toBe(
-      '22 July 2020 – 2 September 2020 (within weeks)',
-    );
-    expect(formatVisitDates(dayDate('2020-07-21'), dayDate('2020-07-23'))).toBe('21 July 2020 – 23 July 2020');
-  });
-
   it('reads a fuzzy date back to the user as they type', () => {
     expect(fuzzyDateHint('2020-07')).toBe('Read as: July 2020 (month only)');
     expect(fuzzyDateHint('')).toMatch(/^Leave empty if not known/);

@@ -8,6 +8,8 @@ import {
   createVisit,
   dayDate,
   monthDate,
+  requiresReason,
+  takesDates,
   transitionError,
   transitionLabel,
   visitSchema,
@@ -229,5 +231,12 @@ describe('applyStatusChange', () => {
       testClock(),
     );
     expect(r).toEqual({ ok: false, error: 'The end date is before the start date' });
+  });
+});
+
+describe('status rules', () => {
+  it('asks a reason of a postponed or cancelled trip, and new dates of a planned, underway or completed one', () => {
+    expect(VISIT_STATUSES.filter(requiresReason)).toEqual(['postponed', 'cancelled']);
+    expect(VISIT_STATUSES.filter(takesDates)).toEqual(['planned', 'underway', 'completed']);
   });
 });
