@@ -4,6 +4,7 @@
  * order in the label or one of the keywords; matches that start words, run contiguously or start
  * the label rank first.
  */
+import { foldForSearch } from '../../shared/text/fold';
 
 export interface PaletteItem {
   id: string;
@@ -12,18 +13,11 @@ export interface PaletteItem {
   keywords?: readonly string[];
 }
 
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-}
-
 /** Score of `query` against one text, or null when its characters do not all appear in order. */
 export function fuzzyScore(query: string, text: string): number | null {
-  const q = fold(query).replace(/\s+/g, '');
+  const q = foldForSearch(query).replace(/\s+/g, '');
   if (q === '') return 0;
-  const t = fold(text);
+  const t = foldForSearch(text);
   let score = 0;
   let from = 0;
   let previous = -2;
@@ -41,7 +35,7 @@ export function fuzzyScore(query: string, text: string): number | null {
     from = index + 1;
   }
   // A whole-word or prefix hit beats a scattered one of the same length.
-  if (t.startsWith(fold(query).trim())) score += 10;
+  if (t.startsWith(foldForSearch(query).trim())) score += 10;
   return score;
 }
 

@@ -16,6 +16,7 @@ import {
   type VisitStatus,
 } from '../../shared/model';
 import { placeFor } from '../../shared/places';
+import { foldForExact } from '../../shared/text/fold';
 import { ValidationError } from './errors';
 import { clock, db } from './instance';
 import { pushUndo } from './undo';
@@ -112,17 +113,6 @@ export function canonicalArticleText(text: string): string {
   );
 }
 
-/** Folds a name for exact matching: case and accents do not count, everything else does. */
-function foldName(s: string): string {
-  return s
-    .replace(/[\u2018\u2019\u00B4`]/g, "'")
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
-
 /**
  * Finds a live source with the same article text. Lengths are compared first (folding only
  * shortens whitespace and ellipses a little), so only plausible candidates are folded.
@@ -153,9 +143,9 @@ function resolvePerson(t: ImportTraveller, people: readonly Person[], byId: Read
   // The review clears knownPersonId when the user renames the traveller, so a match still set holds.
   const known = t.knownPersonId ? byId.get(t.knownPersonId) : undefined;
   if (known) return known;
-  const key = foldName(t.name);
+  const key = foldForExact(t.name);
   if (key === '') return null;
-  return people.find((p) => [p.name, ...p.aliases].some((n) => foldName(n) === key)) ?? null;
+  return people.find((p) => [p.name, ...p.aliases].some((n) => foldForExact(n) === key)) ?? null;
 }
 
 export interface ProposalPreview {
@@ -241,11 +231,11 @@ function locate(text: string, span: { start: number; end: number; quote: string 
 }
 
 function uniqueNames(names: readonly string[], except: string): string[] {
-  const seen = new Set([foldName(except)]);
+  const seen = new Set([foldForExact(except)]);
   const out: string[] = [];
   for (const raw of names) {
     const n = raw.replace(/\s+/g, ' ').trim();
-    const k = foldName(n);
+    const k = foldForExact(n);
     if (n === '' || n.length > 200 || seen.has(k)) continue;
     seen.add(k);
     out.push(n);
@@ -366,7 +356,7 @@ export async function saveArticleImport(
         linked.set(existing.id, existing);
         return existing.id;
       }
-      const key = foldName(p.traveller.name);
+      const key = foldForExact(p.traveller.name);
       let person = created.get(key);
       if (!person) {
         person = newPerson(p.traveller);

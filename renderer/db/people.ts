@@ -1,4 +1,5 @@
 import { personSchema, type Person } from '../../shared/model';
+import { foldForMatch } from '../../shared/text/fold';
 import { NotFoundError, ValidationError } from './errors';
 import { clock, db } from './instance';
 import { pushUndo } from './undo';
@@ -15,21 +16,12 @@ export async function getPerson(id: string): Promise<Person | undefined> {
   return p && !p.deletedAt ? p : undefined;
 }
 
-function fold(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/^(al|el)[-\s]/, '')
-    .trim();
-}
-
 /** People whose name or any alias matches (accent- and case-insensitive; "al-" prefixes ignored). */
 export async function findPeople(text: string): Promise<Person[]> {
-  const q = fold(text);
+  const q = foldForMatch(text);
   if (!q) return [];
   const all = await listPeople();
-  return all.filter((p) => [p.name, ...p.aliases].some((n) => fold(n).includes(q)));
+  return all.filter((p) => [p.name, ...p.aliases].some((n) => foldForMatch(n).includes(q)));
 }
 
 function check(person: Person): Person {

@@ -11,7 +11,9 @@ import {
   type Source,
   type Visit,
 } from '../../shared/model';
+import { nameSkeleton } from '../../shared/people/names';
 import { countryName } from '../../shared/places';
+import { foldForMatch } from '../../shared/text/fold';
 import { db } from './instance';
 
 /**
@@ -52,27 +54,17 @@ export interface PersonRow {
   visitCount: number;
 }
 
-function fold(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/^(al|el)[-\s]/, '')
-    .trim();
-}
-
 /**
  * Spellings differ (Kadhemi / Kadhimi): besides substring matches of name and aliases, a query
- * matches a name when it differs from one of its words only by the vowels.
+ * matches a name when it differs from one of its words only by the vowels (or a doubled letter).
  */
 function matchesPerson(p: Person, query: string): boolean {
-  const q = fold(query);
+  const q = foldForMatch(query);
   if (!q) return true;
-  const names = [p.name, ...p.aliases].map(fold);
+  const names = [p.name, ...p.aliases].map(foldForMatch);
   if (names.some((n) => n.includes(q))) return true;
-  const skeleton = (s: string) => s.replace(/[aeiouy]/g, '');
-  const qs = skeleton(q);
-  return qs.length >= 3 && names.some((n) => n.split(/[\s-]+/).some((w) => skeleton(w) === qs));
+  const qs = nameSkeleton(q);
+  return qs.length >= 3 && names.some((n) => n.split(/[\s-]+/).some((w) => nameSkeleton(w) === qs));
 }
 
 /** People (optionally matching a name or alias) with how many visits each is part of. */

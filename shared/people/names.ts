@@ -1,23 +1,9 @@
-/**
- * Matching people across spellings: news, datasets and analysts write the same name many ways
- * (Kadhemi, Kadhimi, al-Kadhimi, Al-Kadhimi). Pure functions shared by search, import and
- * reconciliation.
- */
+import { foldForMatch } from '../text/fold';
 
-/** Case-, accent- and punctuation-insensitive form of a name; Arabic article prefixes dropped per word. */
-export function foldName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[´`'’‘ʼʻ.]/g, '')
-    .replace(/[^a-z0-9\s-]/g, ' ')
-    .split(/[\s]+/)
-    .map((w) => w.replace(/^(al|el|ad|ar|as|at|az|an|ash|ath)-/, ''))
-    .filter((w) => w !== '' && w !== '-')
-    .join(' ')
-    .trim();
-}
+/**
+ * Telling whether two person records name the same person: news, datasets and analysts write the
+ * same name many ways (Kadhemi, Kadhimi, al-Kadhimi, Al-Kadhimi). Used by reconciliation.
+ */
 
 /** Consonant skeleton of a word: transliterations differ mostly in their vowels (Kadhemi / Kadhimi). */
 export function nameSkeleton(word: string): string {
@@ -67,8 +53,8 @@ function words(folded: string): string[] {
  * names (first word) agree or one of them gives none.
  */
 export function samePerson(a: NamedPerson, b: NamedPerson): boolean {
-  const formsA = [a.name, ...a.aliases].map(foldName).filter(Boolean);
-  const formsB = new Set([b.name, ...b.aliases].map(foldName).filter(Boolean));
+  const formsA = [a.name, ...a.aliases].map(foldForMatch).filter(Boolean);
+  const formsB = new Set([b.name, ...b.aliases].map(foldForMatch).filter(Boolean));
   if (formsA.some((f) => formsB.has(f))) return true;
   const surnames = (forms: string[]) =>
     new Set(
@@ -81,7 +67,7 @@ export function samePerson(a: NamedPerson, b: NamedPerson): boolean {
   const sb = surnames([...formsB]);
   if (![...sa].some((s) => s.length >= 3 && sb.has(s))) return false;
   const given = (name: string) => {
-    const w = words(foldName(name));
+    const w = words(foldForMatch(name));
     return w.length >= 2 ? w[0] : undefined;
   };
   const ga = given(a.name);

@@ -8,6 +8,7 @@
  * English words such as "us", "in" or "me" never turn into countries.
  */
 import type { Place } from '../model/schemas';
+import { foldForSearch } from '../text/fold';
 import data from './gazetteer.generated.json';
 import { historicalCountry } from './historical';
 
@@ -119,10 +120,7 @@ export const CITIES: readonly City[] = Object.freeze(
  * other punctuation as spaces, no leading "the". "Washington, D.C." → "washington dc".
  */
 export function normalizePlaceName(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  return foldForSearch(text)
     .replace(/[.'’‘ʻʼ`´]/g, '')
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, ' ')

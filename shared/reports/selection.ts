@@ -1,5 +1,6 @@
 import { VISIT_STATUSES, isValidDay, overlaps, type Person, type Visit, type VisitStatus } from '../model';
 import { countryName } from '../places';
+import { foldForMatch } from '../text/fold';
 
 /**
  * Which visits a report covers: one visit, or the Visits list's filter (status, host country,
@@ -93,21 +94,9 @@ export function selectionToParams(s: ReportSelection): URLSearchParams {
   return sp;
 }
 
-/** Case-, accent- and "al-"-insensitive form of a name ("Al-Kadhimi" = "kadhimi"). */
-export function foldName(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[’'`´]/g, '')
-    .replace(/\b(al|el)[-\s]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
 /** People whose name or an alias is `name` (folded); live records only. */
 export function findPeopleByName(people: readonly Person[], name: string): Person[] {
-  const key = foldName(name);
+  const key = foldForMatch(name);
   if (key === '') return [];
-  return people.filter((p) => !p.deletedAt && [p.name, ...p.aliases].some((n) => foldName(n) === key));
+  return people.filter((p) => !p.deletedAt && [p.name, ...p.aliases].some((n) => foldForMatch(n) === key));
 }

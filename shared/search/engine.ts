@@ -36,7 +36,7 @@ export const SEARCH_TABLES = ['people', 'visits', 'sources', 'notes', 'events'] 
 export type SearchTable = (typeof SEARCH_TABLES)[number];
 
 /** Bump when documents or the index's shape change: a persisted index of another format is rebuilt. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 
 export type Watermarks = Record<SearchTable, string>;
 

@@ -2,33 +2,9 @@
  * Text folding for search: the index and the query go through the same steps, so that spellings
  * analysts meet in the wild compare equal — "Kādhimī" = "Kadhimi", "al-Kadhimi" = "Kadhimi",
  * "Kadhemi's" = "Kadhemi", "U.S." = "US". Typos ("Kadhemi" for "Kadhimi") are left to the
- * index's fuzzy matching (one edit), not folded here.
+ * index's fuzzy matching (one edit), not folded here. The folding itself is shared/text/fold.ts.
  */
-
-/** Letters NFKD does not decompose into a base letter plus marks. */
-const SPECIAL_LETTERS: Record<string, string> = {
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  ø: 'o',
-  đ: 'd',
-  ð: 'd',
-  ł: 'l',
-  ı: 'i',
-  þ: 'th',
-};
-
-/** Arabic article prefixes written as separate tokens once the hyphen splits them ("al-", "el-", "ul-"). */
-const ARTICLE_TOKENS = new Set(['al', 'el', 'ul', 'ad', 'as', 'ash', 'at', 'az', 'ar', 'an']);
-
-/** Lower case, no accents or marks, special letters spelled out. */
-export function foldText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[ßæœøđðłıþ]/g, (c) => SPECIAL_LETTERS[c] ?? c);
-}
+import { ARABIC_ARTICLES, foldForSearch } from '../text/fold';
 
 /**
  * Splits text into words: letters and digits, everything else separates. Dotted abbreviations
@@ -60,9 +36,9 @@ const TERM_CACHE_SIZE = 200_000;
 const termCache = new Map<string, string | null>();
 
 function processUncached(term: string): string | null {
-  const t = /^[\x20-\x7e]*$/.test(term) ? term.toLowerCase() : foldText(term);
+  const t = /^[\x20-\x7e]*$/.test(term) ? term.toLowerCase() : foldForSearch(term);
   if (t === '') return null;
-  if (ARTICLE_TOKENS.has(t)) return null;
+  if (ARABIC_ARTICLES.has(t)) return null;
   if (t.length === 1 && !/\d/.test(t)) return null;
   return t;
 }

@@ -1,15 +1,9 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { localTimeLabel, noteTitle } from '../../../shared/model';
+import { foldForSearch } from '../../../shared/text/fold';
 import { EmptyState, useToast } from '../../components';
 import { createNote, listNoteRows, useQuery } from '../../db';
-
-function fold(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-}
 
 /** The Notes screen: every note, last edited first, with what it is attached to. */
 export function NotesList() {
@@ -17,8 +11,10 @@ export function NotesList() {
   const toast = useToast();
   const [query, setQuery] = useState('');
   const { data, error, isLoading } = useQuery(() => listNoteRows(), []);
-  const q = fold(query.trim());
-  const rows = q ? data?.filter((r) => fold(r.note.body).includes(q) || fold(r.attachedTo?.label ?? '').includes(q)) : data;
+  const q = foldForSearch(query.trim());
+  const rows = q
+    ? data?.filter((r) => foldForSearch(r.note.body).includes(q) || foldForSearch(r.attachedTo?.label ?? '').includes(q))
+    : data;
 
   const onNew = async () => {
     try {

@@ -1,4 +1,5 @@
 import type { Person, Visit, VisitStatus } from '../../../shared/model';
+import { foldForMatch } from '../../../shared/text/fold';
 import { visitFilterFromParams, visitFilterToParams } from '../../components/visit-filter-controls';
 import type { VisitFilter, VisitSort, VisitSortField } from '../../db';
 
@@ -59,17 +60,6 @@ export function hasFilters(p: ListParams): boolean {
   return !!(f.status || f.country || f.travellerId || f.from || f.to || p.q.trim());
 }
 
-/** Case-, accent- and "al-"-insensitive form for finding names typed in different spellings. */
-export function fold(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\b(al|el)[-\s]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 export interface FindableVisit {
   visit: Visit;
   traveller: Person | undefined;
@@ -78,9 +68,9 @@ export interface FindableVisit {
 
 /** Every word of the find text must occur in the traveller's names, the country, city, purpose or tags. */
 export function matchesFind(row: FindableVisit, q: string): boolean {
-  const words = fold(q).split(' ').filter(Boolean);
+  const words = foldForMatch(q).split(' ').filter(Boolean);
   if (words.length === 0) return true;
-  const hay = fold(
+  const hay = foldForMatch(
     [
       row.traveller?.name ?? '',
       ...(row.traveller?.aliases ?? []),
