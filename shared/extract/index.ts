@@ -183,6 +183,16 @@ function findTriggers(tokens: Token[], clause: Clause): Trigger[] {
   return out;
 }
 
+/** "the visit", "his tour", "a state visit", "Peru's visit": a travel word used as a noun. */
+function isNounUse(tokens: Token[], i: number): boolean {
+  const b = tokens[i - 1];
+  if (!b) return false;
+  return (
+    b.poss ||
+    /^(the|a|an|his|her|their|its|this|that|first|official|state|working|historic|maiden|planned|two-day|three-day)$/.test(b.lower)
+  );
+}
+
 /** Words that may stand between a preposition and a place without changing the reading: "to neighbouring Peru". */
 const PLACE_ADJECTIVES =
   /^(?:neighbou?ring|nearby|fellow|allied|friendly|rival|conflict-hit|war-torn|war-ravaged|oil-rich|landlocked|tiny|remote|northern|southern|eastern|western|central|troubled|crisis-hit|quake-hit|flood-hit|strife-torn|gulf|island)$/;
@@ -247,24 +257,34 @@ function destinationsOf(
       const w = pw?.word ?? '';
       if (/^(to|into|towards|toward)$/.test(w)) {
         const t = nearestBefore(p.from, 14, (x) => x.kind !== 'meet' || x.word === 'attendance');
-        if (t) dest = mk(t, 'to');
+        // "the invitation extended to Peru": the guest, not the destination.
+        const given = pw && /^(extended|sent|issued|given|addressed|delivered|conveyed)$/.test(tokens[pw.idx - 1]?.lower ?? '');
+        if (t && !given) dest = mk(t, 'to');
       } else if (/^(in|at|inside)$/.test(w)) {
         const t = nearestBefore(p.from, 16);
         if (t) dest = mk(t, 'in');
       } else if (w === 'from') {
         const t = triggers.find((x) => x.kind === 'motion' && Math.abs(x.idx - p.from) <= 16);
         if (t) dest = mk(t, 'from');
+      } else if (/^(including|includes|include|included|notably|especially)$/.test(w)) {
+        // "a tour of Southeast Asia, including Indonesia", "a visit to the region that includes Peru".
+        const t = nearestBefore(p.from, 14, (x) => x.kind === 'visit' || x.kind === 'tour' || x.kind === 'motion');
+        if (t) dest = mk(t, 'to');
       } else if (w === 'for') {
         const t = nearestBefore(p.from, 4, (x) => /^(leave|leaves|left|leaving|depart\w*|head\w*)$/.test(x.word));
         if (t) dest = mk(t, 'for');
       }
       if (!dest) {
         // "visit Iran's regional rival Saudi Arabia": the object of a visit verb, a few words on.
-        const t = nearestBefore(p.from, 6, (x) => x.transitive);
+        // A noun ("the Prime Minister's visit reinforced ties between A and B") takes no object.
+        const t = nearestBefore(p.from, 6, (x) => x.transitive && !isNounUse(tokens, x.idx));
         if (t) {
           const gap = tokens.slice(t.idx + 1, p.from);
           const clean = gap.every(
-            (g) => !g.punct && !/^(in|on|at|to|for|with|from|by|as|after|before|and|of)$/.test(g.lower) && !g.text.match(/^\d/),
+            (g) =>
+              !g.punct &&
+              !/^(in|on|at|to|for|with|from|by|as|after|before|and|of|between|among|against)$/.test(g.lower) &&
+              !g.text.match(/^\d/),
           );
           if (clean) dest = mk(t, 'obj');
         }
@@ -370,7 +390,9 @@ function isObjectPosition(ctx: Ctx, m: PersonMention): boolean {
   const before = ctx.tokens[m.from - 1]?.lower ?? '';
   const before2 = ctx.tokens[m.from - 2]?.lower ?? '';
   return (
-    /^(with|by|from|to|for|of|between|and|told|met|meet|welcomed|hosted|invited)$/.test(before) ||
+    /^(with|by|from|to|for|of|between|and|told|met|meet|meeting|meets|welcomed|hosted|hosting|invited|received|receive|receives|greeted|thanked)$/.test(
+      before,
+    ) ||
     (before === 'the' && /^(with|by|from|to|for|of)$/.test(before2))
   );
 }
@@ -698,7 +720,8 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
         if (d.mode === 'anaphor') {
           const target =
             travellers.length > 0 ? findLast(visitMentions, (v) => v.entity === travellers[0] && v.previousLegOf === null) : lastVisit;
-          const base = target ?? lastVisit;
+          // "X had postponed his visit" with no earlier visit of X's: not someone else's trip.
+          const base = target ?? (travellers.length > 0 ? null : lastVisit);
           if (!base) continue;
           d.country = base.country;
           d.city = base.city;

@@ -249,7 +249,17 @@ export function findPersonMentions(text: string, tokens: Token[], sentences: Sen
       if (nameTo > nameFrom) {
         const lastTok = tokens[nameTo - 1]!;
         const surface = text.slice(tokens[nameFrom]!.start, lastTok.start + lastTok.bare.length);
+        // "North Korea", "South Sudan": a compass word that is no name itself, then the rest of a place.
+        const lead = tokens[nameFrom - 1];
+        const placeTail =
+          nameFrom === startTok &&
+          lead !== undefined &&
+          lead.cap &&
+          !lead.punct &&
+          !lead.newlineBefore &&
+          countryOfName(text.slice(lead.start, lastTok.start + lastTok.bare.length)) !== null;
         const isPlace =
+          placeTail ||
           countryOfName(surface) !== null ||
           countryOfDemonym(surface) !== null ||
           (titleFrom < 0 && country === null && (isCityName(surface) || isMetonym(surface)));
@@ -275,6 +285,8 @@ export function findPersonMentions(text: string, tokens: Token[], sentences: Sen
           name = surface;
         if (allCaps && count > 1) name = null;
       }
+      // "the Bundestag", "the Elysee": a name after "the" with no title is an institution or a place, not a person.
+      if (name !== null && determiner && tokens[startTok]!.lower === 'the' && titleFrom < 0 && country === null) name = null;
       const hasSomething = name !== null || (titleFrom >= 0 && role !== null);
       if (!hasSomething) {
         // Skip the whole capitalised run ("New Zealand"), so that its tail is not read as a name.
