@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CONFLICT_MARKERS,
   applyFieldMerge,
-  conflictMarkers,
   conflictingFields,
   hasConflictMarkers,
   mergeFields,
@@ -37,18 +37,26 @@ describe('mergeText (three-way, word units)', () => {
     expect(inline.text).toBe('a b d c');
   });
 
-  it('keeps both versions between markers when both changed the same passage, and says so', () => {
+  it('keeps both versions of the whole lines between markers when both changed the same words, and says so', () => {
     const mine = base.replace('August', 'September');
     const theirs = base.replace('August', 'October');
-    const r = mergeText(base, mine, theirs);
+    const r = mergeText(`${base}\n\nLast line.`, `${mine}\n\nLast line.`, `${theirs}\n\nLast line.`);
     expect(r.conflict).toBe(true);
     expect(r.merged).toBe(true);
-    const m = conflictMarkers();
-    expect(r.text).toContain(`${m.start}\nSeptember\n${m.middle}\nOctober\n${m.end}\n`);
-    expect(r.text.startsWith('# Riyadh\n\nThe trip was planned for \n')).toBe(true);
-    expect(r.text.endsWith('. Talks on oil.')).toBe(true);
+    const m = CONFLICT_MARKERS;
+    expect(r.text).toBe(
+      `# Riyadh\n\n${m.start}\nThe trip was planned for September. Talks on oil.\n${m.middle}\nThe trip was planned for October. Talks on oil.\n${m.end}\n\nLast line.`,
+    );
     expect(hasConflictMarkers(r.text)).toBe(true);
     expect(hasConflictMarkers(base)).toBe(false);
+    // At the very end (no final line break), the block ends the text.
+    expect(mergeText('a', 'b', 'c').text).toBe(`${m.start}\nb\n${m.middle}\nc\n${m.end}`);
+  });
+
+  it('merges by words inside lines both sides changed, by lines elsewhere', () => {
+    const b0 = 'one two three\nfour five six\n';
+    const r = mergeText(b0, 'one 2 three\nfour five six\nseven\n', 'one two 3\nfour five six\n');
+    expect(r).toEqual({ text: 'one 2 3\nfour five six\nseven\n', conflict: false, merged: true });
   });
 
   it('never loses a word either side wrote (deletion against edit keeps the edit)', () => {
