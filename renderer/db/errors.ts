@@ -24,7 +24,24 @@ export class ValidationError extends Error {
 export class NotFoundError extends Error {
   constructor(what: string, id: string) {
     super(`${what} ${id} does not exist (it may have been deleted in another window).`);
-    this.name = 'NotFoundError';
+    // Not 'NotFoundError': Dexie rewraps an error thrown in a transaction whose name is one of
+    // IndexedDB's (NotFoundError is), and the caller would get a DexieError, not this class.
+    this.name = 'RecordNotFoundError';
+  }
+}
+
+/**
+ * A save refused because the record changed since the form or editor read it (in another window,
+ * usually). `current` is the record as stored now, so the caller can show what changed and merge;
+ * nothing was written. See `version.ts` for what a record's version is.
+ */
+export class ConflictError<T extends { id: string; updatedAt: string } = { id: string; updatedAt: string }> extends Error {
+  constructor(
+    readonly what: string,
+    readonly current: T,
+  ) {
+    super(`This ${what.toLowerCase()} was changed in another window since you opened it: nothing was overwritten.`);
+    this.name = 'ConflictError';
   }
 }
 
@@ -33,6 +50,6 @@ export function describeStorageError(e: unknown): string {
   const name = e instanceof Error ? ((e as Error & { inner?: { name?: string } }).inner?.name ?? e.name) : '';
   if (name === 'QuotaExceededError')
     return 'The disk is full (or the storage quota is used up): nothing new could be saved. Free some space and try again; what you typed is kept.';
-  if (e instanceof ValidationError || e instanceof NotFoundError) return e.message;
+  if (e instanceof ValidationError || e instanceof NotFoundError || e instanceof ConflictError) return e.message;
   return e instanceof Error ? e.message : String(e);
 }

@@ -2,6 +2,7 @@ import { noteSchema, noteTargetKey, type Note, type NoteTarget } from '../../sha
 import { NotFoundError, ValidationError } from './errors';
 import { clock, db } from './instance';
 import { pushUndo } from './undo';
+import { expectVersion, nextVersion } from './version';
 
 export async function listNotes(): Promise<Note[]> {
   const all = await db.notes.orderBy('updatedAt').reverse().toArray();
@@ -35,12 +36,21 @@ export async function createNote(target: NoteTarget, body = ''): Promise<Note> {
 }
 
 /**
- * Autosave: writes the body as typed. Not pushed on the undo stack (the editor has its own
- * undo); a single put, so a crash loses at most the keystrokes since the last save.
+ * Autosave: writes the body as typed, if the stored note is still at `version` (the `updatedAt`
+ * the editor's text started from). If it has moved on (typed in another window), nothing is
+ * written and a ConflictError carries the note as stored now: the editor merges and saves again
+ * (see version.ts). Returns the note as saved, whose `updatedAt` is the next save's `version`.
+ * One read-write transaction. Not pushed on the undo stack (the editor has its own undo).
  */
-export async function saveNoteBody(id: string, body: string): Promise<void> {
-  const n = await db.notes.update(id, { body, updatedAt: clock.now() });
-  if (n === 0) throw new NotFoundError('Note', id);
+export async function saveNoteBody(id: string, body: string, version: string): Promise<Note> {
+  return db.transaction('rw', db.notes, async () => {
+    const before = await db.notes.get(id);
+    if (!before || before.deletedAt) throw new NotFoundError('Note', id);
+    expectVersion('Note', before, version);
+    const after: Note = { ...before, body, updatedAt: nextVersion(clock, before.updatedAt) };
+    await db.notes.put(after);
+    return after;
+  });
 }
 
 export async function setNoteTarget(id: string, target: NoteTarget): Promise<void> {

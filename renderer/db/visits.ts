@@ -20,6 +20,7 @@ import { NotFoundError, ValidationError } from './errors';
 import { clock, db } from './instance';
 import { listPeople } from './people';
 import { RevisionCache } from './revisions';
+import { clockAfter, expectVersion, nextVersion } from './version';
 import { pushUndo } from './undo';
 import { queryVisits } from './visit-query';
 
@@ -142,21 +143,38 @@ export async function createVisitFromDraft(draft: VisitDraft, firstStatusOn: str
   return checked;
 }
 
-/** Saves the form's edits (not the status: that goes through changeVisitStatus). Transactional; undoable. */
-export async function updateVisitFromDraft(id: string, draft: Omit<VisitDraft, 'status'>): Promise<Visit> {
+/**
+ * Saves the form's edits (not the status: that goes through changeVisitStatus). `version` is the
+ * `updatedAt` of the visit the form started from: if the stored visit has moved on (another
+ * window saved it, changed its status, …) nothing is written and a ConflictError carries the
+ * visit as it is now (see version.ts). Transactional; undoable (the undo is versioned too: it
+ * refuses, with a ConflictError, to put back the old visit over a later edit from elsewhere).
+ */
+export async function updateVisitFromDraft(id: string, draft: Omit<VisitDraft, 'status'>, version: string): Promise<Visit> {
   const valid = validateDraft({ ...draft, status: 'planned' });
   let before: Visit | undefined;
   let after: Visit | undefined;
   await db.transaction('rw', [db.visits, db.people], async () => {
     before = await db.visits.get(id);
     if (!before || before.deletedAt) throw new NotFoundError('Visit', id);
+    expectVersion('Visit', before, version);
     await requirePerson(valid.travellerId);
-    after = visitSchema.parse(updateVisit(before, valid, clock));
+    after = visitSchema.parse(updateVisit(before, valid, clockAfter(clock, before.updatedAt)));
     await db.visits.put(after);
   });
   const prev = before!;
-  pushUndo({ label: 'Edit visit', revert: () => db.visits.put(prev).then(() => undefined) });
-  return after!;
+  const saved = after!;
+  pushUndo({ label: 'Edit visit', revert: () => putBackVisit(prev, saved.updatedAt) });
+  return saved;
+}
+
+/** Undo of an edit: puts `prev` back, unless the visit changed again since `version` (then a ConflictError, nothing written). */
+async function putBackVisit(prev: Visit, version: string): Promise<void> {
+  await db.transaction('rw', db.visits, async () => {
+    const now = await db.visits.get(prev.id);
+    if (now) expectVersion('Visit', now, version);
+    await db.visits.put(prev);
+  });
 }
 
 /**
@@ -169,7 +187,7 @@ export async function changeVisitStatus(id: string, req: StatusChangeRequest): P
   await db.transaction('rw', db.visits, async () => {
     before = await db.visits.get(id);
     if (!before || before.deletedAt) throw new NotFoundError('Visit', id);
-    const r = applyStatusChange(before, req, clock);
+    const r = applyStatusChange(before, req, clockAfter(clock, before.updatedAt));
     if (!r.ok) throw new ValidationError(r.error);
     const checked = visitSchema.safeParse(r.value);
     if (!checked.success) throw ValidationError.fromZod(checked.error, 'The status change cannot be saved');
@@ -177,21 +195,29 @@ export async function changeVisitStatus(id: string, req: StatusChangeRequest): P
     await db.visits.put(after);
   });
   const prev = before!;
-  pushUndo({ label: `Status change to ${req.to}`, revert: () => db.visits.put(prev).then(() => undefined) });
-  return after!;
+  const saved = after!;
+  pushUndo({ label: `Status change to ${req.to}`, revert: () => putBackVisit(prev, saved.updatedAt) });
+  return saved;
 }
 
-/** Soft-deletes a visit (kept for undo and sync). Undo brings it back. */
+/**
+ * Soft-deletes a visit (kept for undo and sync). Transactional. Undo puts the visit back exactly
+ * as it was, version included, so that undoing an earlier edit after it still finds its version.
+ */
 export async function deleteVisit(id: string): Promise<void> {
-  const now = clock.now();
-  const n = await db.visits.update(id, { deletedAt: now, updatedAt: now });
-  if (n === 0) throw new NotFoundError('Visit', id);
-  pushUndo({
-    label: 'Delete visit',
-    revert: async () => {
-      await db.visits.update(id, { deletedAt: null, updatedAt: clock.now() });
-    },
+  let before: Visit | undefined;
+  let after: Visit | undefined;
+  await db.transaction('rw', db.visits, async () => {
+    before = await db.visits.get(id);
+    if (!before) return;
+    const at = nextVersion(clock, before.updatedAt);
+    after = { ...before, deletedAt: at, updatedAt: at };
+    await db.visits.put(after);
   });
+  if (!before || !after) throw new NotFoundError('Visit', id);
+  const prev = before;
+  const deleted = after;
+  pushUndo({ label: 'Delete visit', revert: () => putBackVisit(prev, deleted.updatedAt) });
 }
 
 /** Distinct host countries of live visits, for the filter's choices. */

@@ -1,9 +1,47 @@
-import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { hasConflictMarkers, mergeText } from '../../../shared/merge';
 import { localTimeLabel, noteTitle, type Note, type NoteTarget } from '../../../shared/model';
 import { EmptyState, Field, Markdown, useToast } from '../../components';
-import { deleteNote, getNote, listPeople, listVisitSummaries, saveNoteBody, setNoteTarget, useQuery } from '../../db';
+import { ConflictError, deleteNote, getNote, listPeople, listVisitSummaries, saveNoteBody, setNoteTarget, useQuery } from '../../db';
+import './note-editor.css';
 import { useAutosave, type SaveState } from './use-autosave';
+
+/**
+ * The caret's new place after the text around it was replaced: it stays after the same text
+ * before it when that text did not change, else it moves with the change in length.
+ */
+function keepCaret(before: string, after: string, at: number): number {
+  if (after.startsWith(before.slice(0, at))) return at;
+  const tail = before.slice(at);
+  if (after.endsWith(tail)) return after.length - tail.length;
+  return Math.max(0, Math.min(after.length, at + after.length - before.length));
+}
+
+/** Shown while the text holds a passage both windows changed (both versions, between marker lines). */
+function ConflictNotice() {
+  return (
+    <div className="merge-notice merge-conflict" role="alert">
+      <p>
+        <strong>This note was changed in two windows at the same place.</strong> Both versions are kept in the text, between lines marked ⟪
+        ⟫. Edit the text to keep what you want, and delete those lines.
+      </p>
+    </div>
+  );
+}
+
+function MergedNotice({ onDismiss }: { onDismiss: () => void }) {
+  return (
+    <div className="merge-notice" role="status">
+      <p>
+        <strong>Merged:</strong> this note was also changed in another window while you typed; both changes are kept.
+      </p>
+      <button type="button" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
 
 function targetValue(t: NoteTarget): string {
   return t ? `${t.type}:${t.id}` : '';
@@ -67,27 +105,78 @@ function NoteEditor({ initial, latest }: { initial: Note; latest: Note | undefin
   const toast = useToast();
   const [text, setText] = useState(initial.body);
   const area = useRef<HTMLTextAreaElement>(null);
-  // Every body this editor wrote: a live update carrying one of them is our own echo (possibly
-  // older than what is typed now), never a reason to replace the text.
-  const written = useRef(new Set<string>([initial.body]));
+  // What is in the textarea now (the state lags a render behind inside callbacks).
+  const typed = useRef(initial.body);
+  // The stored version the text derives from: a save carries it, and the database refuses the
+  // save when the note has moved on since (another window saved it): the text is then merged.
+  const base = useRef({ body: initial.body, version: initial.updatedAt });
+  const [version, setVersion] = useState(initial.updatedAt);
+  // Set when this editor merged another window's text into its own (shown until dismissed).
+  const [merged, setMerged] = useState(false);
+  // Where the caret should be after the text is replaced from elsewhere.
+  const caret = useRef<number | null>(null);
+
+  const replaceText = useCallback((next: string) => {
+    const el = area.current;
+    if (el && document.activeElement === el) caret.current = keepCaret(typed.current, next, el.selectionStart);
+    typed.current = next;
+    setText(next);
+  }, []);
+  useLayoutEffect(() => {
+    const el = area.current;
+    if (caret.current === null || !el) return;
+    el.setSelectionRange(caret.current, caret.current);
+    caret.current = null;
+  }, [text]);
+
+  const autosaveRef = useRef<{ change: (text: string) => void } | null>(null);
   const save = useCallback(
-    (body: string) => {
-      if (written.current.size > 500) written.current.clear();
-      written.current.add(body);
-      return saveNoteBody(initial.id, body);
+    async (body: string) => {
+      let mine = body;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const saved = await saveNoteBody(initial.id, mine, base.current.version);
+          base.current = { body: saved.body, version: saved.updatedAt };
+          break;
+        } catch (e) {
+          // Typed in another window since our version: merge theirs in and save the merge on top
+          // of it. A few rounds at most (a window typing as fast as we save); then say so.
+          if (!(e instanceof ConflictError) || attempt >= 5) throw e;
+          const theirs = e.current as Note;
+          const r = mergeText(base.current.body, mine, theirs.body);
+          base.current = { body: theirs.body, version: theirs.updatedAt };
+          if (r.merged) setMerged(true);
+          mine = r.text;
+        }
+      }
+      setVersion(base.current.version);
+      if (mine !== body) {
+        // The note now holds the merge: show it, with whatever was typed while it was saved on top.
+        const now = typed.current;
+        const next = now === body ? mine : mergeText(body, now, mine).text;
+        replaceText(next);
+        if (next !== mine) autosaveRef.current?.change(next);
+      }
     },
-    [initial.id],
+    [initial.id, replaceText],
   );
   const autosave = useAutosave(save);
+  useEffect(() => {
+    autosaveRef.current = autosave;
+  }, [autosave]);
   const { hasPending } = autosave;
   const preview = useDeferredValue(text);
 
-  // Another window edited this note while nothing was pending here: show its text.
-  const external = latest?.body;
+  // Another window saved this note. With nothing unsaved here, show its text at once; with
+  // typing not yet saved (or being saved), leave it: that save meets the new version and merges.
+  const saving = autosave.state.kind === 'saving';
   useEffect(() => {
-    if (external === undefined || written.current.has(external) || hasPending() || document.activeElement === area.current) return;
-    setText(external);
-  }, [external, hasPending]);
+    if (!latest || latest.updatedAt === base.current.version) return;
+    if (saving || hasPending() || typed.current !== base.current.body) return;
+    base.current = { body: latest.body, version: latest.updatedAt };
+    setVersion(latest.updatedAt);
+    replaceText(latest.body);
+  }, [latest, version, saving, hasPending, replaceText]);
 
   const onDelete = async () => {
     try {
@@ -120,6 +209,7 @@ function NoteEditor({ initial, latest }: { initial: Note; latest: Note | undefin
           This note was deleted (perhaps in another window). Copy anything you want to keep from the text below.
         </p>
       )}
+      {hasConflictMarkers(text) ? <ConflictNotice /> : merged && <MergedNotice onDismiss={() => setMerged(false)} />}
       <div className="note-meta">
         <AttachSelect note={note} />
         <p className="muted">Last edited {localTimeLabel(note.updatedAt)}</p>
@@ -133,6 +223,7 @@ function NoteEditor({ initial, latest }: { initial: Note; latest: Note | undefin
             value={text}
             spellCheck
             onChange={(e) => {
+              typed.current = e.target.value;
               setText(e.target.value);
               autosave.change(e.target.value);
             }}

@@ -1,6 +1,15 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { KIND_LABELS, VISIT_KINDS, VISIT_STATUSES, visitTitle, type Person, type VisitKind, type VisitStatus } from '../../../shared/model';
+import {
+  KIND_LABELS,
+  VISIT_KINDS,
+  VISIT_STATUSES,
+  visitTitle,
+  type Person,
+  type Visit,
+  type VisitKind,
+  type VisitStatus,
+} from '../../../shared/model';
 import { CITIES, capitalOf, findCity, placeFor } from '../../../shared/places';
 import {
   CountrySelect,
@@ -14,6 +23,7 @@ import {
   useToast,
 } from '../../components';
 import {
+  ConflictError,
   ValidationError,
   createVisitFromDraft,
   describeStorageError,
@@ -31,8 +41,11 @@ import {
   formFromVisit,
   sameForm,
   type VisitFormErrors,
+  type VisitFormField,
   type VisitFormValues,
 } from './visit-form-model';
+import { mergedValues, needsChoice, takenFromOther, visitConflict, type VisitConflict } from './visit-conflict';
+import { VisitConflictPanel, type ConflictChoices } from './visit-conflict-panel';
 
 /** /visits/new: an empty form (a `?traveller=` link from a person's page pre-selects them). */
 export function NewVisitPage() {
@@ -49,7 +62,7 @@ export function EditVisitPage() {
   const { id = '' } = useParams();
   const people = useQuery(() => listPeople(), []);
   const visit = useQuery(async () => (await getVisit(id)) ?? null, [id]);
-  const [initial, setInitial] = useState<{ id: string; values: VisitFormValues; heading: string } | null>(null);
+  const [initial, setInitial] = useState<{ id: string; values: VisitFormValues; version: string; heading: string } | null>(null);
   if (people.error || visit.error) return <LoadError message={(people.error ?? visit.error)?.message ?? ''} />;
   if (!people.data || visit.data === undefined) return <p className="loading">Loading…</p>;
   if (initial === null || initial.id !== id) {
@@ -66,11 +79,24 @@ export function EditVisitPage() {
     }
     const traveller = people.data.find((p) => p.id === visit.data?.travellerId);
     // Captured once per visit id: rendering derives it, no effect needed.
-    setInitial({ id, values: formFromVisit(visit.data), heading: `Edit visit: ${visitTitle(traveller, visit.data.place)}` });
+    setInitial({
+      id,
+      values: formFromVisit(visit.data),
+      version: visit.data.updatedAt,
+      heading: `Edit visit: ${visitTitle(traveller, visit.data.place)}`,
+    });
     return <p className="loading">Loading…</p>;
   }
   return (
-    <VisitForm key={id} initial={initial.values} people={people.data} visitId={id} heading={initial.heading} gone={visit.data === null} />
+    <VisitForm
+      key={id}
+      initial={initial.values}
+      version={initial.version}
+      latest={visit.data}
+      people={people.data}
+      visitId={id}
+      heading={initial.heading}
+    />
   );
 }
 
@@ -87,25 +113,49 @@ function LoadError({ message }: { message: string }) {
 
 function VisitForm({
   initial,
+  version = '',
+  latest = null,
   people,
   visitId,
   heading,
-  gone = false,
 }: {
   initial: VisitFormValues;
+  /** The stored visit's version (`updatedAt`) the form opened at; a save carries it. */
+  version?: string;
+  /** The visit as stored now, live (null once deleted). */
+  latest?: Visit | null;
   people: Person[];
   visitId: string | null;
   heading: string;
-  gone?: boolean;
 }) {
   const navigate = useNavigate();
   const toast = useToast();
   const [values, setValues] = useState<VisitFormValues>(initial);
-  // "Unsaved changes" compares with the form as it opened, whatever later arrives in the props.
-  const [baseline] = useState(initial);
+  // The stored version the form's edits apply to: as it opened, and after a conflict the version
+  // the user merged with. "Unsaved changes" compares with its values, whatever later arrives in
+  // the props; a save carries its version, and is refused if the visit has moved on since.
+  const [base, setBase] = useState({ values: initial, version });
+  const baseline = base.values;
+  // The visit changed in another window since `base`: what changed, field by field, until resolved.
+  const [conflict, setConflict] = useState<VisitConflict | null>(null);
+  // What the user had typed before taking the other window's version (to bring it back).
+  const [discarded, setDiscarded] = useState<VisitFormValues | null>(null);
   const [errors, setErrors] = useState<VisitFormErrors>({});
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
+  // Set when the form took in a save from another window on its own (nothing had been typed).
+  const [refreshed, setRefreshed] = useState(false);
+  const gone = visitId !== null && latest === null;
+  const untouched = sameForm(values, base.values);
+  // Saved in another window while nothing is typed here: show the new version (derived in render,
+  // as React's "adjusting state when a prop changes"). With typing, the save merges instead.
+  if (latest && latest.updatedAt !== base.version && untouched && !conflict && !busy) {
+    const next = formFromVisit(latest);
+    setValues(next);
+    setBase({ values: next, version: latest.updatedAt });
+    setRefreshed(true);
+  }
+  const changedElsewhere = !!latest && !conflict && latest.updatedAt !== base.version && !untouched;
   const [confirmLeave, setConfirmLeave] = useState(false);
   // People created inline are shown at once, before the live list catches up.
   const [added, setAdded] = useState<Person[]>([]);
@@ -127,10 +177,10 @@ function VisitForm({
     el?.focus();
   }, [attempt]);
 
-  const save = async (e?: FormEvent) => {
+  const save = async (e?: FormEvent, form: VisitFormValues = values, from: typeof base = base) => {
     e?.preventDefault();
     if (busy) return;
-    const r = draftFromForm(values, placeFor);
+    const r = draftFromForm(form, placeFor);
     if (!r.ok) {
       setErrors(r.errors);
       setAttempt((n) => n + 1);
@@ -139,13 +189,46 @@ function VisitForm({
     setBusy(true);
     try {
       let id: string;
+      let merged: VisitFormField[] = [];
       if (visitId) {
         const { status: _status, ...rest } = r.draft;
-        id = (await updateVisitFromDraft(visitId, rest)).id;
+        try {
+          id = (await updateVisitFromDraft(visitId, rest, from.version)).id;
+        } catch (err) {
+          if (!(err instanceof ConflictError)) throw err;
+          // Changed elsewhere since the form opened: merge field by field. Fields changed on one
+          // side only merge on their own; if any changed on both, the user chooses (nothing saved).
+          const c = visitConflict(from.values, form, err.current as Visit);
+          const next = { values: c.theirsValues, version: c.theirs.updatedAt };
+          if (needsChoice(c)) {
+            setConflict(c);
+            setErrors({});
+            setBusy(false);
+            return;
+          }
+          const mergedForm = mergedValues(form, c);
+          setValues(mergedForm);
+          setBase(next);
+          const again = draftFromForm(mergedForm, placeFor);
+          if (!again.ok) {
+            setErrors(again.errors);
+            setAttempt((n) => n + 1);
+            setBusy(false);
+            return;
+          }
+          const { status: _s, ...merge } = again.draft;
+          id = (await updateVisitFromDraft(visitId, merge, next.version)).id;
+          merged = takenFromOther(c);
+        }
       } else {
         id = (await createVisitFromDraft(r.draft)).id;
       }
-      toast.notify('Visit saved', { undo: true });
+      toast.notify(
+        merged.length > 0
+          ? `Visit saved, merged with another window’s changes to ${merged.map((f) => FIELD_LABELS[f].toLowerCase()).join(', ')}`
+          : 'Visit saved',
+        { undo: true },
+      );
       await navigate(`/visits/${id}`);
     } catch (err) {
       // Keep every typed value; say what is wrong next to the fields and at the top.
@@ -154,6 +237,25 @@ function VisitForm({
       setAttempt((n) => n + 1);
       setBusy(false);
     }
+  };
+
+  /** Resolves the conflict with the user's choices: the merge becomes the form, based on the other window's version. */
+  const resolve = (choices: ConflictChoices, andSave: boolean) => {
+    if (!conflict) return;
+    const merged = mergedValues(values, conflict, choices);
+    const next = { values: conflict.theirsValues, version: conflict.theirs.updatedAt };
+    setValues(merged);
+    setBase(next);
+    setConflict(null);
+    if (andSave) void save(undefined, merged, next);
+  };
+
+  const takeTheirs = () => {
+    if (!conflict) return;
+    setDiscarded(values);
+    setValues(conflict.theirsValues);
+    setBase({ values: conflict.theirsValues, version: conflict.theirs.updatedAt });
+    setConflict(null);
   };
 
   const cancel = () => {
@@ -182,6 +284,43 @@ function VisitForm({
         <p className="form-error" role="alert">
           This visit was deleted in another window. Saving will fail; copy what you need, or undo the deletion there.
         </p>
+      )}
+      {changedElsewhere && !gone && (
+        <p className="visit-conflict-note" role="status">
+          This visit was changed in another window since you opened this form. Your edits are kept: saving will merge them, and ask you
+          where both windows changed the same field.
+        </p>
+      )}
+      {refreshed && !changedElsewhere && !conflict && (
+        <p className="visit-conflict-note" role="status">
+          The form shows the changes saved in another window.
+        </p>
+      )}
+      {discarded && !conflict && (
+        <div className="visit-conflict-note" role="status">
+          <span>The form shows the other window’s version; your edits were set aside.</span>
+          <button
+            type="button"
+            onClick={() => {
+              setValues(discarded);
+              setDiscarded(null);
+            }}
+          >
+            Bring my edits back
+          </button>
+        </div>
+      )}
+      {conflict && (
+        <VisitConflictPanel
+          conflict={conflict}
+          base={base.values}
+          mine={values}
+          people={allPeople}
+          busy={busy}
+          onSave={(choices) => resolve(choices, true)}
+          onReview={(choices) => resolve(choices, false)}
+          onTakeTheirs={takeTheirs}
+        />
       )}
       <form
         ref={formRef}

@@ -124,7 +124,7 @@ describe('visits', () => {
     expect(await undoLast()).toBe('Delete visit');
     expect((await listVisits()).map((v) => v.id)).toContain(SEED_IDS.saudiVisit);
     const before = await db.visits.get(SEED_IDS.tehranVisit);
-    await updateVisitFromDraft(SEED_IDS.tehranVisit, { ...draft(), purpose: 'changed' });
+    await updateVisitFromDraft(SEED_IDS.tehranVisit, { ...draft(), purpose: 'changed' }, before!.updatedAt);
     await undoLast();
     expect(await db.visits.get(SEED_IDS.tehranVisit)).toEqual(before);
   });
@@ -164,7 +164,7 @@ describe('people and notes', () => {
 
   it('autosaves note bodies', async () => {
     const n = await createNote({ type: 'visit', id: SEED_IDS.saudiVisit });
-    await saveNoteBody(n.id, '# Riyadh\nwatch for a new date');
+    await saveNoteBody(n.id, '# Riyadh\nwatch for a new date', n.updatedAt);
     expect((await listNotes()).find((x) => x.id === n.id)?.body).toBe('# Riyadh\nwatch for a new date');
   });
 });

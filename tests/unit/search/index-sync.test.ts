@@ -173,7 +173,8 @@ describe('persistence', () => {
 
     // A save that gives up part-way (as when a write arrives) leaves the last saved index whole.
     const before = await db.searchIndex.toArray();
-    await updateVisitFromDraft(SEED_IDS.saudiVisit, { ...(await getVisit(SEED_IDS.saudiVisit))!, purpose: 'Falconry talks' });
+    const saudi = (await getVisit(SEED_IDS.saudiVisit))!;
+    await updateVisitFromDraft(saudi.id, { ...saudi, purpose: 'Falconry talks' }, saudi.updatedAt);
     const changed = await buildIndex(db);
     let asked = 0;
     expect(await saveIndex(db, changed, {}, { sizes: small, giveUp: () => ++asked > Math.floor(parts / 2) })).toBe(false);
@@ -192,7 +193,7 @@ describe('persistence', () => {
   it('catches up on edits, deletions and bulk writes made while no index was running', async () => {
     await saveIndex(db, await buildIndex(db));
     const before = (await getVisit(SEED_IDS.tehranVisit))!;
-    await updateVisitFromDraft(before.id, { ...before, purpose: 'Pomegranate diplomacy' });
+    await updateVisitFromDraft(before.id, { ...before, purpose: 'Pomegranate diplomacy' }, before.updatedAt);
     await deleteVisit(SEED_IDS.washingtonVisit);
     // A bulk write keeping an old updatedAt (as a restore or re-import does): found by id.
     const extra = { ...before, id: '0f0f0f0f-0000-4000-8000-000000000001', purpose: 'Quince summit', updatedAt: SEED_TIMESTAMP };
@@ -212,7 +213,7 @@ describe('persistence', () => {
   it('catches up when every table’s journal says "all" (no keyed reads at all)', async () => {
     await saveIndex(db, await buildIndex(db));
     const before = (await getVisit(SEED_IDS.tehranVisit))!;
-    await updateVisitFromDraft(before.id, { ...before, purpose: 'Persimmon talks' });
+    await updateVisitFromDraft(before.id, { ...before, purpose: 'Persimmon talks' }, before.updatedAt);
     const loaded = (await loadIndex(db))!;
     await catchUp(db, loaded.state, { people: 'all', visits: 'all', sources: 'all', notes: 'all', events: 'all' });
     expect(ids(runQuery(loaded.state, { q: 'persimmon', facets: {} }))).toEqual([`visit:${SEED_IDS.tehranVisit}`]);
@@ -246,7 +247,7 @@ describe('live updates (the worker host)', () => {
     const { host, started } = startHost();
     await started;
     const before = (await getVisit(SEED_IDS.saudiVisit))!;
-    await updateVisitFromDraft(before.id, { ...before, purpose: 'Falconry talks', start: dayDate('2020-08-02') });
+    await updateVisitFromDraft(before.id, { ...before, purpose: 'Falconry talks', start: dayDate('2020-08-02') }, before.updatedAt);
     await vi.waitFor(() => expect(ids(host.query({ q: 'falconry', facets: {} }))).toEqual([`visit:${SEED_IDS.saudiVisit}`]));
     expect(host.query({ q: 'calibrated', facets: { type: ['visit'] } }).total).toBe(0);
     await deleteVisit(SEED_IDS.saudiVisit);
@@ -332,7 +333,8 @@ describe('live updates (the worker host)', () => {
       { ...many[0]!, purpose: 'Secretly quince' },
       { ...many[1]!, purpose: 'Secretly quince' },
     ]);
-    await updateVisitFromDraft(many[2]!.id, { ...(await getVisit(many[2]!.id))!, purpose: 'Openly loquat' });
+    const third = (await getVisit(many[2]!.id))!;
+    await updateVisitFromDraft(third.id, { ...third, purpose: 'Openly loquat' }, third.updatedAt);
     notice.end();
     await vi.waitFor(() => expect(host.query({ q: 'loquat', facets: {} }).total).toBe(1));
     await vi.waitFor(() => expect(host.currentStatus).not.toHaveProperty('heldForImport'));
