@@ -1,4 +1,4 @@
-import { addDays, dayLabel, formatFuzzyDate, formatVisitDates, KIND_LABELS, placeLabel, type FuzzyDate } from '../model';
+import { addDays, dayLabel, formatFuzzyDate, formatVisitDates, KIND_LABELS, placeLabel, visitTitle, type FuzzyDate } from '../model';
 import type { ContextEvent, Evidence, Meeting, Note, Person, Source, Visit, VisitKind, VisitStatus } from '../model';
 import { VISIT_STATUSES } from '../model';
 import { noteTitle } from '../model';
@@ -331,7 +331,7 @@ class ReportBuilder {
       .map((n) => ({ id: n.id, title: noteTitle(n.body), markdown: n.body, updatedAt: n.updatedAt }));
     return {
       id: v.id,
-      title: `${traveller} → ${destination}`,
+      title: visitTitle({ name: traveller }, v.place),
       travellerId: v.travellerId,
       traveller,
       delegation: v.delegationIds.map((id) => this.name(id)),

@@ -14,6 +14,7 @@ import {
   type Person,
   type Source,
   type Visit,
+  visitTitle,
 } from '../model';
 import { countryByCode, countryName } from '../places';
 
@@ -97,7 +98,7 @@ const yearOf = (day: string | null | undefined): string => (day ? day.slice(0, 4
 export function visitDoc(v: Visit, people: PeopleById): SearchDoc {
   const traveller = people.get(v.travellerId);
   const hosts = v.hostIds.map((id) => people.get(id)).filter((p) => p !== undefined);
-  const title = `${traveller?.name ?? 'Unknown traveller'} → ${placeLabel(v.place)}`;
+  const title = visitTitle(traveller, v.place);
   return {
     id: `visit:${v.id}`,
     type: 'visit',

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { formatVisitDates, placeLabel } from '../../../shared/model';
+import { formatVisitDates, visitTitle } from '../../../shared/model';
 import { EmptyState, StatusBadge, useToast } from '../../components';
 import { acceptReconcileProposal, listReconcileProposals, rejectReconcileProposal, useQuery, type ReconcileRow } from '../../db';
 
@@ -20,7 +20,7 @@ export function ReconcilePage() {
     try {
       if (accept) {
         await acceptReconcileProposal(row);
-        toast.notify(`Match accepted: ${row.travellerName} → ${placeLabel(row.planned.place)} is now ${row.recorded.status}`, {
+        toast.notify(`Match accepted: ${visitTitle({ name: row.travellerName }, row.planned.place)} is now ${row.recorded.status}`, {
           undo: true,
         });
       } else {
@@ -71,18 +71,14 @@ export function ReconcilePage() {
             {rows.map((row) => (
               <tr key={`${row.plannedId}>${row.recordedId}`}>
                 <td>
-                  <Link to={`/visits/${row.plannedId}`}>
-                    {row.travellerName} → {placeLabel(row.planned.place)}
-                  </Link>
+                  <Link to={`/visits/${row.plannedId}`}>{visitTitle({ name: row.travellerName }, row.planned.place)}</Link>
                   <div className="muted">
                     <StatusBadge status={row.planned.status} /> {formatVisitDates(row.planned.start, row.planned.end)}
                   </div>
                 </td>
                 <td>{KIND_LABEL[row.kind]}</td>
                 <td>
-                  <Link to={`/visits/${row.recordedId}`}>
-                    {row.recordedTravellerName} → {placeLabel(row.recorded.place)}
-                  </Link>
+                  <Link to={`/visits/${row.recordedId}`}>{visitTitle({ name: row.recordedTravellerName }, row.recorded.place)}</Link>
                   <div className="muted">
                     <StatusBadge status={row.recorded.status} /> {formatVisitDates(row.recorded.start, row.recorded.end)}
                   </div>
@@ -94,7 +90,7 @@ export function ReconcilePage() {
                     className="primary"
                     disabled={busy === row.plannedId}
                     onClick={() => void act(row, true)}
-                    aria-label={`Accept: ${row.travellerName} → ${placeLabel(row.planned.place)} ${KIND_LABEL[row.kind].toLowerCase()} the visit of ${row.recorded.start?.from ?? ''}`}
+                    aria-label={`Accept: ${visitTitle({ name: row.travellerName }, row.planned.place)} ${KIND_LABEL[row.kind].toLowerCase()} the visit of ${formatVisitDates(row.recorded.start, row.recorded.end)}`}
                   >
                     Accept
                   </button>{' '}
@@ -102,7 +98,7 @@ export function ReconcilePage() {
                     type="button"
                     disabled={busy === row.plannedId}
                     onClick={() => void act(row, false)}
-                    aria-label={`Reject: ${row.travellerName} → ${placeLabel(row.planned.place)}`}
+                    aria-label={`Reject: ${visitTitle({ name: row.travellerName }, row.planned.place)}`}
                   >
                     Reject
                   </button>
