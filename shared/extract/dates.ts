@@ -21,8 +21,13 @@ export { WITHIN_WEEKS_DAYS };
 /** "Within days" / "in the coming days": at most ten days. */
 export const WITHIN_DAYS_DAYS = 10;
 
-/** Which occurrence of a date given without its year: the one before, after, or nearest to the reference day. */
-export type Direction = 'past' | 'future' | 'nearest';
+/**
+ * Which occurrence of a date given without its year: the one before, after, or nearest to the
+ * reference day. A weekday read 'nearest' is the coming one ("a meeting that had been set for
+ * Tuesday", called off on Thursday, is next Tuesday); read 'closest' it is the nearer of the two
+ * ("was due in Paris on Sunday", written on a Tuesday, is two days ago).
+ */
+export type Direction = 'past' | 'future' | 'nearest' | 'closest';
 
 export interface DateMention {
   /** Offsets in the text passed to findDates (add the clause offset yourself). */
@@ -58,8 +63,14 @@ export function weekdayOf(day: string): number {
 
 /** The weekday on or before (past) / after (future) the reference day; `strict` excludes the day itself. */
 export function resolveWeekday(ref: string, weekday: number, dir: Direction, strict = false): string {
-  const direction = dir === 'nearest' ? 'future' : dir;
   const diff = weekday - weekdayOf(ref);
+  if (dir === 'closest') {
+    // The closer of the two; the day itself goes ahead.
+    const ahead = (diff + 7) % 7 || (strict ? 7 : 0);
+    const behind = (-diff + 7) % 7 || 7;
+    return ahead <= behind ? addDays(ref, ahead) : addDays(ref, -behind);
+  }
+  const direction = dir === 'nearest' ? 'future' : dir;
   if (direction === 'past') {
     let back = (-diff + 7) % 7;
     if (back === 0 && strict) back = 7;
@@ -78,7 +89,7 @@ function mondayOf(day: string): string {
 /** The year of a month (and day) given without one: the closest occurrence in the direction of the tense. */
 export function inferYear(ref: string, month: number, day: number | null, direction: Direction): number {
   const [ry, rm, rd] = parts(ref);
-  if (direction === 'nearest') {
+  if (direction === 'nearest' || direction === 'closest') {
     const at = (y: number) => Math.abs(Date.UTC(y, month - 1, day ?? 15) - Date.UTC(ry, rm - 1, rd));
     return [ry - 1, ry, ry + 1].reduce((a, b) => (at(b) < at(a) ? b : a));
   }

@@ -511,6 +511,16 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
             if (agent) return [agent.entity];
           }
         }
+        // "invited X to visit", "the invitation for X to visit", "asked X to travel": X travels.
+        if (tokens[t.idx - 1]?.lower === 'to') {
+          const guest = persons.find((m) => {
+            if (m.from >= t.idx || t.idx - m.to > 5) return false;
+            const q = new Set(m.qualifierTokens);
+            for (let k = m.to; k < t.idx - 1; k++) if (!q.has(k) && tokens[k]!.lower !== 'of' && tokens[k]!.text !== ',') return false;
+            return /^(for|invited|invite|invites|inviting|asked|urged|allowed|encouraged|welcomed)$/.test(tokens[m.from - 1]?.lower ?? '');
+          });
+          if (guest) return [guest.entity];
+        }
         // "Lavrov's visit", "Buhari's Planned Visit", "Mrs May's last stop".
         let k = t.idx - 1;
         while (
@@ -642,17 +652,22 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
       // "had been due to arrive on October 11": the date of a plan, which may still lie ahead (a trip
       // called off before it began) or behind; the nearest occurrence.
       const planPerfect = /\bhad (?:been (?:due|set|scheduled|expected|planned|slated)|planned|intended)\b/.test(lowerClause);
+      // "was due to visit on Sunday", "was to arrive on Friday": a plan told in the past; its day is
+      // the nearest one (the Sunday just gone when the trip was then called off, else the coming one).
+      const planPast = /\b(?:was|were) (?:due|scheduled|set|slated|supposed|meant|to) (?:to )?\w+/.test(lowerClause);
       const directionOf = (reading: StatusReading): Direction =>
-        planPerfect && !/\b(?:failed to|did not|didn't)\b/.test(lowerClause)
-          ? 'nearest'
-          : reading.pastPerfect &&
-              (!/cancel|postpon|call|delay/.test(reading.cue ?? '') || /\bhad (?:cancel|postpon|call|scrap|delay)/.test(lowerClause))
-            ? 'past'
-            : reading.status === 'completed' || reading.status === 'underway'
+        planPast && !planPerfect && !/\b(?:failed to|did not|didn't)\b/.test(lowerClause)
+          ? 'closest'
+          : planPerfect && !/\b(?:failed to|did not|didn't)\b/.test(lowerClause)
+            ? 'nearest'
+            : reading.pastPerfect &&
+                (!/cancel|postpon|call|delay/.test(reading.cue ?? '') || /\bhad (?:cancel|postpon|call|scrap|delay)/.test(lowerClause))
               ? 'past'
-              : reading.status === 'cancelled' || reading.status === 'postponed'
-                ? 'nearest'
-                : 'future';
+              : reading.status === 'completed' || reading.status === 'underway'
+                ? 'past'
+                : reading.status === 'cancelled' || reading.status === 'postponed'
+                  ? 'nearest'
+                  : 'future';
       const needDates =
         ref !== null && (allDests.length > 0 || triggers.some((x) => x.kind === 'tour' || x.kind === 'motion' || x.word === 'trip'));
       // The same words read differently with the tense: "will travel on Saturday" vs "arrived on Wednesday".
@@ -680,12 +695,23 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
             if (/^(announced|said|reported|tweeted|confirmed|stated|revealed|declared)$/.test(w.lower) && k < tokIdx - 1) return false;
           }
           const afterToks = tokens.slice(endIdx, Math.min(endIdx + 6, clause.to));
+          // "the August 2014 Leaders Summit", "the June 2 Accord": the date of a named event, not of the trip.
+          if (b1 === 'the' && afterToks[0]?.cap && !afterToks[0].punct && !TRIGGER_WORDS.has(afterToks[0].lower)) return false;
           // "Rousseff on Tuesday postponed", "media Tuesday report"; "On Wednesday night, Pena Nieto had said".
           if (afterToks[0] && ACT_AFTER.test(afterToks[0].lower)) return false;
           if (tokIdx <= clause.from + 1) {
-            for (const a of afterToks) {
-              if (TRIGGER_WORDS.get(a.lower)) break;
-              if (/^(said|says|told|announced|reported|tweeted|stated)$/.test(a.lower)) return false;
+            // "In June, the premier confirmed the invitation for X to visit": a fronted date is that of
+            // the act told before the travel word (saying, confirming, inviting), not of the trip.
+            for (let k = endIdx; k < Math.min(clause.to, endIdx + 30); k++) {
+              const a = tokens[k]!.lower;
+              if (
+                /^(said|says|told|announced|reported|tweeted|stated|confirmed|agreed|accepted|extended|invited|invitation|decided|declared|revealed|signed)$/.test(
+                  a,
+                )
+              )
+                return false;
+              const kind = TRIGGER_WORDS.get(a);
+              if (kind && kind !== 'meet') break;
             }
           }
           return true;

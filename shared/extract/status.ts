@@ -62,6 +62,12 @@ const CUES: Cue[] = [
     after: false,
   },
   {
+    // "the visit will take place in June", "her trip is to be held later": a plan told after the noun.
+    re: /\b(?:will|would|shall|is to|are to|is expected to|is set to) (?:be (?:held|made|paid|sometime|in|on|at|during)|take place|happen|begin|start|go ahead)\b/g,
+    kind: 'planned',
+    after: true,
+  },
+  {
     re: /\b(?:visited|met|arrived|toured|returned|concluded|concluding|wrapped|wrapping up|held|paid|attended|landed|flew|flying home|went|travel+ed|stopped|was in|were in|spent|left for|stayed)\b/g,
     kind: 'completed',
     after: false,

@@ -68,3 +68,48 @@ describe('who travels and where (round 3)', () => {
     ).toEqual(['Ilse Brandt → PE']);
   });
 });
+
+describe('dates (round 3)', () => {
+  it('reads a weekday of a plan told in the simple past as the closer one ("was due to visit on Sunday")', () => {
+    // 2024-03-12 is a Tuesday: the Sunday two days before, not the one five days ahead.
+    expect(summary('President Lena Marsh of Chile was due to visit Peru on Sunday, but the trip was postponed.', '2024-03-12')).toEqual([
+      'Lena Marsh → PE postponed 2024-03-10',
+    ]);
+  });
+
+  it('still reads a meeting that "had been set for Tuesday", called off on a Thursday, as the coming Tuesday', () => {
+    expect(
+      summary('President Lena Marsh of Chile on Thursday cancelled a visit to Peru that had been set for Tuesday.', '2024-03-14'),
+    ).toEqual(['Lena Marsh → PE cancelled 2024-03-19']);
+  });
+
+  it('does not take the date of a named event for the trip ("the June 2023 Andean Trade Summit")', () => {
+    expect(
+      summary(
+        'President Lena Marsh of Chile will visit Peru. Her trip to Peru will build on the success of the June 2023 Andean Trade Summit.',
+      ),
+    ).toEqual(['Lena Marsh → PE planned -']);
+  });
+
+  it('does not take a fronted date of an invitation or announcement for the trip ("In January, X confirmed the invitation")', () => {
+    expect(
+      summary(
+        'In January, Prime Minister Oren Talbot of Canada confirmed the invitation for President Lena Marsh of Chile to visit Canada.',
+      ),
+    ).toEqual(['Lena Marsh → CA planned -']);
+  });
+});
+
+describe('status and traveller (round 3)', () => {
+  it('reads a plan told after the travel noun ("her visit to X will take place in June")', () => {
+    expect(summary('President Lena Marsh of Chile said her visit to Peru will take place in June.')).toEqual([
+      'Lena Marsh → PE planned 2024-06-01',
+    ]);
+  });
+
+  it('makes the person invited the traveller ("invited X to visit", "the invitation for X to visit")', () => {
+    expect(summary('Prime Minister Oren Talbot of Canada invited President Lena Marsh of Chile to visit Canada in May.')).toEqual([
+      'Lena Marsh → CA planned 2024-05-01',
+    ]);
+  });
+});
