@@ -8,6 +8,7 @@ import { CommandPalette, type PaletteCommand } from '../components/command-palet
 import { ShortcutsSheet } from '../components/shortcuts-sheet';
 import { createNote, initDatabase, undoLast, useViewSetting, type DatabaseStatus } from '../db';
 import { DataLossBanner } from './data-loss-banner';
+import { RestoreNotice } from './restore-notice';
 import { pushRecent } from './palette-filter';
 import { SCREEN_ROUTES, ScreenFrame } from './screens';
 import { isMacPlatform, shortcutText } from './shortcuts';
@@ -263,6 +264,7 @@ function Shell() {
       </header>
       <main id="main" tabIndex={-1}>
         <DataLossBanner />
+        <RestoreNotice />
         <ScreenFrame>
           <Routes>
             <Route path="/" element={<Navigate to="/visits" replace />} />

@@ -4,6 +4,7 @@ export * from './people';
 export * from './sources';
 export * from './notes';
 export * from './backup';
+export type { RestoreJournalEntry } from './restore-journal';
 export * from './errors';
 export * from './hooks';
 export * from './undo';

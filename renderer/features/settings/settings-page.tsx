@@ -111,7 +111,7 @@ export function SettingsPage() {
   const [params, setParams] = useSearchParams();
   const [app, setApp] = useState<AppInfo | null>(null);
   const storage = useStorageInfo();
-  const [busy, setBusy] = useState<null | 'export' | 'open' | 'restore'>(null);
+  const [busy, setBusy] = useState<null | 'export' | 'open' | 'restore' | 'restore-writing'>(null);
   const [problems, setProblems] = useState<{ fileName: string; errors: string[] } | null>(null);
   const [candidate, setCandidate] = useState<{ fileName: string; parsed: ParsedOk } | null>(null);
   // The modal dialog covers the toasts: the export made from inside it reports here too.
@@ -178,7 +178,7 @@ export function SettingsPage() {
     if (!candidate) return;
     setBusy('restore');
     try {
-      await restoreBackup(candidate.parsed);
+      await restoreBackup(candidate.parsed, { fileName: candidate.fileName, onWriting: () => setBusy('restore-writing') });
       toast.notify(`Restored ${candidate.fileName}: ${countsSentence(candidate.parsed.counts)}.`);
       setCandidate(null);
     } catch (e) {
@@ -251,7 +251,11 @@ export function SettingsPage() {
         )}
       </section>
 
-      <Dialog title="Replace all data with this backup?" open={candidate !== null} onClose={() => busy !== 'restore' && setCandidate(null)}>
+      <Dialog
+        title="Replace all data with this backup?"
+        open={candidate !== null}
+        onClose={() => busy !== 'restore' && busy !== 'restore-writing' && setCandidate(null)}
+      >
         {candidate && (
           <div className="restore-confirm">
             <p>
@@ -274,9 +278,9 @@ export function SettingsPage() {
                 Export current data first
               </button>
               <button type="button" className="danger" onClick={() => void onConfirmRestore()} disabled={busy !== null}>
-                {busy === 'restore' ? 'Restoring…' : 'Replace all data'}
+                {busy === 'restore' ? 'Restoring…' : busy === 'restore-writing' ? 'Writing the backup…' : 'Replace all data'}
               </button>
-              <button type="button" onClick={() => setCandidate(null)} disabled={busy === 'restore'}>
+              <button type="button" onClick={() => setCandidate(null)} disabled={busy === 'restore' || busy === 'restore-writing'}>
                 Cancel
               </button>
             </div>
