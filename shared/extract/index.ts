@@ -116,6 +116,8 @@ interface VisitMention {
   previousLegOf: { entity: number; country: string } | null;
   /** "the trip was postponed": the mention this one refers back to. */
   anchor: VisitMention | null;
+  /** "had been planning to arrive on Sunday": a plan told as former; a later one supersedes it. */
+  former: boolean;
 }
 
 interface Ctx {
@@ -651,7 +653,9 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
       };
       // "had been due to arrive on October 11": the date of a plan, which may still lie ahead (a trip
       // called off before it began) or behind; the nearest occurrence.
-      const planPerfect = /\bhad (?:been (?:due|set|scheduled|expected|planned|slated)|planned|intended)\b/.test(lowerClause);
+      const planPerfect = /\bhad (?:been (?:due|set|scheduled|expected|planned|slated|planning|intending|hoping)|planned|intended)\b/.test(
+        lowerClause,
+      );
       // "was due to visit on Sunday", "was to arrive on Friday": a plan told in the past; its day is
       // the nearest one (the Sunday just gone when the trip was then called off, else the coming one).
       const planPast = /\b(?:was|were) (?:due|scheduled|set|slated|supposed|meant|to) (?:to )?\w+/.test(lowerClause);
@@ -825,6 +829,7 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
             explicit: d.explicit,
             previousLegOf: prev,
             anchor,
+            former: planPerfect,
           };
           visitMentions.push(vm);
           if (d.mode !== 'from') lastVisit = vm;
@@ -954,12 +959,24 @@ function assemble(
     if (traveller.country && traveller.country === c.country) continue;
     // Status: the first word that is more than a plan (news leads with what happened), else planned.
     // A status read from tense alone ("the trip was mentioned") counts only when nothing better is said.
-    const decided =
+    let decided =
       items.find((x) => x.status !== 'planned' && x.reading.cue !== null) ??
       (items.every((x) => x.reading.cue === null) ? items.find((x) => x.status !== 'planned') : undefined);
+    // A part is not the whole: calling off one city or site ("would not visit <city>") leaves the
+    // visit as planned when the country itself is still spoken of as a plan, later and not as former.
+    if (decided && decided.city && (decided.status === 'cancelled' || decided.status === 'postponed')) {
+      const whole = items.find(
+        (x) => x.city === null && x.explicit && !x.former && x.order > decided!.order && x.status === 'planned' && x.reading.cue !== null,
+      );
+      if (whole) decided = undefined;
+    }
     let status: VisitStatus = decided ? decided.status : 'planned';
-    // Dates: the most reliable reading; ties go to the first.
-    const dated = items.filter((x) => x.date).sort((a, b) => b.dateRank - a.dateRank || a.order - b.order);
+    // Dates: the most reliable reading; ties go to the first. A plan still standing prefers the
+    // dates not told as former ("had been planning to arrive on Sunday ... would arrive on Monday").
+    const standing = status === 'planned' || status === 'underway';
+    const dated = items
+      .filter((x) => x.date)
+      .sort((a, b) => (standing ? Number(a.former) - Number(b.former) : 0) || b.dateRank - a.dateRank || a.order - b.order);
     const best = dated[0] ?? null;
     let start: FuzzyDate | null = null;
     let end: FuzzyDate | null = null;

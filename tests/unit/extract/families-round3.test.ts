@@ -113,3 +113,21 @@ describe('status and traveller (round 3)', () => {
     ]);
   });
 });
+
+describe('a part is not the whole; a later plan supersedes a former one (round 3)', () => {
+  const text =
+    'Prime Minister Oren Talbot of Canada had been planning to arrive in India on Sunday and then visit Agra on Monday. ' +
+    'An official said only that Talbot would not visit Agra. ' +
+    'A statement said Talbot would arrive in India on Monday before starting three days of talks on Tuesday.';
+
+  it('keeps the visit planned when only one city or site is called off, dated by the plan that stands', () => {
+    // 2003-09-05 is a Friday: the new arrival is Monday the 8th, not the former Sunday.
+    expect(summary(text, '2003-09-05')).toEqual(['Oren Talbot → IN planned 2003-09-08']);
+  });
+
+  it('still cancels the visit when the country itself is called off', () => {
+    expect(statuses('President Lena Marsh of Chile has cancelled her visit to Peru. She will not visit Cusco either.')).toEqual([
+      'Lena Marsh → PE cancelled',
+    ]);
+  });
+});
