@@ -25,6 +25,12 @@ function partialEnd(d: string): string {
   return d.length === 4 ? `${d}-12-31` : d.length === 7 ? `${d}-31` : d;
 }
 
+/**
+ * The longest text each field holds. Importers keep a longer text whole where they can and
+ * otherwise shorten it to these with a warning naming the record and the field, never silently.
+ */
+export const TEXT_LIMITS = { name: 200, alias: 200, city: 120, purpose: 20_000, tag: 60 } as const;
+
 const trimmed = (label: string, max: number) =>
   z.string().trim().min(1, `${label} is required`).max(max, `${label} is too long (at most ${max} characters)`);
 
@@ -41,7 +47,7 @@ export const recordBase = {
 export const placeSchema = z
   .object({
     country: countryCodeSchema,
-    city: z.string().trim().max(120).nullable(),
+    city: z.string().trim().max(TEXT_LIMITS.city).nullable(),
     lat: z.number().min(-90).max(90).nullable(),
     lon: z.number().min(-180).max(180).nullable(),
   })
@@ -60,8 +66,8 @@ export type Role = z.infer<typeof roleSchema>;
 
 export const personSchema = z.object({
   ...recordBase,
-  name: trimmed('Name', 200),
-  aliases: z.array(trimmed('Alias', 200)).max(50),
+  name: trimmed('Name', TEXT_LIMITS.name),
+  aliases: z.array(trimmed('Alias', TEXT_LIMITS.alias)).max(50),
   roles: z.array(roleSchema).max(50),
   country: countryCodeSchema.nullable(),
   note: optionalText(5000),
@@ -98,13 +104,13 @@ const visitShape = z.object({
   hostIds: z.array(idSchema).max(100),
   place: placeSchema,
   kind: visitKindSchema,
-  purpose: optionalText(2000),
+  purpose: optionalText(TEXT_LIMITS.purpose),
   start: fuzzyDateSchema.nullable(),
   end: fuzzyDateSchema.nullable(),
   status: visitStatusSchema,
   statusHistory: z.array(statusChangeSchema).min(1, 'A visit has at least its first status').max(500),
   tourId: idSchema.nullable(),
-  tags: z.array(trimmed('Tag', 60)).max(50),
+  tags: z.array(trimmed('Tag', TEXT_LIMITS.tag)).max(50),
   sourceIds: z.array(idSchema).max(200),
   /** Denormalised sort/index key: start.from, or '' when the date is unknown. Kept by the repository. */
   startKey: z.string(),

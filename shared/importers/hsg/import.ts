@@ -15,7 +15,16 @@
  */
 import { dayDate, monthDate, yearDate, type FuzzyDate } from '../../model/fuzzy-date';
 import { ISO_DAY, ISO_MONTH, ISO_YEAR, isValidDay } from '../../model/dates';
-import type { Person, Place, Role, Source, StatusChange, Visit, VisitKind } from '../../model/schemas';
+import {
+  TEXT_LIMITS,
+  type Person,
+  type Place,
+  type Role,
+  type Source,
+  type StatusChange,
+  type Visit,
+  type VisitKind,
+} from '../../model/schemas';
 import { findCity, historicalCountry } from '../../places';
 import { stableUuid } from '../stable-id';
 import { RefusedDocumentError } from '../xml-safety';
@@ -132,6 +141,8 @@ interface PersonGroup {
   country: string | null;
   roles: Map<string, Role>;
   dataset: HsgDataset;
+  /** The first record naming this person ("visits/1950.xml record 123"), for warnings. */
+  where: string;
 }
 
 function parseDate(value: string): FuzzyDate | null {
@@ -205,7 +216,7 @@ function legPlace(code: string, part: string): Place {
     const hit = findCity(lookup, c);
     if (hit) return { ...hit, country: code };
   }
-  return { country: code, city: part.slice(0, 120), lat: null, lon: null };
+  return { country: code, city: part, lat: null, lon: null };
 }
 
 /** Imports Office of the Historian XML files. Never throws for bad input: refusals go to `errors`. */
@@ -216,6 +227,14 @@ export function importHsg(files: readonly HsgInputFile[], options: HsgImportOpti
   const warn = (message: string) => {
     if (warnings.length < MAX_WARNINGS) warnings.push(message);
     else warningOverflow++;
+  };
+  /** A text kept whole when the model holds it; longer, shortened to what it holds, with a warning naming record and field. */
+  const fit = (text: string, max: number, where: string, field: string): string => {
+    if (text.length <= max) return text;
+    warn(
+      `${where}: the ${field} has ${text.length.toLocaleString('en')} characters; Legation keeps ${max.toLocaleString('en')}, so it was shortened.`,
+    );
+    return text.slice(0, max);
   };
   const counts: HsgCounts = {
     files: files.length,
@@ -270,10 +289,10 @@ export function importHsg(files: readonly HsgInputFile[], options: HsgImportOpti
   counts.records = visitRecords.length + tripRecords.length;
 
   const groups = new Map<string, PersonGroup>();
-  const group = (key: string, spelling: string, country: string | null, dataset: HsgDataset): PersonGroup => {
+  const group = (key: string, spelling: string, country: string | null, dataset: HsgDataset, where: string): PersonGroup => {
     let g = groups.get(key);
     if (!g) {
-      g = { key, spellings: new Map(), country, roles: new Map(), dataset };
+      g = { key, spellings: new Map(), country, roles: new Map(), dataset, where };
       groups.set(key, g);
     }
     g.spellings.set(spelling, (g.spellings.get(spelling) ?? 0) + 1);
@@ -373,7 +392,7 @@ export function importHsg(files: readonly HsgInputFile[], options: HsgImportOpti
     }
     const keys = people.map((p) => {
       const key = `visitor|${country ?? '??'}|${nameKey(p.name)}`;
-      const g = group(key, p.name, country, 'visits');
+      const g = group(key, p.name, country, 'visits', where);
       if (p.title) widen(g.roles, p.title, country, d.start.from, (d.end ?? d.start).to);
       return key;
     });
@@ -386,7 +405,7 @@ export function importHsg(files: readonly HsgInputFile[], options: HsgImportOpti
       delegationKeys: keys.slice(1),
       places: [{ country: 'US', city: null, lat: null, lon: null }],
       kind: visitKindFromText(r.description),
-      purpose: r.description,
+      purpose: fit(r.description, TEXT_LIMITS.purpose, where, 'description'),
       ...d,
     });
   }
@@ -422,10 +441,14 @@ export function importHsg(files: readonly HsgInputFile[], options: HsgImportOpti
       continue;
     }
     const key = `traveller|${r.who || nameKey(r.name)}`;
-    const g = group(key, r.name || r.who, 'US', dataset);
+    const g = group(key, r.name || r.who, 'US', dataset, where);
     widen(g.roles, TRAVELLER_TITLE[dataset], 'US', d.start.from, (d.end ?? d.start).to);
     const parts = splitLocale(r.locale);
-    const places = parts.length ? parts.map((p) => legPlace(match.code, p)) : [{ country: match.code, city: null, lat: null, lon: null }];
+    const places = parts.length
+      ? parts
+          .map((p) => legPlace(match.code, p))
+          .map((pl) => (pl.city ? { ...pl, city: fit(pl.city, TEXT_LIMITS.city, where, 'place') } : pl))
+      : [{ country: match.code, city: null, lat: null, lon: null }];
     if (places.length > 1) {
       counts.multiLegRecords++;
       counts.extraLegs += places.length - 1;
@@ -439,7 +462,7 @@ export function importHsg(files: readonly HsgInputFile[], options: HsgImportOpti
       delegationKeys: [],
       places,
       kind: visitKindFromText(r.remarks),
-      purpose: r.remarks,
+      purpose: fit(r.remarks, TEXT_LIMITS.purpose, where, 'remarks'),
       ...d,
     });
   }
@@ -455,7 +478,6 @@ export function importHsg(files: readonly HsgInputFile[], options: HsgImportOpti
     );
   }
   for (const g of guessed) warn(`Country guessed from its spelling: ${g}; check it.`);
-  if (warningOverflow > 0) warnings.push(`…and ${warningOverflow} more warnings.`);
 
   // Sources: one per data set that contributed records.
   const sourceIds = new Map<HsgDataset, string>();
@@ -486,12 +508,13 @@ export function importHsg(files: readonly HsgInputFile[], options: HsgImportOpti
   for (const g of [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
     const id = stableUuid(`legation:hsg:person:${g.key}`);
     personIds.set(g.key, id);
-    const name = preferredSpelling(g.spellings).slice(0, 200);
+    const spelling = preferredSpelling(g.spellings);
+    const name = fit(spelling, TEXT_LIMITS.name, g.where, 'name');
     const aliases = [...g.spellings.keys()]
-      .filter((s) => s !== name)
+      .filter((s) => s !== spelling)
       .sort()
       .slice(0, 50)
-      .map((s) => s.slice(0, 200));
+      .map((s) => fit(s, TEXT_LIMITS.alias, g.where, 'name'));
     let roles = [...g.roles.values()];
     const who = g.key.startsWith('traveller|') ? g.key.slice('traveller|'.length) : '';
     // presidents.xml, when imported too, dates the office by the terms (two for Cleveland and Trump).
@@ -559,7 +582,7 @@ export function importHsg(files: readonly HsgInputFile[], options: HsgImportOpti
         hostIds: [],
         place,
         kind: d.kind,
-        purpose: d.purpose.slice(0, 2000),
+        purpose: d.purpose,
         start: d.start,
         end: d.end,
         status: 'completed',
@@ -575,5 +598,6 @@ export function importHsg(files: readonly HsgInputFile[], options: HsgImportOpti
   counts.visits = visits.length;
   counts.people = people.length;
   counts.sources = sources.length;
+  if (warningOverflow > 0) warnings.push(`…and ${warningOverflow} more warnings.`);
   return { people, visits, sources, warnings, errors, counts };
 }

@@ -8,6 +8,7 @@ import { buildBackup, parseBackup, serializeBackup } from '../../../shared/backu
 import { extractArticle, htmlToText, looksLikeHtml } from '../../../shared/extract';
 import { importHsg } from '../../../shared/importers';
 import { isValidDay } from '../../../shared/model/dates';
+import { TEXT_LIMITS } from '../../../shared/model';
 import { encodingProblem, sniffEncoding } from '../../../shared/text/encoding';
 import { buildReportModel, CSV_COLUMNS, renderCsv, renderHtml, renderMarkdown } from '../../../shared/reports';
 import { buildGeneratedTables } from '../reports/build-visits';
@@ -42,6 +43,12 @@ function listFiles(sub = ''): string[] {
     const rel = sub ? `${sub}/${name}` : name;
     return statSync(path.join(dir, rel)).isDirectory() ? listFiles(rel) : [rel];
   });
+}
+
+/** The import's records form a valid backup (every record passes the model's schemas). */
+function buildBackupOk(r: ReturnType<typeof importHsg>): boolean {
+  const tables = { people: r.people, sources: r.sources, visits: r.visits, meetings: [], events: [], evidence: [], notes: [] };
+  return parseBackup(serializeBackup(buildBackup(tables, { name: 'Legation', version: 'test' }, '2026-01-01T00:00:00.000Z'))).ok;
 }
 
 /** Markup that would run or load something, if the text were ever parsed as HTML. */
@@ -122,6 +129,22 @@ describe('Office of the Historian XML (importHsg)', () => {
     expect(result.visits).toEqual([]);
     expect(result.people).toEqual([]);
     expect(result.counts.filesRefused).toBe(1);
+  });
+
+  it.each(casesOf('hsg-long'))('%s: long texts are kept whole where the model holds them, else shortened with a warning', (file) => {
+    const result = importHsg([{ name: file, text: read(file) }]);
+    expect(result.errors).toEqual([]);
+    expect(result.visits).toHaveLength(2);
+    const byRecord = (id: string) => result.visits.find((v) => v.tags.includes(`hsg:visit:${id}`))!;
+    expect(byRecord('9201').purpose).toHaveLength(3149);
+    expect(byRecord('9202').purpose).toHaveLength(TEXT_LIMITS.purpose);
+    const long = result.people.find((p) => p.name.startsWith('Aurelio'))!;
+    expect(long.name).toHaveLength(TEXT_LIMITS.name);
+    expect(result.warnings).toEqual([
+      `${file} record 9202: the description has 25,839 characters; Legation keeps 20,000, so it was shortened.`,
+      `${file} record 9201: the name has 319 characters; Legation keeps 200, so it was shortened.`,
+    ]);
+    expect(buildBackupOk(result)).toBe(true);
   });
 
   it('refuses a bad file among good ones without losing the good ones', () => {
