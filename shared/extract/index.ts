@@ -179,6 +179,11 @@ function findTriggers(tokens: Token[], clause: Clause): Trigger[] {
       out.push({ idx: i, kind, word: t.lower, transitive: TRANSITIVE.has(t.lower) });
       continue;
     }
+    // "is back from Peru", "arrived back from": coming home from a trip.
+    if (t.lower === 'back' && tokens[i + 1]?.lower === 'from') {
+      out.push({ idx: i, kind: 'motion', word: t.lower, transitive: false });
+      continue;
+    }
     if (t.lower === 'covering' || t.lower === 'reached' || t.lower === 'reach')
       out.push({ idx: i, kind: 'visit', word: t.lower, transitive: true });
   }
@@ -786,6 +791,19 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
           const ownCountry = person.country;
           if (ownCountry && ownCountry === d.country) continue;
           if (!d.country) continue;
+          // Coming home: "returned to <capital>", "has to return to <country>" is no visit unless the
+          // traveller is already spoken of as visiting that country ("will return to Madrid" on a tour);
+          // otherwise it is where they live, and no later mention makes it a visit.
+          if (
+            /^return/.test(d.trigger.word) &&
+            (d.mode === 'to' || d.mode === 'obj') &&
+            !/\b(?:for|on) (?:a|an|his|her|their) (?:[\w-]+ ){0,2}(?:visit|trip|tour|stay)\b/.test(lowerClause)
+          ) {
+            if (!visitMentions.some((v) => v.entity === entity && v.country === d.country)) {
+              person.country ??= d.country;
+              continue;
+            }
+          }
           let vStatus = status;
           let statusCue = reading.cueAt;
           if (
@@ -818,7 +836,8 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
             country: d.country,
             city: d.city,
             status: vStatus,
-            reading,
+            // "arrived from X": leaving X, not arriving there.
+            reading: d.mode === 'from' ? { ...reading, arrival: false } : reading,
             statusCue,
             date: d.mode === 'from' ? null : date ? absDate(date) : null,
             dateRank: date ? date.strength * 10 + (d.trigger.kind === 'meet' ? 0 : 5) : 0,

@@ -37,7 +37,7 @@ const CUES: Cue[] = [
     after: true,
   },
   {
-    re: /\b(?:cancel(?:l?ed|s|l?ing|lations?)?|call(?:ed|s|ing)? off|scrap(?:ped|s|ping)?|abandon(?:ed|s|ing)?|skip(?:ped|s|ping)?|pull(?:ed|s|ing)? out|withdr[ae]w\w*|broke(?:n)? off|cut short|turned down|declined (?:to|an invitation))\b/g,
+    re: /\b(?:cancel(?:l?ed|s|l?ing|lations?)?|call(?:ed|s|ing)? off|scrap(?:ped|s|ping)?|abandon(?:ed|s|ing)?|skip(?:ped|s|ping)?|pull(?:ed|s|ing)? out|withdr[ae]w\w*|broke(?:n)? off|turned down|declined (?:to|an invitation))\b/g,
     kind: 'cancel',
     after: true,
   },
@@ -59,6 +59,12 @@ const CUES: Cue[] = [
   {
     re: /\b(?:will|shall|'ll|would(?! have)|(?:is|are|was|were) (?:also |still |now )?(?:set|scheduled|due|expected|slated|poised|going|about|to)\b|set to|scheduled|planned|plans?\b|planning|to be held|upcoming|forthcoming|proposed|accepted to|agreed to|invit\w+|intends? to|hopes? to|preparing to|(?:had|has|have) been (?:due|set|scheduled|expected|planned|invited))/g,
     kind: 'planned',
+    after: false,
+  },
+  {
+    // "cut short his visit": the trip took place, shorter ("the visit has been cut short by a day" is no cue).
+    re: /\b(?:cut|cuts|cutting) short (?:his|her|their|the)\b|\b(?:shortened|curtailed) (?:his|her|their)\b/g,
+    kind: 'completed',
     after: false,
   },
   {

@@ -131,3 +131,38 @@ describe('a part is not the whole; a later plan supersedes a former one (round 3
     ]);
   });
 });
+
+describe('coming home (round 3)', () => {
+  it('completes the trip to X on "returned home from X", "is back from X", "arrived back from X", "arrives from X"', () => {
+    expect(statuses('Prime Minister Tomas Reyl returned home from Peru on Sunday.', '2024-03-12')).toEqual(['Tomas Reyl → PE completed']);
+    expect(statuses('President Lena Marsh is back from Peru after a three-day visit.', '2024-03-12')).toEqual([
+      'Lena Marsh → PE completed',
+    ]);
+    expect(statuses('President Lena Marsh arrived back from Peru on Monday.', '2024-03-12')).toEqual(['Lena Marsh → PE completed']);
+    expect(statuses('President Oren Talbot arrives from Peru; says official visit was productive', '2024-03-12')).toEqual([
+      'Oren Talbot → PE completed',
+    ]);
+  });
+
+  it('never makes the place someone returns to a visit ("returned to <capital>", "has to return to <country>")', () => {
+    expect(places('President Oren Talbot of Canada visited Peru last week. He returned to Ottawa on Sunday.', '2024-03-12')).toEqual([
+      'Oren Talbot → PE',
+    ]);
+    expect(places('"I have to return to Chile," President Oren Talbot said after his talks in Peru.', '2024-03-12')).toEqual([
+      'Oren Talbot → PE',
+    ]);
+  });
+
+  it('keeps a return that is itself a visit ("return to X for a second visit", back to a country of the same tour)', () => {
+    expect(places('President Oren Talbot will tour Peru and then return to Chile for a second visit.', '2024-03-12')).toEqual([
+      'Oren Talbot → PE',
+      'Oren Talbot → CL',
+    ]);
+  });
+
+  it('reads "cut short his visit" as a trip that took place', () => {
+    expect(statuses('President Oren Talbot cut short his official visit to Peru on Monday.', '2024-03-12')).toEqual([
+      'Oren Talbot → PE completed',
+    ]);
+  });
+});
