@@ -933,6 +933,9 @@ function assemble(
     const anchored = m.anchor ? home.get(m.anchor) : undefined;
     if (anchored && anchored.entity === m.entity && anchored.country === m.country && (!m.date || near(anchored, m.date.value, true)))
       target = anchored;
+    // "their first summit in April 2019", "his last trip was in 2013": a trip referred back to but
+    // dated far from it is another, older event, not a visit to the same place.
+    else if (anchored && m.date && spans.get(anchored)!.size > 0) continue;
     else if (!m.date) target = same[0] ?? null;
     else target = same.find((c) => near(c, m.date!.value, false)) ?? null;
     if (!target) {

@@ -166,3 +166,16 @@ describe('coming home (round 3)', () => {
     ]);
   });
 });
+
+describe('old trips mentioned in passing (round 3)', () => {
+  it('does not turn a trip referred back to but dated years away into a visit of its own', () => {
+    expect(
+      summary('President Lena Marsh of Chile will make her first trip to Peru on Tuesday. Her last trip there was in December 2013.'),
+    ).toEqual(['Lena Marsh → PE planned 2024-03-12']);
+    expect(
+      summary(
+        'President Lena Marsh of Chile will visit Peru on Tuesday. She and President Oren Talbot of Peru held their first summit in April 2019.',
+      ),
+    ).toEqual(['Lena Marsh → PE planned 2024-03-12']);
+  });
+});
