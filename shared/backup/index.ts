@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { eventSchema, evidenceSchema, meetingSchema, noteSchema, personSchema, sourceSchema, visitSchema } from '../model';
 import type { ContextEvent, Evidence, Meeting, Note, Person, Source, Visit } from '../model';
+import { checkIntegrity } from '../integrity';
 
 /**
  * The backup file: every user table, whole, with a format version. Restore validates the whole
@@ -137,8 +138,8 @@ export function parseBackup(text: string): BackupParseResult {
     (out as Record<string, unknown>)[name] = parsed;
   }
   if (errors.length === 0) {
-    const refErrors = checkReferences(out as BackupTables);
-    errors.push(...refErrors.slice(0, MAX_ERRORS));
+    // References, note targets, country codes: the check every path that takes in many records uses.
+    errors.push(...checkIntegrity(out as BackupTables, MAX_ERRORS));
   }
   if (errors.length) {
     if (errors.length >= MAX_ERRORS) errors.push('…and possibly more problems; fix these first.');
@@ -163,29 +164,4 @@ export function parseBackup(text: string): BackupParseResult {
       tables: full,
     },
   };
-}
-
-/** References between records must resolve inside the backup, or the restored data would be broken. */
-function checkReferences(t: BackupTables): string[] {
-  const errors: string[] = [];
-  const people = new Set(t.people.map((p) => p.id));
-  const sources = new Map(t.sources.map((s) => [s.id, s]));
-  const visits = new Set(t.visits.map((v) => v.id));
-  t.visits.forEach((v, i) => {
-    if (!people.has(v.travellerId)) errors.push(`visits[${i}] (visit ${v.id}): traveller ${v.travellerId} is not in the backup.`);
-    for (const s of v.sourceIds) if (!sources.has(s)) errors.push(`visits[${i}] (visit ${v.id}): source ${s} is not in the backup.`);
-  });
-  t.meetings.forEach((m, i) => {
-    if (m.visitId && !visits.has(m.visitId)) errors.push(`meetings[${i}] (meeting ${m.id}): visit ${m.visitId} is not in the backup.`);
-  });
-  t.evidence.forEach((e, i) => {
-    const src = sources.get(e.sourceId);
-    if (!src) {
-      errors.push(`evidence[${i}] (evidence ${e.id}): source ${e.sourceId} is not in the backup.`);
-      return;
-    }
-    if (src.text.slice(e.start, e.end) !== e.quote)
-      errors.push(`evidence[${i}] (evidence ${e.id}): the quote is not found at characters ${e.start}–${e.end} of its source.`);
-  });
-  return errors;
 }

@@ -34,6 +34,13 @@ export const TEXT_LIMITS = { name: 200, alias: 200, city: 120, purpose: 20_000, 
 const trimmed = (label: string, max: number) =>
   z.string().trim().min(1, `${label} is required`).max(max, `${label} is too long (at most ${max} characters)`);
 
+/**
+ * At least one letter that shows. Trimming does not remove format characters: a name made only of
+ * a right-to-left override and a zero-width space would be saved, shown as nothing, and never found.
+ */
+const LETTER = /\p{L}/u;
+const named = (label: string, max: number) => trimmed(label, max).refine((v) => LETTER.test(v), `${label} has no visible letter`);
+
 const optionalText = (max: number) => z.string().max(max, `At most ${max} characters`);
 
 /** Fields every stored record has. Deletion is soft: `deletedAt` set, record kept for undo/sync. */
@@ -66,8 +73,8 @@ export type Role = z.infer<typeof roleSchema>;
 
 export const personSchema = z.object({
   ...recordBase,
-  name: trimmed('Name', TEXT_LIMITS.name),
-  aliases: z.array(trimmed('Alias', TEXT_LIMITS.alias)).max(50),
+  name: named('Name', TEXT_LIMITS.name),
+  aliases: z.array(named('Alias', TEXT_LIMITS.alias)).max(50),
   roles: z.array(roleSchema).max(50),
   country: countryCodeSchema.nullable(),
   note: optionalText(5000),

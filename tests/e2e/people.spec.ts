@@ -60,6 +60,21 @@ test.describe('People', () => {
     await expect(page.getByText('Kadhemi, Kadhimi, al-Kadhimi')).toBeVisible();
   });
 
+  test('a name of invisible characters only is refused, and the name typed before is kept in the database', async ({ page }) => {
+    const people = new PeoplePage(page);
+    await people.open();
+    await people.openPerson('Mustafa al-Kadhemi');
+    await people.edit();
+    // A right-to-left override and a zero-width space: nothing that shows.
+    await people.field('Name').fill('\u202e\u200b');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('Name has no visible letter')).toBeVisible();
+    await expect(people.field('Name')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByRole('heading', { level: 1, name: 'Edit Mustafa al-Kadhemi' })).toBeVisible();
+    await people.open();
+    await expect(people.table).toContainText('Mustafa al-Kadhemi');
+  });
+
   test('deleting a traveller is refused with the reason; deleting a host can be undone', async ({ page }) => {
     const people = new PeoplePage(page);
     await people.open();

@@ -35,6 +35,8 @@ const text = (max: number) =>
     .string({ unit: 'grapheme', minLength: 1, maxLength: max })
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
+/** A person's name or alias: any script, but at least one letter that shows (the model refuses names without one). */
+const name = (max: number) => text(max).filter((s) => /\p{L}/u.test(s));
 
 const isoDay = fc
   .date({ min: new Date(Date.UTC(1870, 0, 1)), max: new Date(Date.UTC(2035, 11, 31)), noInvalidDate: true })
@@ -59,7 +61,7 @@ function counterClock(prefix: string): Clock {
 
 const database: fc.Arbitrary<BackupTables> = fc
   .record({
-    people: fc.array(fc.record({ name: text(40), aliases: fc.array(text(20), { maxLength: 3 }) }), { minLength: 1, maxLength: 6 }),
+    people: fc.array(fc.record({ name: name(40), aliases: fc.array(name(20), { maxLength: 3 }) }), { minLength: 1, maxLength: 6 }),
     sources: fc.array(fc.record({ title: text(60), body: fc.string({ unit: 'grapheme', minLength: 5, maxLength: 400 }) }), {
       maxLength: 3,
     }),
