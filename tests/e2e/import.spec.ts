@@ -232,6 +232,17 @@ test.describe('Import an article', () => {
       zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
     });
     await expect(page.getByRole('alert')).toHaveText('report.pdf is not a .txt or .html file: only text and web pages can be read.');
+
+    // A text file in Latin-1 is refused by what it is, never read with U+FFFD in place of its accents.
+    await page.locator('.import-drop').evaluate((zone) => {
+      const data = new DataTransfer();
+      const latin1 = Uint8Array.from('Le président visitera Brasília.', (c) => c.charCodeAt(0));
+      data.items.add(new File([latin1], 'old-wire.txt', { type: 'text/plain' }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await expect(page.getByRole('alert')).toHaveText(
+      '“old-wire.txt” looks like Latin-1 (Windows-1252) text; Legation reads UTF-8. Save it as UTF-8 (in most editors: Save As, Encoding: UTF-8) and try again.',
+    );
   });
 
   test('a long article is read off the window thread: the page keeps drawing and answering', async ({ page }) => {

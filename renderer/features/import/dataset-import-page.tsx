@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { Link } from 'react-router';
 import { BUNDLED_HSG, HSG_IMPORT_TIMESTAMP, type HsgCounts } from '../../../shared/importers';
+import { localTimeLabel } from '../../../shared/model';
 import { useToast } from '../../components';
 import {
   canResume,
@@ -68,7 +69,7 @@ const TABLE_ROWS: { key: DatasetTable; label: string }[] = [
 ];
 
 function LastRun({ run, onResume, busy }: { run: DatasetImportRun; onResume: () => void; busy: boolean }) {
-  const when = new Date(run.finishedAt ?? run.startedAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' });
+  const when = localTimeLabel(run.finishedAt ?? run.startedAt);
   const created = run.counts.created;
   const total = run.offered.sources + run.offered.people + run.offered.visits;
   if (run.state === 'finished') {

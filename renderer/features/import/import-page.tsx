@@ -13,6 +13,7 @@ import { Link } from 'react-router';
 import type { ExtractionResult, KnownPerson } from '../../../shared/extract/types';
 import { formatFuzzyDate, type FuzzyDate } from '../../../shared/model';
 import { countryName, placeFor } from '../../../shared/places';
+import { encodingProblem, sniffEncoding } from '../../../shared/text/encoding';
 import { bridge } from '../../bridge';
 import { EmptyState, Field, StatusBadge, useToast } from '../../components';
 import {
@@ -295,8 +296,14 @@ function InputStage({
       return onError(`${file.name} is not a .txt or .html file: only text and web pages can be read.`);
     if (file.size > MAX_ARTICLE_BYTES)
       return onError(`${file.name} is ${kb(file.size)}; the limit is ${kb(MAX_ARTICLE_BYTES)}. It was not read.`);
-    file.text().then(
-      (text) => takeFile(file.name, text),
+    file.arrayBuffer().then(
+      (buffer) => {
+        // Refused in the same words as a file chosen with the button (the bridge) or given to the CLI.
+        const bytes = new Uint8Array(buffer);
+        const problem = encodingProblem(file.name, sniffEncoding(bytes));
+        if (problem) onError(problem);
+        else takeFile(file.name, new TextDecoder('utf-8').decode(bytes));
+      },
       (err: unknown) => onError(`${file.name} could not be read: ${err instanceof Error ? err.message : String(err)}`),
     );
   };
