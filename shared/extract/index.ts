@@ -273,6 +273,10 @@ function destinationsOf(
       } else if (w === 'from') {
         const t = triggers.find((x) => x.kind === 'motion' && Math.abs(x.idx - p.from) <= 16);
         if (t) dest = mk(t, 'from');
+      } else if (w === 'of' && pw && /^(tour|tours|swing)$/.test(tokens[pw.idx - 1]?.lower ?? '')) {
+        // "a tour of A, B and C".
+        const t = triggers.find((x) => x.idx === pw.idx - 1) ?? { idx: pw.idx - 1, kind: 'tour' as const, word: 'tour', transitive: false };
+        dest = mk(t, 'to');
       } else if (/^(including|includes|include|included|notably|especially)$/.test(w)) {
         // "a tour of Southeast Asia, including Indonesia", "a visit to the region that includes Peru".
         const t = nearestBefore(p.from, 14, (x) => x.kind === 'visit' || x.kind === 'tour' || x.kind === 'motion');
@@ -471,6 +475,20 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
     }
 
     let sentenceReading: StatusReading | null = null;
+    // "The date will be fixed later", "a new date will be set": the trip just called off is put off.
+    const later =
+      /\b(?:the|a|its|their|new) (?:new )?dates? (?:of (?:the|his|her|their) (?:visit|trip)s? )?(?:will|would|is to|are to|is yet to|has yet to) be (?:fixed|set|announced|decided|agreed|worked out|determined)\b/i.exec(
+        sText,
+      );
+    if (later && lastVisit && sentence.index - lastVisit.sentence.index <= 2) {
+      const cueAt: [number, number] = [sentence.start + later.index, sentence.start + later.index + later[0].length];
+      for (const v of visitMentions) {
+        if (v.sentence !== lastVisit.sentence || v.status !== 'cancelled') continue;
+        v.status = 'postponed';
+        v.statusCue = cueAt;
+        v.reading = { ...v.reading, status: 'postponed', cue: later[0], cueAt };
+      }
+    }
     for (const clause of clauses) {
       const places = sentencePlaces.filter((p) => p.from >= clause.from && p.to <= clause.to);
       const triggers = findTriggers(tokens, clause);
@@ -512,7 +530,8 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
         // "a visit by the Saudi crown prince to Malaysia": the agent after "by" travels.
         if (t.kind === 'visit' || t.kind === 'tour') {
           let k = t.idx + 1;
-          if (tokens[k]?.lower === 'by') {
+          // "the visit of President X to Peru" as well.
+          if (tokens[k]?.lower === 'by' || (tokens[k]?.lower === 'of' && places.every((p) => p.from !== k + 1))) {
             k++;
             const agent = persons.find((m) => m.from >= k && m.from <= k + 1 && !m.speaker);
             if (agent) return [agent.entity];
@@ -783,6 +802,17 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
           else {
             rescheduledTo = date.value;
             date = null;
+          }
+        }
+        // "arrived in A on Monday at the start of a tour that will also take her to B": a leg told
+        // in the future after a past or present travel word is still ahead.
+        if ((status === 'completed' || status === 'underway') && d.at > d.trigger.idx && d.mode !== 'from') {
+          const between = text.slice(tokens[d.trigger.idx]!.end, tokens[d.at]!.start).toLowerCase();
+          const ahead = /\b(?:will|shall|is to|are to|is due to|is set to|is expected to|is scheduled to)\b/.exec(between);
+          if (ahead) {
+            status = 'planned';
+            const at = tokens[d.trigger.idx]!.end + ahead.index;
+            reading = { ...reading, status, cue: ahead[0], cueAt: [at, at + ahead[0].length] };
           }
         }
         if (reading.cue !== null) sentenceReading = reading;

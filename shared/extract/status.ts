@@ -62,6 +62,12 @@ const CUES: Cue[] = [
     after: false,
   },
   {
+    // "made state visits to", "made a two-day trip": a trip that took place.
+    re: /\bmade (?:(?:a|an|his|her|their|two|three|several|[\w-]+-day|state|official|working|first|historic|rare|brief|private|maiden) ){0,3}(?:visits?|trips?|tours?|stops?)\b/g,
+    kind: 'completed',
+    after: false,
+  },
+  {
     // "cut short his visit": the trip took place, shorter ("the visit has been cut short by a day" is no cue).
     re: /\b(?:cut|cuts|cutting) short (?:his|her|their|the)\b|\b(?:shortened|curtailed) (?:his|her|their)\b/g,
     kind: 'completed',

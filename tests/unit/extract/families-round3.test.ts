@@ -179,3 +179,87 @@ describe('old trips mentioned in passing (round 3)', () => {
     ).toEqual(['Lena Marsh → PE planned 2024-03-12']);
   });
 });
+
+describe('lists and tours (round 3)', () => {
+  it('counts each country of "X or Y"', () => {
+    expect(statuses('President Lena Marsh of Chile will visit Peru or Bolivia next month.', '2024-03-12')).toEqual([
+      'Lena Marsh → PE planned',
+      'Lena Marsh → BO planned',
+    ]);
+  });
+
+  it('counts each country of "a tour of X, Y and Z"', () => {
+    expect(statuses('President Lena Marsh of Chile will begin a tour of Peru, Bolivia and Ecuador on Monday.', '2024-03-12')).toEqual([
+      'Lena Marsh → PE planned',
+      'Lena Marsh → BO planned',
+      'Lena Marsh → EC planned',
+    ]);
+  });
+
+  it('keeps the legs of a tour still ahead planned while the first is under way or done', () => {
+    expect(
+      statuses(
+        'President Lena Marsh of Chile arrived in Peru on Monday at the start of a tour that will also take her to Bolivia and Ecuador.',
+        '2024-03-12',
+      ),
+    ).toEqual(['Lena Marsh → PE completed', 'Lena Marsh → BO planned', 'Lena Marsh → EC planned']);
+    expect(
+      statuses('President Lena Marsh of Chile is currently visiting Peru and will then travel to Bolivia on Friday.', '2024-03-12'),
+    ).toEqual(['Lena Marsh → PE underway', 'Lena Marsh → BO planned']);
+  });
+
+  it('reads "made state visits to X and Y" as completed', () => {
+    expect(statuses('Last year, President Lena Marsh of Chile made state visits to Peru and Bolivia.', '2024-03-12')).toEqual([
+      'Lena Marsh → PE completed',
+      'Lena Marsh → BO completed',
+    ]);
+  });
+});
+
+describe('status words (round 3)', () => {
+  it('reads "will go ahead with her visit as scheduled" as planned', () => {
+    expect(
+      statuses('President Lena Marsh of Chile will go ahead with her visit to Peru as scheduled, her office said.', '2024-03-12'),
+    ).toEqual(['Lena Marsh → PE planned']);
+  });
+
+  it('reads "the date will be fixed later" after a trip called off as postponed', () => {
+    expect(
+      statuses('President Lena Marsh of Chile will not travel to Peru next week as planned. A new date will be fixed later.', '2024-03-12'),
+    ).toEqual(['Lena Marsh → PE postponed']);
+    expect(
+      statuses(
+        'President Lena Marsh of Chile has cancelled her trip to Peru next week. The date of the visit will be fixed later.',
+        '2024-03-12',
+      ),
+    ).toEqual(['Lena Marsh → PE postponed']);
+  });
+
+  it('leaves a plan whose date is still to be fixed planned', () => {
+    expect(statuses('President Lena Marsh of Chile will visit Peru. The date will be fixed later.', '2024-03-12')).toEqual([
+      'Lena Marsh → PE planned',
+    ]);
+  });
+});
+
+describe('one trip, one proposal (round 3)', () => {
+  it('gathers every mention of the same traveller, country and time into one proposal with its evidence', () => {
+    const r = extractArticle(
+      'President Lena Marsh of Chile will visit Peru on Tuesday. The trip to Peru will focus on trade. During the visit, Marsh will meet business leaders in Lima.',
+      { publishedOn: '2024-03-08' },
+    );
+    expect(r.visits.map((v) => `${v.traveller.name} → ${v.country} ${v.city ?? '-'} ${v.start?.from ?? '-'}`)).toEqual([
+      'Lena Marsh → PE Lima 2024-03-12',
+    ]);
+    expect(r.visits[0]!.cues.map((c) => c.kind).sort()).toEqual(['date', 'status']);
+  });
+
+  it('gathers a monarch named with and without title and numeral', () => {
+    expect(
+      summary(
+        'King Aldric III of Sweden will travel to Norway on Wednesday. Aldric and Queen Mira will address the Storting. King Aldric will make his first visit as monarch on Wednesday when he travels to Norway for a three day visit.',
+        '2024-03-12',
+      ),
+    ).toEqual(['Aldric → NO planned 2024-03-13']);
+  });
+});
