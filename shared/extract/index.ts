@@ -173,11 +173,36 @@ function findTriggers(tokens: Token[], clause: Clause): Trigger[] {
       if (
         /^(left|leave|leaves|go|goes|going|head|heads|headed)$/.test(t.lower) &&
         !/^(for|to|home|abroad)$/.test(tokens[i + 1]?.lower ?? '')
-      )
-        continue;
+      ) {
+        // "will leave on Wednesday en route to X", "left Sunday night for X": a date between the verb and its way.
+        let k = i + 1;
+        while (k < clause.to && k - i <= 5 && !tokens[k]!.punct && !/^(for|to|route)$/.test(tokens[k]!.lower)) k++;
+        const dated = tokens
+          .slice(i + 1, k)
+          .some((x) =>
+            /^(on|this|next|early|late|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|night|evening|afternoon|today|tomorrow)$/.test(
+              x.lower,
+            ),
+          );
+        if (!(dated && /^(for|route)$/.test(tokens[k]?.lower ?? ''))) continue;
+      }
       if (t.lower === 'stop' && /^(to|the)$/.test(tokens[i + 1]?.lower ?? '') && tokens[i - 1]?.lower !== 'last') continue;
       out.push({ idx: i, kind, word: t.lower, transitive: TRANSITIVE.has(t.lower) });
       continue;
+    }
+    // "Khan is currently in Geneva", "she was in Peru": a person's presence abroad.
+    if (t.lower === 'in' && !t.cap) {
+      let k = i - 1;
+      if (/^(currently|now|still|already|also)$/.test(tokens[k]?.lower ?? '')) k--;
+      const subject = tokens[k - 1];
+      if (
+        /^(is|are|was|were)$/.test(tokens[k]?.lower ?? '') &&
+        subject &&
+        (/^(he|she|they)$/.test(subject.lower) || (subject.cap && !subject.punct && k - 1 > clause.from))
+      ) {
+        out.push({ idx: i, kind: 'visit', word: 'in', transitive: false });
+        continue;
+      }
     }
     // "is back from Peru", "arrived back from": coming home from a trip.
     if (t.lower === 'back' && tokens[i + 1]?.lower === 'from') {
@@ -448,6 +473,8 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
   let carry: { entities: number[]; status: VisitStatus; cueAt: [number, number] | null; sentence: number } | null = null;
   /** The subject of the last sentence that had one: whom "she" means when no trip has been read yet. */
   let lastSubject: number | null = null;
+  /** The person who opens the previous sentence ("Albanese said ..."), whom a sentence-initial "He" continues. */
+  let opener: number | null = null;
   let lastVisit: VisitMention | null = null;
   let topic: { country: string; city: string | null } | null = null;
   let lastCountry: string | null = null;
@@ -460,6 +487,9 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
     const sentenceSubject = sentencePersons.find((m) => !m.speaker && !m.possessive && !isObjectPosition(ctx, m)) ?? null;
     const quoteSpeaker = sentencePersons.find((m) => m.speaker) ?? null;
     const prevSubject = lastSubject;
+    const prevOpener = opener;
+    const first = sentencePersons[0];
+    opener = first && first.sentenceInitial && !first.possessive ? first.entity : null;
     if (sentenceSubject) lastSubject = sentenceSubject.entity;
     // "Turkey is set to host foreign ministers": the host of what follows.
     const sText = text.slice(sentence.start, sentence.end);
@@ -537,6 +567,15 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
             if (agent) return [agent.entity];
           }
         }
+        // "A received a call from B, in which the latter regretted not being able to attend": "the
+        // latter" is the last person named before it, "the former" the one before that.
+        for (let k = Math.max(clause.from, t.idx - 20); k < t.idx - 1; k++) {
+          if (tokens[k]!.lower !== 'the' || !/^(latter|former)$/.test(tokens[k + 1]!.lower)) continue;
+          const named = sentencePersons.filter((m) => m.to <= k && !m.speaker);
+          const ids = [...new Set(named.map((m) => m.entity))];
+          const pick = tokens[k + 1]!.lower === 'latter' ? ids[ids.length - 1] : ids[ids.length - 2];
+          if (pick !== undefined) return [pick];
+        }
         // "invited X to visit", "the invitation for X to visit", "asked X to travel": X travels.
         if (tokens[t.idx - 1]?.lower === 'to') {
           const guest = persons.find((m) => {
@@ -576,6 +615,9 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
           const earlier = sentencePersons.filter((m) => m.end <= pron.start && !m.possessive);
           const nearest = earlier[earlier.length - 1];
           if (nearest) return [nearest.entity];
+          // "X said in a statement that ... . He also said he would visit": a pronoun opening the
+          // sentence continues the person who opened the previous one.
+          if (pron.start === sentence.start && prevOpener !== null) return [prevOpener];
           if (lastTraveller !== null) return [lastTraveller];
           if (prevSubject !== null) return [prevSubject];
         }
@@ -646,7 +688,7 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
           }
         }
         // "the trip was postponed", "Wang's visit", "the Oct. 23 visit": the last visit spoken of.
-        if (t.kind === 'visit' || t.kind === 'meet') {
+        if ((t.kind === 'visit' && t.word !== 'in') || t.kind === 'meet') {
           let k = t.idx - 1;
           while (
             k >= clause.from &&

@@ -579,7 +579,13 @@ export function resolveEntities(mentions: PersonMention[]): Entity[] {
     if (VAGUE_ROLES.has(m.role!)) continue;
     const cands = (byRole.get(m.role!) ?? []).filter((e) => compatible(e, m));
     const strict = cands.filter((e) => m.country === null || e.country === m.country);
-    const pool = strict.length > 0 ? strict : cands.filter((e) => e.country === null);
+    // "A would not attend, the office of the Malaysian prime minister said": a title with a country
+    // in the same sentence as a named person of no known country is someone else, unless it stands
+    // right by the name ("A, the Malaysian prime minister,").
+    const apart = (e: Entity) =>
+      m.country === null ||
+      !e.mentions.some((x) => x.sentence === m.sentence && x.kind !== 'title' && (m.from - x.to > 3 || x.from > m.to + 1));
+    const pool = strict.length > 0 ? strict : cands.filter((e) => e.country === null && apart(e));
     if (pool.length > 0) {
       const before = pool.filter((e) => factsOf(e).firstStart < m.start);
       const nearest = (list: Entity[]) =>

@@ -139,9 +139,12 @@ function lookup(text: string, allCaps: boolean): PlaceHit | null {
   return value;
 }
 
+/** Abbreviated titles that are also country codes ("PM Khan" is no place). */
+const TITLE_ABBREVIATIONS = new Set(['pm', 'fm']);
+
 function lookupRaw(text: string, allCaps: boolean): PlaceHit | null {
   const key = normalizePlaceName(text);
-  if (key === '' || REGIONS.has(key)) return null;
+  if (key === '' || REGIONS.has(key) || (allCaps && TITLE_ABBREVIATIONS.has(key))) return null;
   const met = metonyms.get(key);
   if (met) return { country: met.country, city: met.city, kind: 'metonym' };
   const country = findCountry(text);

@@ -32,7 +32,7 @@ interface Cue {
 
 const CUES: Cue[] = [
   {
-    re: /\b(?:will not|won't|would not|wouldn't|did not|didn't|does not|doesn't|do not|don't|cannot|can't|could not|couldn't|unable to|not be able to|failed to|fail to)\s+(?:(?:be|now|still|longer|have|been)\s+)*(?:attend\w*|visit\w*|travel\w*|go(?:ing)?|make\w*|able|push\w* through|come|fly|proceed\w*|show up)\b|\bnot (?:allow|permit)\w* (?:him|her|them|the \w+) to\b|\bno longer\b|\bnot to (?:attend|visit|travel|go)\b/g,
+    re: /\b(?:will not|won't|would not|wouldn't|did not|didn't|does not|doesn't|do not|don't|cannot|can't|could not|couldn't|unable to|not be able to|not being able to|failed to|fail to)\s+(?:(?:be|now|still|longer|have|been)\s+)*(?:attend\w*|visit\w*|travel\w*|go(?:ing)?|make\w*|able|push\w* through|come|fly|proceed\w*|show up)\b|\bnot (?:allow|permit)\w* (?:him|her|them|the \w+) to\b|\bno longer\b|\bnot to (?:attend|visit|travel|go)\b/g,
     kind: 'cancel',
     after: true,
   },
@@ -80,7 +80,7 @@ const CUES: Cue[] = [
     after: true,
   },
   {
-    re: /\b(?:visited|met|arrived|toured|returned|concluded|concluding|wrapped|wrapping up|held|paid|attended|landed|flew|flying home|went|travel+ed|stopped|was in|were in|spent|left for|stayed)\b/g,
+    re: /\b(?:visited|met|arrived|toured|returned|concluded|concluding|wrapped|wrapping up|held|paid|attended|landed|flew|flying home|went|travel+ed|stopped|was in|were in|spent|left for|stayed|left(?![\w-]))\b/g,
     kind: 'completed',
     after: false,
   },

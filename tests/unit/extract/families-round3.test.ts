@@ -263,3 +263,57 @@ describe('one trip, one proposal (round 3)', () => {
     ).toEqual(['Aldric → NO planned 2024-03-13']);
   });
 });
+
+describe('who travels, continued (round 3)', () => {
+  it('reads "the latter" and "the former" as the last and the one before', () => {
+    expect(
+      statuses(
+        'President Lena Marsh of Chile received a call from Prime Minister Oren Talbot, in which the latter regretted not being able to attend the summit in Lima next week.',
+        '2024-03-12',
+      ),
+    ).toEqual(['Oren Talbot → PE cancelled']);
+  });
+
+  it('continues the person who opened the previous sentence with a sentence-initial pronoun', () => {
+    expect(
+      statuses(
+        'President Lena Marsh of Chile said in a statement that Prime Minister Oren Talbot of Canada had apologised. She also said she would visit Canada later this year.',
+        '2024-03-12',
+      ),
+    ).toEqual(['Lena Marsh → CA planned']);
+  });
+
+  it('never merges a title with a country into a named person of the same sentence who stands apart from it', () => {
+    expect(
+      statuses(
+        'Prime Minister Oren Talbot would not attend the summit in Lima next week, the office of the Peruvian prime minister confirmed on Tuesday.',
+        '2024-03-12',
+      ),
+    ).toEqual(['Oren Talbot → PE cancelled']);
+    // Standing right by the name, the title is the same person.
+    expect(summary('Oren Talbot, the Canadian prime minister, will visit Peru in May.', '2024-03-12')).toEqual([
+      'Oren Talbot → PE planned 2024-05-01',
+    ]);
+  });
+
+  it('reads "PM" as a title, never as a country code', () => {
+    expect(statuses('PM Oren Talbot is currently in Geneva, where he addressed a forum on Tuesday.', '2024-03-12')).toEqual([
+      'Oren Talbot → CH underway',
+    ]);
+  });
+});
+
+describe('motion words (round 3)', () => {
+  it('reads "is currently in X" and "was in X" of a person as a presence abroad', () => {
+    expect(statuses('President Lena Marsh of Chile is currently in Peru for talks.', '2024-03-12')).toEqual(['Lena Marsh → PE underway']);
+  });
+
+  it('reads a date between "leave" and its way ("will leave on Wednesday en route to X", "left Sunday night for X")', () => {
+    expect(
+      summary('Prime Minister Oren Talbot of Canada will leave on Wednesday en route to Lima, Peru, to attend a summit.', '2024-03-12'),
+    ).toEqual(['Oren Talbot → PE planned 2024-03-13']);
+    expect(summary('President Oren Talbot of Canada left Sunday night for Peru.', '2024-03-12')).toEqual([
+      'Oren Talbot → PE completed 2024-03-10',
+    ]);
+  });
+});
