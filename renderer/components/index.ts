@@ -1,5 +1,6 @@
 export { ToastProvider, useToast } from './toast';
 export { Field } from './field';
+export { FieldConflictPanel, type ConflictChoices, type ConflictRow } from './field-conflict-panel';
 export { StatusBadge } from './status-badge';
 export { EmptyState } from './empty-state';
 export { Dialog } from './dialog';

@@ -3,6 +3,7 @@ import { foldForMatch } from '../../shared/text/fold';
 import { NotFoundError, ValidationError } from './errors';
 import { clock, db } from './instance';
 import { pushUndo } from './undo';
+import { expectVersion, nextVersion, putBack } from './version';
 
 export type PersonDraft = Pick<Person, 'name' | 'aliases' | 'roles' | 'country' | 'note'>;
 
@@ -42,19 +43,26 @@ export async function createPerson(draft: PersonDraft): Promise<Person> {
   return person;
 }
 
-/** Saves edits to a person. Transactional; undoable. */
-export async function updatePerson(id: string, draft: PersonDraft): Promise<Person> {
+/**
+ * Saves edits to a person. `version` is the `updatedAt` of the person the form started from: if
+ * the stored person has moved on (edited in another window), nothing is written and a
+ * ConflictError carries the person as stored now (see version.ts). Transactional; undoable (a
+ * versioned undo: it never puts the old person back over a later edit from elsewhere).
+ */
+export async function updatePerson(id: string, draft: PersonDraft, version: string): Promise<Person> {
   let before: Person | undefined;
   let after: Person | undefined;
   await db.transaction('rw', db.people, async () => {
     before = await db.people.get(id);
     if (!before || before.deletedAt) throw new NotFoundError('Person', id);
-    after = check({ ...before, ...draft, updatedAt: clock.now() });
+    expectVersion('Person', before, version);
+    after = check({ ...before, ...draft, updatedAt: nextVersion(clock, before.updatedAt) });
     await db.people.put(after);
   });
   const prev = before!;
-  pushUndo({ label: 'Edit person', revert: () => db.people.put(prev).then(() => undefined) });
-  return after!;
+  const saved = after!;
+  pushUndo({ label: 'Edit person', revert: () => putBack(db.people, 'Person', prev, saved.updatedAt) });
+  return saved;
 }
 
 /** Soft-deletes a person; refused while visits still name them as traveller. Undoable. */

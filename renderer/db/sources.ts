@@ -2,6 +2,7 @@ import { sourceSchema, type Evidence, type Source } from '../../shared/model';
 import { NotFoundError, ValidationError } from './errors';
 import { clock, db } from './instance';
 import { pushUndo } from './undo';
+import { expectVersion, nextVersion, putBack } from './version';
 
 export type SourceDraft = Pick<Source, 'kind' | 'title' | 'publisher' | 'url' | 'datelinePlace' | 'publishedOn' | 'text'>;
 
@@ -40,18 +41,23 @@ export async function createSource(draft: SourceDraft): Promise<Source> {
 
 /**
  * Edits a source's description (title, publisher, URL, date). The text is not editable once
- * evidence quotes it: the offsets would no longer point at the quoted words.
+ * evidence quotes it: the offsets would no longer point at the quoted words. `version` is the
+ * `updatedAt` the form started from: a source changed since (in another window) is not
+ * overwritten; a ConflictError carries it as stored now (see version.ts). Transactional; undoable
+ * (a versioned undo).
  */
-export async function updateSource(id: string, patch: Partial<Omit<SourceDraft, 'text'>>): Promise<Source> {
+export async function updateSource(id: string, patch: Partial<Omit<SourceDraft, 'text'>>, version: string): Promise<Source> {
   let before: Source | undefined;
   let after: Source | undefined;
   await db.transaction('rw', db.sources, async () => {
     before = await db.sources.get(id);
     if (!before || before.deletedAt) throw new NotFoundError('Source', id);
-    after = check({ ...before, ...patch, updatedAt: clock.now() });
+    expectVersion('Source', before, version);
+    after = check({ ...before, ...patch, updatedAt: nextVersion(clock, before.updatedAt) });
     await db.sources.put(after);
   });
   const prev = before!;
-  pushUndo({ label: 'Edit source', revert: () => db.sources.put(prev).then(() => undefined) });
-  return after!;
+  const saved = after!;
+  pushUndo({ label: 'Edit source', revert: () => putBack(db.sources, 'Source', prev, saved.updatedAt) });
+  return saved;
 }

@@ -1,3 +1,4 @@
+import type { EntityTable } from 'dexie';
 import type { Clock } from '../../shared/model';
 import { ConflictError } from './errors';
 
@@ -34,4 +35,22 @@ export function nextVersion(clock: Clock, previous: string): string {
 /** The clock as a versioned write of a record at `previous` sees it (for shared operations that call `clock.now()`). */
 export function clockAfter(clock: Clock, previous: string): Clock {
   return { ...clock, now: () => nextVersion(clock, previous) };
+}
+
+/**
+ * An undo: puts `prev` back in `table`, unless the record changed again since `version` (the
+ * version the undone write made): then a ConflictError and nothing is written, so an undo in one
+ * window never erases a later edit made in another. One read-write transaction.
+ */
+export async function putBack<T extends { id: string; updatedAt: string }>(
+  table: EntityTable<T, 'id'>,
+  what: string,
+  prev: T,
+  version: string,
+): Promise<void> {
+  await table.db.transaction('rw', table, async () => {
+    const now = await table.where('id').equals(prev.id).first();
+    if (now) expectVersion(what, now, version);
+    await table.put(prev);
+  });
 }

@@ -20,7 +20,7 @@ import { NotFoundError, ValidationError } from './errors';
 import { clock, db } from './instance';
 import { listPeople } from './people';
 import { RevisionCache } from './revisions';
-import { clockAfter, expectVersion, nextVersion } from './version';
+import { clockAfter, expectVersion, nextVersion, putBack } from './version';
 import { pushUndo } from './undo';
 import { queryVisits } from './visit-query';
 
@@ -164,17 +164,8 @@ export async function updateVisitFromDraft(id: string, draft: Omit<VisitDraft, '
   });
   const prev = before!;
   const saved = after!;
-  pushUndo({ label: 'Edit visit', revert: () => putBackVisit(prev, saved.updatedAt) });
+  pushUndo({ label: 'Edit visit', revert: () => putBack(db.visits, 'Visit', prev, saved.updatedAt) });
   return saved;
-}
-
-/** Undo of an edit: puts `prev` back, unless the visit changed again since `version` (then a ConflictError, nothing written). */
-async function putBackVisit(prev: Visit, version: string): Promise<void> {
-  await db.transaction('rw', db.visits, async () => {
-    const now = await db.visits.get(prev.id);
-    if (now) expectVersion('Visit', now, version);
-    await db.visits.put(prev);
-  });
 }
 
 /**
@@ -196,7 +187,7 @@ export async function changeVisitStatus(id: string, req: StatusChangeRequest): P
   });
   const prev = before!;
   const saved = after!;
-  pushUndo({ label: `Status change to ${req.to}`, revert: () => putBackVisit(prev, saved.updatedAt) });
+  pushUndo({ label: `Status change to ${req.to}`, revert: () => putBack(db.visits, 'Visit', prev, saved.updatedAt) });
   return saved;
 }
 
@@ -217,7 +208,7 @@ export async function deleteVisit(id: string): Promise<void> {
   if (!before || !after) throw new NotFoundError('Visit', id);
   const prev = before;
   const deleted = after;
-  pushUndo({ label: 'Delete visit', revert: () => putBackVisit(prev, deleted.updatedAt) });
+  pushUndo({ label: 'Delete visit', revert: () => putBack(db.visits, 'Visit', prev, deleted.updatedAt) });
 }
 
 /** Distinct host countries of live visits, for the filter's choices. */

@@ -117,6 +117,36 @@ test.describe('Two windows editing one record', () => {
     expect(v.tags).toEqual(['from-window-a']);
   });
 
+  test('person: A renames while B edits "About" and saves: both kept; both rename: A chooses', async ({ page, profile }) => {
+    const b = await (await profile.launch()).newPage();
+    await page.goto(`./#/people/${SEED.kadhemi}/edit`);
+    await page.getByLabel('Name', { exact: true }).fill('Mustafa al-Kadhimi');
+    await b.goto(`./#/people/${SEED.kadhemi}/edit`);
+    await b.getByLabel('About').fill('Prime Minister of Iraq from May 2020 (window B)');
+    await b.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(b).toHaveURL(new RegExp(`#/people/${SEED.kadhemi}$`));
+
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText(/Saved Mustafa al-Kadhimi, merged with another window’s changes to .*about/)).toBeVisible();
+    const p = await stored<{ name: string; note: string }>(page, 'people', SEED.kadhemi);
+    expect([p.name, p.note]).toEqual(['Mustafa al-Kadhimi', 'Prime Minister of Iraq from May 2020 (window B)']);
+
+    // Both rename: the panel asks, nothing is written until A chooses.
+    await page.goto(`./#/people/${SEED.kadhemi}/edit`);
+    await page.getByLabel('Name', { exact: true }).fill('Name from window A');
+    await b.goto(`./#/people/${SEED.kadhemi}/edit`);
+    await b.getByLabel('Name', { exact: true }).fill('Name from window B');
+    await b.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(b).toHaveURL(new RegExp(`#/people/${SEED.kadhemi}$`));
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const panel = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'This person was changed in another window' }) });
+    await expect(panel.getByRole('row').filter({ hasText: 'Name from window B' })).toContainText('Name from window A');
+    expect((await stored<{ name: string }>(page, 'people', SEED.kadhemi)).name).toBe('Name from window B');
+    await panel.getByRole('button', { name: 'Save merged person' }).click();
+    await expect(page).toHaveURL(new RegExp(`#/people/${SEED.kadhemi}$`));
+    expect((await stored<{ name: string }>(page, 'people', SEED.kadhemi)).name).toBe('Name from window A');
+  });
+
   test('note: the same note typed in two windows keeps both texts; neither window is left showing a lost text', async ({
     page,
     profile,

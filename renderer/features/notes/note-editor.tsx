@@ -111,6 +111,14 @@ function NoteEditor({ initial, latest }: { initial: Note; latest: Note | undefin
   // save when the note has moved on since (another window saved it): the text is then merged.
   const base = useRef({ body: initial.body, version: initial.updatedAt });
   const [version, setVersion] = useState(initial.updatedAt);
+  // Every version the text has been based on (saved here, merged with, taken in). The live query
+  // can deliver one of them after a later one (a result read before our save), never news.
+  const known = useRef(new Set<string>([initial.updatedAt]));
+  const rebase = useCallback((body: string, at: string) => {
+    base.current = { body, version: at };
+    if (known.current.size > 1000) known.current.clear();
+    known.current.add(at);
+  }, []);
   // Set when this editor merged another window's text into its own (shown until dismissed).
   const [merged, setMerged] = useState(false);
   // Where the caret should be after the text is replaced from elsewhere.
@@ -136,7 +144,7 @@ function NoteEditor({ initial, latest }: { initial: Note; latest: Note | undefin
       for (let attempt = 0; ; attempt++) {
         try {
           const saved = await saveNoteBody(initial.id, mine, base.current.version);
-          base.current = { body: saved.body, version: saved.updatedAt };
+          rebase(saved.body, saved.updatedAt);
           break;
         } catch (e) {
           // Typed in another window since our version: merge theirs in and save the merge on top
@@ -144,7 +152,7 @@ function NoteEditor({ initial, latest }: { initial: Note; latest: Note | undefin
           if (!(e instanceof ConflictError) || attempt >= 5) throw e;
           const theirs = e.current as Note;
           const r = mergeText(base.current.body, mine, theirs.body);
-          base.current = { body: theirs.body, version: theirs.updatedAt };
+          rebase(theirs.body, theirs.updatedAt);
           if (r.merged) setMerged(true);
           mine = r.text;
         }
@@ -158,7 +166,7 @@ function NoteEditor({ initial, latest }: { initial: Note; latest: Note | undefin
         if (next !== mine) autosaveRef.current?.change(next);
       }
     },
-    [initial.id, replaceText],
+    [initial.id, replaceText, rebase],
   );
   const autosave = useAutosave(save);
   useEffect(() => {
@@ -171,12 +179,12 @@ function NoteEditor({ initial, latest }: { initial: Note; latest: Note | undefin
   // typing not yet saved (or being saved), leave it: that save meets the new version and merges.
   const saving = autosave.state.kind === 'saving';
   useEffect(() => {
-    if (!latest || latest.updatedAt === base.current.version) return;
+    if (!latest || known.current.has(latest.updatedAt)) return;
     if (saving || hasPending() || typed.current !== base.current.body) return;
-    base.current = { body: latest.body, version: latest.updatedAt };
+    rebase(latest.body, latest.updatedAt);
     setVersion(latest.updatedAt);
     replaceText(latest.body);
-  }, [latest, version, saving, hasPending, replaceText]);
+  }, [latest, version, saving, hasPending, replaceText, rebase]);
 
   const onDelete = async () => {
     try {

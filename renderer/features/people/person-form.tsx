@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { EmptyState, Field, useToast } from '../../components';
-import { createPerson, describeStorageError, getPerson, updatePerson, useQuery, ValidationError } from '../../db';
+import { EmptyState, Field, FieldConflictPanel, useToast } from '../../components';
+import { ConflictError, createPerson, describeStorageError, getPerson, updatePerson, useQuery, ValidationError } from '../../db';
 import type { Person } from '../../../shared/model';
 import {
   COUNTRIES_BY_NAME,
@@ -12,6 +12,16 @@ import {
   type PersonFormState,
   type RoleRow,
 } from './person-draft';
+import {
+  PERSON_FIELD_LABELS,
+  mergedPersonState,
+  personConflict,
+  personConflictRows,
+  personNeedsChoice,
+  type PersonConflict,
+  type PersonField,
+} from './person-conflict';
+import type { FieldChoice } from '../../../shared/merge';
 
 function CountryOptions() {
   return (
@@ -75,6 +85,10 @@ function PersonForm({ person }: { person: Person | undefined }) {
   const navigate = useNavigate();
   const toast = useToast();
   const [state, setState] = useState<PersonFormState>(() => formStateOf(person));
+  // The stored version the edits apply to (as the form opened, then the one merged with): a save
+  // carries it and is refused if the person changed since, in another window; see onConflict.
+  const [base, setBase] = useState(() => ({ state, version: person?.updatedAt ?? '' }));
+  const [conflict, setConflict] = useState<PersonConflict | null>(null);
   const [errors, setErrors] = useState<FormErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -88,10 +102,9 @@ function PersonForm({ person }: { person: Person | undefined }) {
   const setRole = (key: string, patch: Partial<RoleRow>) =>
     setState((s) => ({ ...s, roles: s.roles.map((r) => (r.key === key ? { ...r, ...patch } : r)) }));
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
+  const save = async (form: PersonFormState, from: typeof base): Promise<void> => {
     setFormError(null);
-    const checked = validatePersonForm(state);
+    const checked = validatePersonForm(form);
     if (!checked.ok) {
       setErrors(checked.errors);
       setFormError('The person was not saved: correct the fields marked below.');
@@ -100,8 +113,40 @@ function PersonForm({ person }: { person: Person | undefined }) {
     setErrors({});
     setSaving(true);
     try {
-      const saved = person ? await updatePerson(person.id, checked.draft) : await createPerson(checked.draft);
-      toast.notify(person ? `Saved ${saved.name}` : `Added ${saved.name}`, { undo: true });
+      let merged: PersonField[] = [];
+      let saved: Person;
+      if (!person) {
+        saved = await createPerson(checked.draft);
+      } else {
+        try {
+          saved = await updatePerson(person.id, checked.draft, from.version);
+        } catch (err) {
+          if (!(err instanceof ConflictError)) throw err;
+          // Changed in another window since: fields changed on one side merge on their own; if
+          // one changed on both, the user chooses (nothing is saved meanwhile).
+          const c = personConflict(from.state, form, err.current as Person);
+          const next = { state: c.theirsState, version: c.theirs.updatedAt };
+          if (personNeedsChoice(c)) {
+            setConflict(c);
+            return;
+          }
+          const mergedForm = mergedPersonState(form, c);
+          setState(mergedForm);
+          setBase(next);
+          const again = validatePersonForm(mergedForm);
+          if (!again.ok) {
+            setErrors(again.errors);
+            setFormError('The person was not saved: correct the fields marked below.');
+            return;
+          }
+          saved = await updatePerson(person.id, again.draft, next.version);
+          merged = c.merges.filter((m) => m.kind === 'theirs').map((m) => m.field);
+        }
+      }
+      const also = merged.length
+        ? `, merged with another window’s changes to ${merged.map((f) => PERSON_FIELD_LABELS[f].toLowerCase()).join(', ')}`
+        : '';
+      toast.notify(person ? `Saved ${saved.name}${also}` : `Added ${saved.name}`, { undo: true });
       void navigate(`/people/${saved.id}`);
     } catch (err) {
       // Keep everything typed; show what the repository refused.
@@ -112,15 +157,24 @@ function PersonForm({ person }: { person: Person | undefined }) {
     }
   };
 
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void save(state, base);
+  };
+
+  const resolve = (choices: Partial<Record<PersonField, FieldChoice>>) => {
+    if (!conflict) return;
+    const merged = mergedPersonState(state, conflict, choices);
+    const next = { state: conflict.theirsState, version: conflict.theirs.updatedAt };
+    setState(merged);
+    setBase(next);
+    setConflict(null);
+    void save(merged, next);
+  };
+
   const cancelTo = person ? `/people/${person.id}` : '/people';
   return (
-    <form
-      ref={formRef}
-      className="person-form"
-      onSubmit={(e) => void onSubmit(e)}
-      noValidate
-      aria-label={person ? `Edit ${person.name}` : 'New person'}
-    >
+    <form ref={formRef} className="person-form" onSubmit={onSubmit} noValidate aria-label={person ? `Edit ${person.name}` : 'New person'}>
       <p className="crumbs">
         <Link to="/people">People</Link>
       </p>
@@ -129,6 +183,19 @@ function PersonForm({ person }: { person: Person | undefined }) {
         <p className="form-error" role="alert">
           {formError}
         </p>
+      )}
+      {conflict && (
+        <FieldConflictPanel
+          what="person"
+          rows={personConflictRows(conflict, base.state, state)}
+          busy={saving}
+          onSave={resolve}
+          onTakeTheirs={() => {
+            setState(conflict.theirsState);
+            setBase({ state: conflict.theirsState, version: conflict.theirs.updatedAt });
+            setConflict(null);
+          }}
+        />
       )}
       <div className="panel">
         <Field label="Name" error={errors.name}>

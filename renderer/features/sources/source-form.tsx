@@ -1,12 +1,49 @@
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { COUNTRIES } from '../../../shared/places';
+import { applyFieldMerge, mergeFields, type FieldMerge } from '../../../shared/merge';
+import { COUNTRIES, countryName } from '../../../shared/places';
 import type { Source } from '../../../shared/model';
-import { Field, useToast } from '../../components';
-import { createSource, describeStorageError, updateSource, ValidationError } from '../../db';
+import { Field, FieldConflictPanel, useToast, type ConflictChoices, type ConflictRow } from '../../components';
+import { ConflictError, createSource, describeStorageError, updateSource, ValidationError } from '../../db';
 import { sourceFormState, validateSourceForm, type SourceFormState } from './source-draft';
 
 const COUNTRIES_BY_NAME = [...COUNTRIES].sort((a, b) => a.name.localeCompare(b.name));
+
+/** The fields the details editor saves (the text itself never changes), with their labels. */
+type DetailField = 'title' | 'publisher' | 'url' | 'publishedOn' | 'datelineCountry' | 'datelineCity';
+const DETAIL_LABELS: Record<DetailField, string> = {
+  title: 'Title',
+  publisher: 'Publisher',
+  url: 'URL',
+  publishedOn: 'Published on',
+  datelineCountry: 'Dateline country',
+  datelineCity: 'Dateline city',
+};
+const DETAIL_FIELDS = Object.keys(DETAIL_LABELS) as DetailField[];
+
+interface DetailsConflict {
+  theirs: Source;
+  theirsState: SourceFormState;
+  merges: FieldMerge<DetailField, string>[];
+}
+
+/** Three-way, field by field: the form as opened (`base`), as typed (`mine`), the source as stored now. */
+function detailsConflict(base: SourceFormState, mine: SourceFormState, theirs: Source): DetailsConflict {
+  const theirsState = sourceFormState(theirs);
+  return { theirs, theirsState, merges: mergeFields(DETAIL_FIELDS, base, mine, theirsState).filter((m) => m.kind !== 'same') };
+}
+
+function detailsRows(c: DetailsConflict): ConflictRow<DetailField>[] {
+  const words = (f: DetailField, v: string) => (f === 'datelineCountry' && v ? countryName(v) : v.trim());
+  return c.merges.map((m) => ({
+    field: m.field,
+    label: DETAIL_LABELS[m.field],
+    kind: m.kind,
+    before: words(m.field, m.base),
+    mine: words(m.field, m.mine),
+    theirs: words(m.field, m.theirs),
+  }));
+}
 
 function DescriptionFields({
   state,
@@ -58,7 +95,7 @@ function useSourceForm(initial: SourceFormState, formRef: RefObject<HTMLFormElem
   useEffect(() => {
     if (Object.keys(errors).length) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [errors, formRef]);
-  return { state, set, errors, setErrors, formError, setFormError, saving, setSaving };
+  return { state, setState, set, errors, setErrors, formError, setFormError, saving, setSaving };
 }
 
 /** Edits a source's description in place on the reader (the text itself stays as quoted). */
@@ -66,10 +103,13 @@ export function SourceDetailsEditor({ source, onDone }: { source: Source; onDone
   const toast = useToast();
   const formRef = useRef<HTMLFormElement>(null);
   const f = useSourceForm(sourceFormState(source), formRef);
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
+  // The stored version the edits apply to: a save carries it and is refused if the source changed
+  // since (in another window); fields changed on one side then merge, both sides ask.
+  const [base, setBase] = useState(() => ({ state: f.state, version: source.updatedAt }));
+  const [conflict, setConflict] = useState<DetailsConflict | null>(null);
+  const save = async (form: SourceFormState, from: typeof base) => {
     f.setFormError(null);
-    const checked = validateSourceForm(f.state, source.kind);
+    const checked = validateSourceForm(form, source.kind);
     if (!checked.ok) {
       f.setErrors(checked.errors);
       f.setFormError('The source was not saved: correct the fields marked below.');
@@ -79,7 +119,18 @@ export function SourceDetailsEditor({ source, onDone }: { source: Source; onDone
     f.setSaving(true);
     try {
       const { text: _text, kind: _kind, ...patch } = checked.draft;
-      await updateSource(source.id, patch);
+      try {
+        await updateSource(source.id, patch, from.version);
+      } catch (err) {
+        if (!(err instanceof ConflictError)) throw err;
+        const c = detailsConflict(from.state, form, err.current as Source);
+        if (c.merges.some((m) => m.kind === 'conflict')) {
+          setConflict(c);
+          return;
+        }
+        await saveMerged(form, c, {});
+        return;
+      }
       toast.notify('Source details saved', { undo: true });
       onDone();
     } catch (err) {
@@ -89,13 +140,39 @@ export function SourceDetailsEditor({ source, onDone }: { source: Source; onDone
       f.setSaving(false);
     }
   };
+  /** Saves the merge of the form with the stored source, on top of the stored version. */
+  const saveMerged = async (form: SourceFormState, c: DetailsConflict, choices: ConflictChoices<DetailField>) => {
+    const merged = applyFieldMerge(form, c.merges, choices);
+    const next = { state: c.theirsState, version: c.theirs.updatedAt };
+    f.setState(merged);
+    setBase(next);
+    setConflict(null);
+    await save(merged, next);
+  };
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void save(f.state, base);
+  };
   return (
-    <form ref={formRef} className="panel source-details-form" aria-label="Source details" onSubmit={(e) => void onSubmit(e)} noValidate>
+    <form ref={formRef} className="panel source-details-form" aria-label="Source details" onSubmit={onSubmit} noValidate>
       <h2>Edit source details</h2>
       {f.formError && (
         <p className="form-error" role="alert">
           {f.formError}
         </p>
+      )}
+      {conflict && (
+        <FieldConflictPanel
+          what="source"
+          rows={detailsRows(conflict)}
+          busy={f.saving}
+          onSave={(choices) => void saveMerged(f.state, conflict, choices)}
+          onTakeTheirs={() => {
+            f.setState(conflict.theirsState);
+            setBase({ state: conflict.theirsState, version: conflict.theirs.updatedAt });
+            setConflict(null);
+          }}
+        />
       )}
       <DescriptionFields state={f.state} set={f.set} errors={f.errors} />
       <div className="form-actions">

@@ -1,12 +1,13 @@
 import { applyFieldMerge, mergeFields, type FieldChoice, type FieldMerge } from '../../../shared/merge';
 import { KIND_LABELS, type Person, type Visit } from '../../../shared/model';
 import { countryName } from '../../../shared/places';
-import { FIELD_ORDER, formFromVisit, sameForm, type VisitFormField, type VisitFormValues } from './visit-form-model';
+import type { ConflictRow } from '../../components/field-conflict-panel';
+import { FIELD_LABELS, FIELD_ORDER, formFromVisit, sameForm, type VisitFormField, type VisitFormValues } from './visit-form-model';
 
 /**
  * A visit form saved after the visit changed in another window: the three versions of each field
  * (as the form opened, as typed, as stored now) and what merging them gives. Pure; the form page
- * shows it (`visit-conflict-panel.tsx`).
+ * shows it with the FieldConflictPanel.
  */
 
 /** The fields an edit form saves (status goes through its own dialog, with its history). */
@@ -78,4 +79,21 @@ export function describeValue(field: VisitFormField, values: VisitFormValues, pe
     default:
       return values[field].trim();
   }
+}
+
+/** The conflict's rows, in words, for the FieldConflictPanel. */
+export function conflictRows(
+  c: VisitConflict,
+  base: VisitFormValues,
+  mine: VisitFormValues,
+  people: readonly Person[],
+): ConflictRow<VisitFormField>[] {
+  return c.merges.map((m) => ({
+    field: m.field,
+    label: FIELD_LABELS[m.field],
+    kind: m.kind,
+    before: describeValue(m.field, base, people),
+    mine: describeValue(m.field, mine, people),
+    theirs: describeValue(m.field, c.theirsValues, people),
+  }));
 }

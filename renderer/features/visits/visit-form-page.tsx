@@ -15,12 +15,14 @@ import {
   CountrySelect,
   Dialog,
   Field,
+  FieldConflictPanel,
   FuzzyDateInput,
   PeoplePicker,
   PersonSelect,
   QuickAddPerson,
   fuzzyDateHint,
   useToast,
+  type ConflictChoices,
 } from '../../components';
 import {
   ConflictError,
@@ -44,8 +46,7 @@ import {
   type VisitFormField,
   type VisitFormValues,
 } from './visit-form-model';
-import { mergedValues, needsChoice, takenFromOther, visitConflict, type VisitConflict } from './visit-conflict';
-import { VisitConflictPanel, type ConflictChoices } from './visit-conflict-panel';
+import { conflictRows, mergedValues, needsChoice, takenFromOther, visitConflict, type VisitConflict } from './visit-conflict';
 
 /** /visits/new: an empty form (a `?traveller=` link from a person's page pre-selects them). */
 export function NewVisitPage() {
@@ -148,7 +149,8 @@ function VisitForm({
   const gone = visitId !== null && latest === null;
   const untouched = sameForm(values, base.values);
   // Saved in another window while nothing is typed here: show the new version (derived in render,
-  // as React's "adjusting state when a prop changes"). With typing, the save merges instead.
+  // as React's "adjusting state when a prop changes"). With typing, the save merges instead. Any
+  // other version counts, an older one too: an undo elsewhere puts the visit back as it was.
   if (latest && latest.updatedAt !== base.version && untouched && !conflict && !busy) {
     const next = formFromVisit(latest);
     setValues(next);
@@ -240,7 +242,7 @@ function VisitForm({
   };
 
   /** Resolves the conflict with the user's choices: the merge becomes the form, based on the other window's version. */
-  const resolve = (choices: ConflictChoices, andSave: boolean) => {
+  const resolve = (choices: ConflictChoices<VisitFormField>, andSave: boolean) => {
     if (!conflict) return;
     const merged = mergedValues(values, conflict, choices);
     const next = { values: conflict.theirsValues, version: conflict.theirs.updatedAt };
@@ -286,18 +288,18 @@ function VisitForm({
         </p>
       )}
       {changedElsewhere && !gone && (
-        <p className="visit-conflict-note" role="status">
+        <p className="field-conflict-note" role="status">
           This visit was changed in another window since you opened this form. Your edits are kept: saving will merge them, and ask you
           where both windows changed the same field.
         </p>
       )}
       {refreshed && !changedElsewhere && !conflict && (
-        <p className="visit-conflict-note" role="status">
+        <p className="field-conflict-note" role="status">
           The form shows the changes saved in another window.
         </p>
       )}
       {discarded && !conflict && (
-        <div className="visit-conflict-note" role="status">
+        <div className="field-conflict-note" role="status">
           <span>The form shows the other window’s version; your edits were set aside.</span>
           <button
             type="button"
@@ -311,11 +313,9 @@ function VisitForm({
         </div>
       )}
       {conflict && (
-        <VisitConflictPanel
-          conflict={conflict}
-          base={base.values}
-          mine={values}
-          people={allPeople}
+        <FieldConflictPanel
+          what="visit"
+          rows={conflictRows(conflict, base.values, values, allPeople)}
           busy={busy}
           onSave={(choices) => resolve(choices, true)}
           onReview={(choices) => resolve(choices, false)}

@@ -15,8 +15,12 @@ import {
   describeStorageError,
   getNote,
   getVisit,
+  getPerson,
+  getSource,
   saveNoteBody,
   undoLast,
+  updatePerson,
+  updateSource,
   updateVisitFromDraft,
 } from '../../../renderer/db';
 
@@ -122,5 +126,30 @@ describe('notes: autosave carries the version', () => {
     const n = await createNote(null, 'gone');
     await deleteNote(n.id);
     await expect(saveNoteBody(n.id, 'typed', n.updatedAt)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('people and sources: the same check', () => {
+  it('a stale person form is refused with the person as stored now; its undo is versioned', async () => {
+    const p = (await getPerson(SEED_IDS.kadhemi))!;
+    const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, ...draft } = p;
+    const b = await updatePerson(p.id, { ...draft, note: 'from window B' }, p.updatedAt);
+    const err = await updatePerson(p.id, { ...draft, name: 'From window A' }, p.updatedAt).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConflictError);
+    expect((err as ConflictError).current).toMatchObject({ note: 'from window B', updatedAt: b.updatedAt });
+    expect((await getPerson(p.id))?.name).toBe(p.name);
+    await db.people.put({ ...b, note: 'later, elsewhere', updatedAt: nextVersion(clock, b.updatedAt) });
+    await expect(undoLast()).rejects.toBeInstanceOf(ConflictError);
+    expect((await getPerson(p.id))?.note).toBe('later, elsewhere');
+  });
+
+  it('a stale source details form is refused; a current one saves and undo takes it back', async () => {
+    const s = (await getSource(SEED_IDS.article))!;
+    const b = await updateSource(s.id, { title: 'Title from window B' }, s.updatedAt);
+    await expect(updateSource(s.id, { publisher: 'From window A' }, s.updatedAt)).rejects.toBeInstanceOf(ConflictError);
+    expect((await getSource(s.id))?.publisher).toBe(s.publisher);
+    expect(await undoLast()).toBe('Edit source');
+    expect((await getSource(s.id))?.title).toBe(s.title);
+    expect(b.updatedAt > s.updatedAt).toBe(true);
   });
 });
