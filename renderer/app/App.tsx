@@ -5,11 +5,11 @@ import { acceleratorKeys, NAV_SCREENS, SCREENS, screenForCommand, screenForModKe
 import { bridge } from '../bridge';
 import { ToastProvider, useToast } from '../components';
 import { CommandPalette, type PaletteCommand } from '../components/command-palette';
-import { ShortcutsSheet } from '../components/shortcuts-sheet';
+import { ShortcutsSheet } from './shortcuts-sheet';
 import { createNote, initDatabase, undoLast, useViewSetting, type DatabaseStatus } from '../db';
 import { DataLossBanner } from './data-loss-banner';
 import { RestoreNotice } from './restore-notice';
-import { pushRecent } from './palette-filter';
+import { pushRecent } from '../components/palette-filter';
 import { SCREEN_ROUTES, ScreenFrame } from './screens';
 import { isMacPlatform, shortcutText } from './shortcuts';
 import { bootTheme, toggledTheme } from './theme';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useViewSetting } from '../db/view-settings';
+import { useViewSetting } from '../db';
 import { applyThemePreference, isThemePreference, systemPrefersDark, THEME_SETTING_KEY, type ThemePreference } from './theme';
 
 /** The remembered theme preference (System / Light / Dark); every window sees a change live. */

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { filterPalette, withRecentFirst, type PaletteItem } from '../app/palette-filter';
+import { filterPalette, withRecentFirst, type PaletteItem } from './palette-filter';
 
 export interface PaletteCommand extends PaletteItem {
   /** Shown at the right, e.g. "Ctrl+Shift+O". */

@@ -3,8 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { dayLabel, isValidDay, localToday } from '../../../shared/model';
 import { WEEKDAY_NAMES, calendarGrid, dayAfterKey, stepCalendar, type CalendarDay } from '../../../shared/timeline';
 import { EmptyState, StatusBadge, VisitFilterControls, hasVisitFilter, useVisitFilterParams } from '../../components';
-import { useQuery } from '../../db';
-import { calendarData, type CalendarVisit } from '../../db/calendar-data';
+import { calendarData, useQuery, type CalendarVisit } from '../../db';
 import { calendarParamsFrom, calendarParamsTo, type CalendarParams } from './calendar-params';
 import './calendar.css';
 

@@ -4,8 +4,7 @@ import { dayLabel, VISIT_STATUSES, localToday, visitTitle } from '../../../share
 import { countryName } from '../../../shared/places';
 import { yearRange, type YearCount } from '../../../shared/stats';
 import { EmptyState, visitFilterToParams } from '../../components';
-import { useQuery } from '../../db';
-import { loadDashboard, type DashboardVisit } from '../../db/dashboard-data';
+import { loadDashboard, useQuery, type DashboardVisit } from '../../db';
 import './dashboard.css';
 
 const nf = new Intl.NumberFormat('en');

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { segmentText } from '../sources/segments';
+import { segmentText } from '../../../shared/text/segments';
 import type { ReviewRow } from './review-model';
 
 interface RowSpan {

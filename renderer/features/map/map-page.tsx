@@ -2,8 +2,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { VISIT_STATUSES } from '../../../shared/model';
 import { EmptyState, StatusBadge, VisitFilterControls, hasVisitFilter, useVisitFilterParams, visitFilterToParams } from '../../components';
-import { useQuery, type VisitFilter } from '../../db';
-import { loadMapRoutes, type MapRoutes } from '../../db/map-data';
+import { loadMapRoutes, useQuery, type MapRoutes, type VisitFilter } from '../../db';
 import { WorldMap, type DrawnRoute } from './world-map';
 import './map.css';
 

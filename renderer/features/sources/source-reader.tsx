@@ -3,7 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { bridge } from '../../bridge';
 import { EmptyState, useToast } from '../../components';
 import { evidenceLinksForSource, getSource, useQuery, type EvidenceLink } from '../../db';
-import { segmentText, type Segment } from './segments';
+import { segmentText, type Segment } from '../../../shared/text/segments';
 import { datelineLabel, publishedLabel } from './source-format';
 import { SourceDetailsEditor } from './source-form';
 

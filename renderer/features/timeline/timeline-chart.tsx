@@ -14,7 +14,7 @@ import {
   type Scale,
   type TimelineItem,
 } from '../../../shared/timeline';
-import type { TimelineLane } from '../../db/timeline-data';
+import type { TimelineLane } from '../../db';
 
 export const ROW_HEIGHT = 24;
 const BAR_HEIGHT = 14;

@@ -14,8 +14,7 @@ import {
   type LaneBy,
 } from '../../../shared/timeline';
 import { EmptyState, VisitFilterControls, hasVisitFilter, useVisitFilterParams } from '../../components';
-import { useQuery } from '../../db';
-import { latestVisitDay, timelineData } from '../../db/timeline-data';
+import { latestVisitDay, timelineData, useQuery } from '../../db';
 import { TimelineAxis, TimelineDefs, TimelineEvents, TimelineLaneRow } from './timeline-chart';
 import { timelineParamsFrom, timelineParamsTo, type TimelineParams } from './timeline-params';
 import './timeline.css';

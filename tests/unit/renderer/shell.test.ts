@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { filterPalette, fuzzyScore, pushRecent, withRecentFirst } from '../../../renderer/app/palette-filter';
+import { filterPalette, fuzzyScore, pushRecent, withRecentFirst } from '../../../renderer/components/palette-filter';
 import { isMacPlatform, keyLabel, SHORTCUTS, shortcutText } from '../../../renderer/app/shortcuts';
 import { isThemePreference, resolveTheme, themeAttribute, toggledTheme } from '../../../renderer/app/theme';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segmentText } from '../../../renderer/features/sources/segments';
+import { segmentText } from '../../../shared/text/segments';
 
 const ids = (segs: { spans: { id: string }[] }[]) => segs.map((s) => s.spans.map((x) => x.id).join('+'));
 

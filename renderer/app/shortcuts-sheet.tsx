@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
-import { keyLabel, SHORTCUTS, type Shortcut } from '../app/shortcuts';
-import { Dialog } from './dialog';
+import { keyLabel, SHORTCUTS, type Shortcut } from './shortcuts';
+import { Dialog } from '../components/dialog';
 
 const GROUPS: readonly Shortcut['group'][] = ['Anywhere', 'Go to', 'Lists and forms'];
 
