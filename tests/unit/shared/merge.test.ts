@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   CONFLICT_MARKERS,
   applyFieldMerge,
@@ -100,5 +101,40 @@ describe('mergeFields', () => {
 
   it('finds nothing to do when nothing changed', () => {
     expect(mergeFields(fields, base, base, { ...base }, eq).every((m) => m.kind === 'same')).toBe(true);
+  });
+});
+
+describe('mergeText, properties', () => {
+  const words = fc.array(fc.constantFrom('oil', 'talks', 'in', 'Baghdad', '.', ',', ' ', '\n', 'the', 'visit'), { maxLength: 40 });
+
+  it('two windows inserting text anywhere: both insertions are kept', () => {
+    fc.assert(
+      fc.property(words, fc.nat(), fc.nat(), (tokens, i, j) => {
+        const base = tokens.join('');
+        const at = (n: number) => (base.length === 0 ? 0 : n % (base.length + 1));
+        const a = at(i);
+        const b = at(j);
+        const mine = `${base.slice(0, a)} MINEWORD ${base.slice(a)}`;
+        const theirs = `${base.slice(0, b)} THEIRWORD ${base.slice(b)}`;
+        const r = mergeText(base, mine, theirs);
+        expect(r.text).toContain('MINEWORD');
+        expect(r.text).toContain('THEIRWORD');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('whatever both sides do, every word either side added is in the result', () => {
+    fc.assert(
+      fc.property(words, words, words, (b, m, t) => {
+        const base = b.join('');
+        const mine = `${m.join('')} M1 ${base}`;
+        const theirs = `${base} T1 ${t.join('')}`;
+        const r = mergeText(base, mine, theirs);
+        expect(r.text).toContain('M1');
+        expect(r.text).toContain('T1');
+      }),
+      { numRuns: 300 },
+    );
   });
 });
