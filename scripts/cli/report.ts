@@ -1,15 +1,22 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseBackup } from '../../shared/backup';
-import { isValidDay } from '../../shared/model';
+import { addDays, isValidDay, localToday } from '../../shared/model';
 import { countryByCode, countryName } from '../../shared/places';
 import {
+  BRIEF_DEFAULT_SINCE_DAYS,
+  BRIEF_FORMAT_IDS,
   REPORT_FORMAT_IDS,
+  REPORT_TEMPLATES,
+  buildBriefModel,
   buildReportModel,
   describeSelection,
   findPeopleByName,
   icsSkipped,
+  isBriefFormat,
   isReportFormat,
+  isReportTemplate,
+  renderBrief,
   renderReport,
   selectVisits,
   type ReportSelection,
@@ -17,13 +24,15 @@ import {
 import { UsageError, parseArgs, readTextFile, writeFileAtomic, type CliCommand } from './common';
 
 /**
- * `report FILE --format F --out OUT [--traveller NAME] [--country XX] [--from D] [--to D] [--title T]`:
- * a report of a Legation backup, the same model and renderers as the Reports screen. Everything is
- * checked before anything is written; the output is written whole or not at all.
+ * `report FILE [--template brief|annex] --format F --out OUT [--as-of D] [--since D] [--traveller NAME]
+ * [--country XX] [--from D] [--to D] [--title T]`: a report of a Legation backup, the same models and
+ * renderers as the Reports screen. The brief (the default) is written in md, html or docx; the data
+ * formats (csv, json, ics, timelinejs) are the annex's. Everything is checked before anything is
+ * written; the output is written whole or not at all.
  */
 export const command: CliCommand = {
-  summary: 'Write a report (md, html, csv, json, ics, docx, timelinejs) of a backup file',
-  usage: `report FILE --format ${REPORT_FORMAT_IDS.join('|')} --out OUT [--traveller NAME] [--country XX] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--title TEXT]`,
+  summary: 'Write a brief (md, html, docx) or the annex (md, html, csv, json, ics, docx, timelinejs) of a backup file',
+  usage: `report FILE [--template ${REPORT_TEMPLATES.join('|')}] --format ${REPORT_FORMAT_IDS.join('|')} --out OUT [--as-of YYYY-MM-DD] [--since YYYY-MM-DD] [--traveller NAME] [--country XX] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--title TEXT]`,
   async run(args) {
     const { positional, options } = parseArgs(args, {
       format: 'value',
@@ -33,6 +42,9 @@ export const command: CliCommand = {
       from: 'value',
       to: 'value',
       title: 'value',
+      template: 'value',
+      'as-of': 'value',
+      since: 'value',
     });
     const str = (name: string): string | undefined => {
       const v = options[name];
@@ -44,6 +56,13 @@ export const command: CliCommand = {
     const format = str('format');
     if (!format) throw new UsageError(`--format is required: one of ${REPORT_FORMAT_IDS.join(', ')}`);
     if (!isReportFormat(format)) throw new UsageError(`unknown format "${format}": use one of ${REPORT_FORMAT_IDS.join(', ')}`);
+    const template = str('template') ?? 'brief';
+    if (!isReportTemplate(template)) throw new UsageError(`unknown template "${template}": use one of ${REPORT_TEMPLATES.join(', ')}`);
+    if (template === 'brief' && !isBriefFormat(format)) {
+      throw new UsageError(
+        `the brief is written in ${BRIEF_FORMAT_IDS.join(', ')}; ${format} is a format of the annex (add --template annex)`,
+      );
+    }
     const out = str('out');
     if (!out) throw new UsageError('--out is required: the file to write the report to');
     const outDir = dirname(out);
@@ -59,6 +78,20 @@ export const command: CliCommand = {
       if (value !== undefined && !isValidDay(value)) throw new UsageError(`--${name} ${value} is not a calendar day (use YYYY-MM-DD)`);
     }
     if (from && to && to < from) throw new UsageError(`--to ${to} is before --from ${from}`);
+    const asOfArg = str('as-of');
+    const sinceArg = str('since');
+    if (template === 'annex' && (asOfArg !== undefined || sinceArg !== undefined)) {
+      throw new UsageError('--as-of and --since are for the brief; the annex covers every visit of the selection');
+    }
+    for (const [name, value] of [
+      ['as-of', asOfArg],
+      ['since', sinceArg],
+    ] as const) {
+      if (value !== undefined && !isValidDay(value)) throw new UsageError(`--${name} ${value} is not a calendar day (use YYYY-MM-DD)`);
+    }
+    const asOf = asOfArg ?? localToday();
+    const since = sinceArg ?? addDays(asOf, -BRIEF_DEFAULT_SINCE_DAYS);
+    if (since > asOf) throw new UsageError(`--since ${since} is after --as-of ${asOf}`);
     const countryArg = str('country');
     let country: string | undefined;
     if (countryArg !== undefined) {
@@ -91,14 +124,22 @@ export const command: CliCommand = {
 
     const visits = selectVisits(tables.visits, selection);
     const selectionLabel = describeSelection(selection, tables.people);
-    const model = buildReportModel(
-      { ...tables, visits },
-      { title: str('title') ?? `Legation report: ${selectionLabel}`, generatedAt: new Date().toISOString(), selectionLabel },
-    );
-    const content = await renderReport(model, format);
-    writeFileAtomic(out, content);
+    const title = str('title') ?? `Legation ${template === 'brief' ? 'brief' : 'report'}: ${selectionLabel}`;
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     const where = country ? ` in ${countryName(country)}` : '';
+    const generatedAt = new Date().toISOString();
+    if (template === 'brief' && isBriefFormat(format)) {
+      const zoneOffsetMinutes = -new Date(generatedAt).getTimezoneOffset();
+      const brief = buildBriefModel({ ...tables, visits }, { title, generatedAt, zoneOffsetMinutes, selectionLabel, asOf, since });
+      writeFileAtomic(out, await renderBrief(brief, format));
+      process.stderr.write(
+        `legation report: brief of ${plural(brief.counts.visits, 'visit')}${where} as of ${asOf} written to ${out} (${format})\n`,
+      );
+      return 0;
+    }
+    const model = buildReportModel({ ...tables, visits }, { title, generatedAt, selectionLabel });
+    const content = await renderReport(model, format);
+    writeFileAtomic(out, content);
     if (format === 'ics') {
       const skipped = icsSkipped(model);
       for (const v of skipped) process.stderr.write(`legation report: skipped (no start date): ${v.title} (${v.id})\n`);

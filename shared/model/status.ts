@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FuzzyDate } from './fuzzy-date';
 
 export const VISIT_STATUSES = ['planned', 'postponed', 'underway', 'completed', 'cancelled'] as const;
 export const visitStatusSchema = z.enum(VISIT_STATUSES);
@@ -65,4 +66,20 @@ export function transitionError(from: VisitStatus, to: VisitStatus): string | nu
   if (from === 'completed') return 'A completed visit cannot change status; edit the record to correct it.';
   const allowed = TRANSITIONS[from];
   return `A ${from} visit cannot become ${to}; it can become ${allowed.join(' or ')}.`;
+}
+
+/** The last day a visit's dates allow: the end's, else the start's (a window's or month's last day); null when undated. */
+export function lastPossibleDay(v: { start: FuzzyDate | null; end: FuzzyDate | null }): string | null {
+  return v.end?.to ?? v.start?.to ?? null;
+}
+
+/**
+ * A plan that has come due: planned or postponed, and its date, or the whole of its window or
+ * month, has passed before `asOf` (a calendar day). An undated plan is never overdue: there is
+ * nothing to be late against.
+ */
+export function isOverdue(v: { status: VisitStatus; start: FuzzyDate | null; end: FuzzyDate | null }, asOf: string): boolean {
+  if (v.status !== 'planned' && v.status !== 'postponed') return false;
+  const last = lastPossibleDay(v);
+  return last !== null && last < asOf;
 }

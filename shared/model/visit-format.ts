@@ -2,6 +2,7 @@ import { countryName } from '../places';
 import { ISO_DAY } from './dates';
 import type { FuzzyDate } from './fuzzy-date';
 import type { Person, Place, Visit, VisitKind } from './schemas';
+import type { VisitStatus } from './status';
 
 /**
  * How a visit is named and dated, in one place for every screen and report. Dates read as a
@@ -41,6 +42,21 @@ export function localTimeLabel(at: string | Date): string {
   const d = typeof at === 'string' ? new Date(at) : at;
   if (Number.isNaN(d.getTime())) return String(at);
   return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+}
+
+/**
+ * "7 December 2026, 14:09 (UTC+01:00)": a moment in the reader's zone, named, for a document that
+ * travels (a report read elsewhere or later). The zone is passed in as minutes east of UTC (what
+ * `-new Date().getTimezoneOffset()` gives), since shared code has no zone of its own.
+ */
+export function zonedTimeLabel(iso: string, offsetMinutes: number): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t) || !Number.isFinite(offsetMinutes)) return iso;
+  const d = new Date(t + offsetMinutes * 60_000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(Math.round(offsetMinutes));
+  const zone = `UTC${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())} (${zone})`;
 }
 
 /** "28 November 2026, 05:40 UTC" for an ISO timestamp, the same for every reader of a report; anything else as it is. */
@@ -84,6 +100,15 @@ export const KIND_LABELS: Readonly<Record<VisitKind, string>> = Object.freeze({
   private: 'Private visit',
   multilateral: 'Multilateral (summit, conference)',
   unknown: 'Not known',
+});
+
+/** A status as the reader sees it in prose and headings: "Planned", "Postponed"… */
+export const STATUS_LABELS: Readonly<Record<VisitStatus, string>> = Object.freeze({
+  planned: 'Planned',
+  postponed: 'Postponed',
+  underway: 'Under way',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
 });
 
 /** "Iran, Tehran", or just the country when no city is known. */

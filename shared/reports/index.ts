@@ -2,6 +2,10 @@
  * Reports: one pure model (model.ts) rendered per format by pure renderers. Used by the Reports
  * screen, its print page and the `report` command line.
  */
+import type { BriefModel } from './brief';
+import { renderBriefDocx } from './brief-docx';
+import { renderBriefHtml } from './brief-html';
+import { renderBriefMarkdown } from './brief-markdown';
 import { renderCsv } from './csv';
 import { renderDocx } from './docx';
 import { renderHtml } from './html';
@@ -13,6 +17,10 @@ import { renderTimelineJs } from './timelinejs';
 
 export * from './model';
 export * from './selection';
+export * from './brief';
+export { renderBriefMarkdown } from './brief-markdown';
+export { renderBriefHtml, renderBriefHtmlBody, BRIEF_CSS } from './brief-html';
+export { renderBriefDocx, buildBriefDocxDocument } from './brief-docx';
 export { renderMarkdown, mdText } from './markdown';
 export { renderHtml, renderHtmlBody, escapeHtml, REPORT_CSS } from './html';
 export { renderCsv, neutraliseFormula, CSV_COLUMNS } from './csv';
@@ -123,4 +131,39 @@ export function reportFileName(format: ReportFormatId, generatedAt: string, slug
   const day = generatedAt.slice(0, 10);
   const f = REPORT_FORMATS[format];
   return `${slug}-${day}${format === 'timelinejs' ? '-timeline' : ''}.${f.extension}`;
+}
+
+/**
+ * The two reports: the Brief (the default: summary, what is coming up, overdue and moved, one line
+ * a visit) and the Annex (the full report: every visit with its history, evidence, meetings, notes).
+ */
+export const REPORT_TEMPLATES = ['brief', 'annex'] as const;
+export type ReportTemplate = (typeof REPORT_TEMPLATES)[number];
+export const REPORT_TEMPLATE_LABELS: Readonly<Record<ReportTemplate, string>> = Object.freeze({
+  brief: 'Brief',
+  annex: 'Annex (full report)',
+});
+
+export function isReportTemplate(id: string): id is ReportTemplate {
+  return (REPORT_TEMPLATES as readonly string[]).includes(id);
+}
+
+/** The formats a brief is written in; the others (csv, json, ics, timelinejs) are data, the annex's. */
+export const BRIEF_FORMAT_IDS = ['md', 'html', 'docx'] as const satisfies readonly ReportFormatId[];
+export type BriefFormatId = (typeof BRIEF_FORMAT_IDS)[number];
+
+export function isBriefFormat(id: string): id is BriefFormatId {
+  return (BRIEF_FORMAT_IDS as readonly string[]).includes(id);
+}
+
+/** Renders the brief in a format: text, or bytes for DOCX. */
+export async function renderBrief(model: BriefModel, format: BriefFormatId): Promise<string | Uint8Array<ArrayBuffer>> {
+  switch (format) {
+    case 'md':
+      return renderBriefMarkdown(model);
+    case 'html':
+      return renderBriefHtml(model);
+    case 'docx':
+      return renderBriefDocx(model);
+  }
 }

@@ -215,20 +215,55 @@ const FIELD_LABELS: Record<string, string> = {
   kind: 'kind',
 };
 
+/**
+ * Sources as numbered footnotes, numbered in order of first citation: the annex and the brief
+ * cite the same way.
+ */
+export class Citations {
+  private readonly sources = new Map<string, Source>();
+  private readonly bySource = new Map<string, ReportFootnote>();
+  readonly footnotes: ReportFootnote[] = [];
+
+  constructor(sources: readonly Source[]) {
+    for (const s of sources) if (!s.deletedAt) this.sources.set(s.id, s);
+  }
+
+  /** The footnote number of a source, assigned on first citation; null for a missing source. */
+  cite(sourceId: string | null): number | null {
+    if (!sourceId) return null;
+    const known = this.bySource.get(sourceId);
+    if (known) return known.n;
+    const s = this.sources.get(sourceId);
+    if (!s) return null;
+    const f: ReportFootnote = {
+      n: this.footnotes.length + 1,
+      sourceId: s.id,
+      title: s.title,
+      publisher: s.publisher,
+      publishedOn: s.publishedOn,
+      url: s.url,
+      label: citation(s),
+    };
+    this.footnotes.push(f);
+    this.bySource.set(s.id, f);
+    return f.n;
+  }
+}
+
 /** Indexes the input once; shared by the one-shot and the chunked builders. */
 class ReportBuilder {
   private readonly people = new Map<string, Person>();
-  private readonly sources = new Map<string, Source>();
   private readonly evidenceByRecord = new Map<string, Evidence[]>();
   private readonly meetingsByVisit = new Map<string, Meeting[]>();
   private readonly notesByVisit = new Map<string, Note[]>();
-  private readonly footnoteBySource = new Map<string, ReportFootnote>();
-  readonly footnotes: ReportFootnote[] = [];
+  private readonly citations: Citations;
+  readonly footnotes: ReportFootnote[];
   readonly ordered: Visit[];
 
   constructor(private readonly input: ReportInput) {
     for (const p of input.people) this.people.set(p.id, p);
-    for (const s of input.sources) if (!s.deletedAt) this.sources.set(s.id, s);
+    this.citations = new Citations(input.sources);
+    this.footnotes = this.citations.footnotes;
     for (const e of input.evidence) {
       if (e.deletedAt) continue;
       const list = this.evidenceByRecord.get(e.recordId) ?? [];
@@ -258,23 +293,7 @@ class ReportBuilder {
 
   /** The footnote number of a source, assigned on first citation; null for a missing source. */
   cite(sourceId: string | null): number | null {
-    if (!sourceId) return null;
-    const known = this.footnoteBySource.get(sourceId);
-    if (known) return known.n;
-    const s = this.sources.get(sourceId);
-    if (!s) return null;
-    const f: ReportFootnote = {
-      n: this.footnotes.length + 1,
-      sourceId: s.id,
-      title: s.title,
-      publisher: s.publisher,
-      publishedOn: s.publishedOn,
-      url: s.url,
-      label: citation(s),
-    };
-    this.footnotes.push(f);
-    this.footnoteBySource.set(s.id, f);
-    return f.n;
+    return this.citations.cite(sourceId);
   }
 
   private evidenceFor(recordId: string, field: (e: Evidence) => string): ReportEvidence[] {

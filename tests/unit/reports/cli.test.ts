@@ -47,7 +47,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('npm run cli -- report', { timeout: 60_000 }, () => {
   it('writes Markdown for a traveller given by an alias, any case or accents', async () => {
     const out = join(dir, 'kadhimi.md');
-    const r = await cli(seedFile, '--format', 'md', '--traveller', 'AL-KADHIMI', '--out', out);
+    // The brief is the default now: the full report is asked for by name.
+    const r = await cli(seedFile, '--template', 'annex', '--format', 'md', '--traveller', 'AL-KADHIMI', '--out', out);
     expect(r.stderr).toContain('3 visits written');
     expect(r.code).toBe(0);
     const md = readFileSync(out, 'utf8');
@@ -63,11 +64,25 @@ describe('npm run cli -- report', { timeout: 60_000 }, () => {
     const jsonOut = join(dir, 'july.json');
     const tlOut = join(dir, 'all-timeline.json');
     const results = await Promise.all([
-      cli(seedFile, '--format', 'csv', '--out', csvOut),
-      cli(seedFile, '--format', 'ics', '--out', icsOut),
-      cli(seedFile, '--format', 'docx', '--country', 'ir', '--out', docxOut),
-      cli(seedFile, '--format', 'json', '--from', '2020-07-01', '--to', '2020-07-31', '--title', 'July', '--out', jsonOut),
-      cli(seedFile, '--format', 'timelinejs', '--out', tlOut),
+      cli(seedFile, '--template', 'annex', '--format', 'csv', '--out', csvOut),
+      cli(seedFile, '--template', 'annex', '--format', 'ics', '--out', icsOut),
+      cli(seedFile, '--template', 'annex', '--format', 'docx', '--country', 'ir', '--out', docxOut),
+      cli(
+        seedFile,
+        '--template',
+        'annex',
+        '--format',
+        'json',
+        '--from',
+        '2020-07-01',
+        '--to',
+        '2020-07-31',
+        '--title',
+        'July',
+        '--out',
+        jsonOut,
+      ),
+      cli(seedFile, '--template', 'annex', '--format', 'timelinejs', '--out', tlOut),
     ]);
     expect(results.map((r) => r.code)).toEqual([0, 0, 0, 0, 0]);
 
@@ -92,6 +107,26 @@ describe('npm run cli -- report', { timeout: 60_000 }, () => {
     expect(tl.events.filter((e) => e.unique_id.startsWith('visit-'))).toHaveLength(5);
   });
 
+  it('writes the brief by default, as of a chosen day, in Markdown and Word', async () => {
+    const md = join(dir, 'brief.md');
+    const docx = join(dir, 'brief.docx');
+    const [a, b] = await Promise.all([
+      cli(seedFile, '--format', 'md', '--as-of', '2020-07-25', '--since', '2020-07-01', '--traveller', 'Kadhemi', '--out', md),
+      cli(seedFile, '--format', 'docx', '--out', docx),
+    ]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect(a.stderr).toContain('brief of 3 visits as of 2020-07-25 written to');
+    const text = readFileSync(md, 'utf8');
+    expect(text).toMatch(/^# Legation brief: Visits of Mustafa al-Kadhemi\n/);
+    expect(text).toContain('- **As of:** 25 July 2020 · **Changes since:** 1 July 2020');
+    expect(text).toContain('Since 1 July 2020: 2 new plans, 1 postponement (King Salman was hospitalised) and 1 completion.');
+    expect(text).not.toContain('They killed your guest'); // quotes stay in the annex
+    const { value } = await mammoth.extractRawText({ buffer: readFileSync(docx) });
+    expect(value).toContain('Overdue plans');
+    expect(value).toContain('Mustafa al-Kadhemi → United States, Washington');
+    expect(value).toMatch(/Generated: \d{1,2} \w+ \d{4}, \d{2}:\d{2} \(UTC[+-]\d{2}:\d{2}\)/);
+  });
+
   it('refuses bad input with a message, exit code 2 and no output file', async () => {
     const out = join(dir, 'bad.md');
     const broken = join(dir, 'broken.json');
@@ -107,6 +142,12 @@ describe('npm run cli -- report', { timeout: 60_000 }, () => {
       [[seedFile, '--format', 'md', '--traveller', 'Nobody Atall', '--out', out], /no person of that name or alias/],
       [[broken, '--format', 'md', '--out', out], /not a valid Legation backup:[\s\S]*startKey must equal start\.from/],
       [[seedFile, '--format', 'md', '--out', join(dir, 'no-such-folder', 'x.md')], /does not exist/],
+      [[seedFile, '--format', 'csv', '--out', out], /the brief is written in md, html, docx; csv is a format of the annex/],
+      [[seedFile, '--template', 'brief', '--format', 'ics', '--out', out], /ics is a format of the annex \(add --template annex\)/],
+      [[seedFile, '--template', 'dossier', '--format', 'md', '--out', out], /unknown template "dossier"/],
+      [[seedFile, '--format', 'md', '--as-of', '2020-13-01', '--out', out], /--as-of 2020-13-01 is not a calendar day/],
+      [[seedFile, '--format', 'md', '--as-of', '2020-07-01', '--since', '2020-08-01', '--out', out], /--since 2020-08-01 is after --as-of/],
+      [[seedFile, '--template', 'annex', '--format', 'md', '--as-of', '2020-07-01', '--out', out], /--as-of and --since are for the brief/],
     ];
     const results = await Promise.all(cases.map(([args]) => cli(...args)));
     results.forEach((r, i) => {
