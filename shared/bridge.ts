@@ -155,9 +155,6 @@ export const CHANNELS = {
   openWindow: 'window:open',
 } as const;
 
-/** Error replies cross IPC as values (`{ error }`), never as thrown objects with stack traces. */
-export const bridgeErrorSchema = z.object({ error: z.string() });
-
 export interface DesktopBridge {
   /** Which implementation is running. */
   readonly runtime: 'electron' | 'browser';

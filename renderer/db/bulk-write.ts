@@ -2,7 +2,7 @@
  * A long bulk write (a dataset import: a hundred transactions of 1,000 records each) tells the
  * search index to wait until it is over. Every reader of the tables the import writes competes
  * with it: the search worker, catching up after each batch, read the keys and new rows of a
- * growing table between every two batches, which made a 100,000-visit import a third slower and
+ * growing table between every two batches, which made a large import markedly slower and
  * left the import's progress silent for seconds while a batch waited behind those reads. Held,
  * the index keeps the changes it hears (its journal still records them) and reads none of them
  * until the import ends. Instead the import hands over the rows of each batch it commits

@@ -140,7 +140,7 @@ export class LegationDB extends Dexie {
       notes: 'id, targetKey, updatedAt',
       meta: 'key',
     });
-    // Version 2: the 100,000-visit list and search. Adds endKey (date-range filters from an
+    // Version 2: the list and search of a large database. Adds endKey (date-range filters from an
     // index), deletedAt indexes, one compound index for status + country + date, updatedAt on
     // every searchable table (incremental search index), and two derived stores.
     this.version(2)

@@ -34,11 +34,6 @@ export async function setViewSetting(key: string, value: unknown): Promise<void>
   await db.meta.put({ key: metaKey(key), value: JSON.parse(json) as unknown });
 }
 
-/** Forget `key` (the screen goes back to its default). */
-export async function clearViewSetting(key: string): Promise<void> {
-  await db.meta.delete(metaKey(key));
-}
-
 /** Same kind of JSON value as the default: a string for a string, an array for an array… */
 function sameShape(value: unknown, fallback: unknown): boolean {
   if (Array.isArray(fallback)) return Array.isArray(value);

@@ -33,8 +33,6 @@ export interface VisitQuery {
   sort: VisitSort;
 }
 
-export const DEFAULT_VISIT_SORT: VisitSort = { field: 'start', dir: 'desc' };
-
 /** A stable key for a query (same filter and sort → same key), for caches and React deps. */
 export function visitQueryKey(q: VisitQuery): string {
   const f = q.filter;
@@ -130,15 +128,15 @@ function hasAnyFilter(f: VisitFilter): boolean {
 /**
  * The id lists of the last few queries, kept until the visits table changes in any window (Dexie
  * reports every write, local or from another window or worker, as "storagemutated"). Returning to
- * the list at 100,000 visits then costs one count instead of reading every key again (~3 s), and
+ * a large list then costs one count instead of reading every key again, and
  * the reads of a list left behind no longer queue in front of the next screen's.
  */
 const idCache = new RevisionCache<readonly string[]>(['visits'], 4);
 
 /**
  * The ids of a query as the cache holds them, without touching the database (undefined when they
- * are not cached, or the visits have changed since). At 100,000 visits even the count that keeps
- * `visitIds`' cached answer live costs 0.2 s, and the list's native count 1 s: a list that comes
+ * are not cached, or the visits have changed since). On a large table even the count that keeps
+ * `visitIds`' cached answer live is slow, and the list's native count slower: a list that comes
  * back to a query it has just shown needs neither (it stays live through `useRevision(['visits'])`).
  */
 export function peekVisitIds(q: VisitQuery): readonly string[] | undefined {
@@ -207,8 +205,8 @@ export async function quickVisitCount(f: VisitFilter): Promise<number | null> {
   if (f.from || secondaryDriver(f)) return null;
   if ((await db.visits.orderBy('deletedAt').count()) > 0) return null;
   // No filter: the table's own count. Every visit has a startKey, so it is the same number, and
-  // IndexedDB counts a table about five times faster than one of its indexes (0.2 s against 1 s
-  // at 100,000 visits here): a count walks every entry either way.
+  // IndexedDB counts a table several times faster than one of its indexes (bench/RESULTS.md): a
+  // count walks every entry either way.
   if (!hasAnyFilter(f)) return db.visits.count();
   const { lo, includeLo, hi } = startBounds(f);
   return range(driverFor(f), lo, includeLo, hi, true).count();

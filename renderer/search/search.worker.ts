@@ -4,7 +4,7 @@ import { SearchIndexHost } from './host';
 import type { SearchWorkerMessage, SearchWorkerRequest } from './protocol';
 
 /**
- * Hosts the search index off the window's thread: building it over 100,000 records, restoring it
+ * Hosts the search index off the window's thread: building it over a large database, restoring it
  * and answering queries never block the page. The worker opens its own connection to the same
  * IndexedDB database and hears every window's writes through Dexie's cross-context
  * `storagemutated` events. The renderer's tsconfig has DOM types, not WebWorker ones, hence the

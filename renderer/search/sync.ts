@@ -51,7 +51,7 @@ export type Journal = Partial<Record<SearchTable, string[] | 'all'>>;
 
 /**
  * Changes heard and not yet applied, per table: ids in a set, or 'all'. The search worker hears a
- * report for every write (an import of 100,000 rows sends thousands, 49 ids each); adding one costs
+ * report for every write (a large import sends thousands, 49 ids each); adding one costs
  * its own ids, not a copy of everything pending.
  */
 export class PendingChanges {
@@ -307,8 +307,8 @@ export const STAMP_GROUPS = 256;
 
 /**
  * Every row's updatedAt, by id, from the updatedAt index alone. IndexedDB reads the primary keys of
- * a key range at once, but an index's own keys only a step per row (a cursor: seconds for 100,000
- * rows). Rows share their stamps in bulk (an import, a restore: one stamp for all), so the distinct
+ * a key range at once, but an index's own keys only a step per row (a cursor, slow on a large
+ * table). Rows share their stamps in bulk (an import, a restore: one stamp for all), so the distinct
  * stamps are read first (a cursor that skips duplicates), then each one's ids at once; a table where
  * more than STAMP_GROUPS stamps differ is read row by row, as before.
  */
@@ -340,7 +340,7 @@ export interface Progress {
  * ones removed. Which rows changed is read from the keys alone (every row's id and updatedAt, from
  * the primary key and the updatedAt index) against the stamps of the rows read before; only those
  * rows are read whole. A bulk write (Dexie reports 50 rows or more as "the whole table") into a
- * table of 100,000 rows then costs two key reads and the rows written, not a read of every row.
+ * large table then costs two key reads and the rows written, not a read of every row.
  * When most rows are to be read (a first build), they are read in key order in batches instead.
  * `onBatch` is called after every batch with the rows it accounts for (progress; a chance for
  * queries to run).
@@ -557,11 +557,6 @@ export async function readJournal(db: LegationDB): Promise<Journal> {
   const rows = await db.searchIndex.where('key').startsWith(JOURNAL_ROWS).toArray();
   for (const r of rows) if (r.value && typeof r.value === 'object') pending.add(r.value);
   return pending.journal();
-}
-
-/** Drops the persisted index (the next start rebuilds it). */
-export async function clearIndex(db: LegationDB): Promise<void> {
-  await db.searchIndex.clear();
 }
 
 interface RangeNode {

@@ -2,7 +2,9 @@ import { foldForMatch } from '../text/fold';
 
 /**
  * Telling whether two person records name the same person: news, datasets and analysts write the
- * same name many ways (Kadhemi, Kadhimi, al-Kadhimi, Al-Kadhimi). Used by reconciliation.
+ * same name many ways (Kadhemi, Kadhimi, al-Kadhimi, Al-Kadhimi). `samePerson` is what
+ * reconciliation uses to pair travellers; `nameSkeleton` also lets the People list's find box match
+ * a spelling that differs in its vowels (renderer/db/record-views.ts).
  */
 
 /** Consonant skeleton of a word: transliterations differ mostly in their vowels (Kadhemi / Kadhimi). */

@@ -54,10 +54,6 @@ export interface SearchDoc {
   tags: string;
 }
 
-/** Fields the index reads, with their weight in the score. */
-export const SEARCH_FIELDS = ['title', 'names', 'place', 'text', 'tags', 'kind', 'status', 'year'] as const;
-export const SEARCH_BOOST: Partial<Record<(typeof SEARCH_FIELDS)[number], number>> = { title: 3, names: 3, place: 2, tags: 2 };
-
 /** Fields kept in the index and returned with each hit. */
 export const STORED_FIELDS = [
   'type',

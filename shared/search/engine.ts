@@ -4,9 +4,9 @@
  * it in step with the database (a fingerprint per document, and the newest updatedAt seen per
  * table). Plain functions with no database or DOM access, so they run in the worker and in Vitest.
  *
- * Why not MiniSearch's full index: with 100,000 visits its per-result scoring and result objects
+ * Why not MiniSearch's full index: on a large database its per-result scoring and result objects
  * made a query matching thousands of visits slower than a linear scan, and restoring it from JSON
- * took a quarter of a rebuild. Here a query touches posting arrays and typed accumulators only,
+ * cost a good part of a rebuild (bench/RESULTS.md). Here a query touches posting arrays and typed accumulators only,
  * materialises the few hits it returns, and the persisted form is typed arrays (no parsing).
  */
 import SearchableMap from 'minisearch/SearchableMap';

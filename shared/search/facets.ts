@@ -85,14 +85,6 @@ export function activeFacets(selection: FacetSelection): [FacetName, ReadonlySet
   return out;
 }
 
-/** Does the doc pass every selected facet (other than `except`)? */
-export function matchesFacets(doc: StoredDoc, active: readonly [FacetName, ReadonlySet<string>][], except?: FacetName): boolean {
-  for (const [f, values] of active) {
-    if (f !== except && !values.has(facetValue(doc, f))) return false;
-  }
-  return true;
-}
-
 /** Labels compare as `localeCompare` compares them (the same default collation), through one collator made once. */
 const LABEL_ORDER = new Intl.Collator();
 

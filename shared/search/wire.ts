@@ -1,9 +1,9 @@
 /**
  * A search result as the worker posts it to the window: every string end to end in one string
- * (cut by `lengths`) and every number in one typed array. Cloning a result as objects (50 hits of
- * 13 fields and up to 300 facet values, about a thousand strings) cost the window's thread about
- * 0.15 ms per query to read back, as much as the query itself; one string and two typed arrays
- * clone as three copies, and the window rebuilds the objects from them in a few microseconds.
+ * (cut by `lengths`) and every number in one typed array. Cloning a result as objects (about a
+ * thousand strings) cost the window's thread as much as the query itself; one string and two typed
+ * arrays clone as three copies, and the window rebuilds the objects from them cheaply (figures in
+ * bench/RESULTS.md).
  */
 import { FACETS, STORED_FIELDS, type FacetCounts, type SearchHit, type SearchResult } from './index';
 

@@ -4,7 +4,7 @@
  * definition (what each chart means) and the reference the repository is tested against, and they
  * serve small in-memory sets (reports, the command line).
  */
-import { VISIT_STATUSES, type Visit, type VisitStatus } from '../model';
+import { type Visit, type VisitStatus } from '../model';
 
 export type StatusCounts = Record<VisitStatus, number>;
 
@@ -118,9 +118,4 @@ export function recentlyPostponed<T extends StatsVisit>(visits: readonly T[], n 
       return da > dbb ? -1 : da < dbb ? 1 : a.id < b.id ? -1 : 1;
     })
     .slice(0, n);
-}
-
-/** Total of a status count record. */
-export function totalOf(counts: StatusCounts): number {
-  return VISIT_STATUSES.reduce((n, s) => n + counts[s], 0);
 }

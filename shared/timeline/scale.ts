@@ -2,7 +2,7 @@
  * The timeline's time axis: zoom levels, the visible window, day → pixel scale and axis ticks.
  * Pure: days are `YYYY-MM-DD` strings (see shared/model/dates), so nothing depends on the time zone.
  */
-import { ISO_DAY, addDays, daysBetween, daysInMonth, isValidDay, isoWeekday, toIsoDay } from '../model/dates';
+import { ISO_DAY, addDays, daysBetween, isValidDay, isoWeekday, toIsoDay } from '../model/dates';
 import { MONTHS } from '../model/visit-format';
 
 /** Visible span of each zoom level, in days, from a century down to five days. */
@@ -221,10 +221,4 @@ export function ticks(scale: Scale, minPx = 64): Tick[] {
 export function shortDay(day: string): string {
   const [y, m, d] = parts(day);
   return `${d} ${MONTH_ABBR[m - 1]} ${y}`;
-}
-
-/** Last day of the month containing `day`. */
-export function monthEnd(day: string): string {
-  const [y, m] = parts(day);
-  return toIsoDay(y, m, daysInMonth(y, m));
 }

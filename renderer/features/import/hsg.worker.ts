@@ -6,9 +6,8 @@ import { encodingProblem, sniffEncoding } from '../../../shared/text/encoding';
 import { saveDatasetImport, type DatasetImportRun, type DatasetSaveResult } from '../../db/dataset-import';
 
 /**
- * Reads, imports and saves Office of the Historian XML files off the window's thread: 5 MB of XML
- * take seconds to parse, and writing 100,000 records means serialising them for IndexedDB, both of
- * which would freeze the page. The page only shows progress. It cancels the reading by terminating
+ * Reads, imports and saves Office of the Historian XML files off the window's thread: parsing the
+ * XML and serialising a large data set for IndexedDB would both freeze the page. The page only shows progress. It cancels the reading by terminating
  * the worker, and stops the saving with a `stop` message (the batch being written is finished:
  * batches are written whole or not at all). Files arrive as File objects and are read here too.
  * Every record is checked against the model's schemas before it is saved; one that fails is dropped
@@ -70,7 +69,7 @@ async function parse(files: { name: string; file: File }[]): Promise<HsgImportRe
   const readErrors: string[] = [];
   const texts: { name: string; text: string }[] = [];
   const decoder = new TextDecoder('utf-8');
-  // A report per file read (100,000 visits are ~80 MB of XML: reading it all took most of a second without one).
+  // A report per file read: a large data set is many megabytes of XML, and reading it must not look stalled.
   scope.postMessage({ type: 'progress', stage: 'loading', done: 0, total: files.length });
   let loaded = 0;
   for (const { name, file } of files) {

@@ -41,7 +41,7 @@ function countLabel(n: number, filtered: boolean): string {
 }
 
 /**
- * The Visits list, built for 100,000 visits: the ordered ids of the matches come from key-only
+ * The Visits list, built for a large database: the ordered ids of the matches come from key-only
  * index reads (`visitIds`), the table is virtualised (only the rows on screen exist in the DOM) and
  * rows are read a page at a time as the visible range moves. The first page is shown from a direct
  * index read while the ids are computed. Filters, sort and find text live in the URL, so back,
@@ -261,8 +261,8 @@ function VirtualVisitTable({
   // Pages are read once the visible range holds still (a fling past a thousand rows reads none of
   // them), with a page either side once the list is scrolled past its first page, so a slow scroll
   // finds the next rows already there. The first page comes from the first rows when they are those ids (they are
-  // live too): a list just opened reads no row twice. Each page is a hundred reads by key (about
-  // 0.2 s at 100,000 visits here), and IndexedDB serves them before the next screen's reads.
+  // live too): a list just opened reads no row twice. Each page is a hundred reads by key, small
+  // enough that IndexedDB serves them before the next screen's reads.
   const [readFrom, readTo] = useSettledRange(pageFrom, pageTo);
   const firstCovers = !!ids && !!firstRows && coversFirstPage(firstRows, ids);
   const pages = useQuery(async () => {
