@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FieldChoice, FieldMergeKind } from '../../shared/merge';
 import './field-conflict.css';
 
@@ -41,11 +41,20 @@ export function FieldConflictPanel<K extends string>({
   onTakeTheirs: () => void;
 }) {
   const [choices, setChoices] = useState<ConflictChoices<K>>({});
+  // It appears above the form while the user is at its Save button: bring it into view, with the
+  // keyboard at its heading.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus({ preventScroll: true });
+  }, []);
   const both = rows.filter((r) => r.kind === 'conflict').length;
   const show = (s: string) => s || '(empty)';
   return (
     <section className="field-conflict" role="alert" aria-labelledby="field-conflict-heading">
-      <h2 id="field-conflict-heading">This {what} was changed in another window</h2>
+      <h2 id="field-conflict-heading" ref={heading} tabIndex={-1}>
+        This {what} was changed in another window
+      </h2>
       <p>
         Nothing has been saved yet, and what you typed is kept.{' '}
         {both === 1
