@@ -147,6 +147,31 @@ test.describe('Two windows editing one record', () => {
     expect((await stored<{ name: string }>(page, 'people', SEED.kadhemi)).name).toBe('Name from window A');
   });
 
+  test('source details: both windows set the publisher: the second is shown both and keeps what it chooses', async ({ page, profile }) => {
+    const b = await (await profile.launch()).newPage();
+    await page.goto(`./#/sources/${SEED.article}`);
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    await page.getByLabel('Publisher', { exact: true }).fill('AFP');
+    await page.getByLabel('URL', { exact: true }).fill('https://example.org/a');
+
+    await b.goto(`./#/sources/${SEED.article}`);
+    await b.getByRole('button', { name: 'Edit details' }).click();
+    await b.getByLabel('Publisher', { exact: true }).fill('Reuters');
+    await b.getByRole('button', { name: 'Save details' }).click();
+    await expect(b.getByText('Source details saved')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Save details' }).click();
+    const panel = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'This source was changed in another window' }) });
+    await expect(panel.getByRole('row').filter({ hasText: 'Publisher' })).toContainText('Reuters');
+    await expect(panel.getByRole('row').filter({ hasText: 'URL' })).toContainText('changed here only');
+    expect((await stored<{ publisher: string | null }>(page, 'sources', SEED.article)).publisher).toBe('Reuters');
+    await panel.getByRole('radiogroup', { name: 'Keep which publisher' }).getByRole('radio', { name: 'Other window’s' }).check();
+    await panel.getByRole('button', { name: 'Save merged source' }).click();
+    await expect(page.getByText('Source details saved')).toBeVisible();
+    const s = await stored<{ publisher: string | null; url: string | null }>(page, 'sources', SEED.article);
+    expect([s.publisher, s.url]).toEqual(['Reuters', 'https://example.org/a']);
+  });
+
   test('note: the same note typed in two windows keeps both texts; neither window is left showing a lost text', async ({
     page,
     profile,
