@@ -7,8 +7,10 @@
  *   shape that once grew quadratically (target ≤ 10 s), and 1 MB of the same, so that the ratio of
  *   the two shows whether time grows linearly (≈ 10×);
  * - the baseline: the same command on a one-sentence article, the floor every run pays.
+ * Each run also reports, from inside the process (`extract --timing`), the milliseconds spent
+ * extracting, so that a loaded machine's slow process start-up is told apart from the extractor.
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,6 +22,8 @@ export interface ExtractionBench {
   noBreaks10m: number[];
   noBreaks1m: number[];
   floor: number[];
+  /** Milliseconds inside the process spent in extractArticle, per input (from `--timing`). */
+  inProcess: { article200k: number[]; noBreaks10m: number[]; noBreaks1m: number[]; floor: number[] };
   sizes: { article200k: number; noBreaks10m: number; noBreaks1m: number };
 }
 
@@ -56,32 +60,41 @@ export function benchExtraction(runs: number, log: (s: string) => void): Extract
       return [k, f];
     }),
   ) as Record<keyof typeof inputs, string>;
+  let lastInProcess = NaN;
   const time = (file: string): number => {
     const t0 = performance.now();
-    execFileSync(tsx, [join(root, 'scripts/cli.ts'), 'extract', file, '--date', SEED_REFERENCE_DAY], {
+    const r = spawnSync(tsx, [join(root, 'scripts/cli.ts'), 'extract', file, '--date', SEED_REFERENCE_DAY, '--timing'], {
       stdio: ['ignore', 'ignore', 'pipe'],
       maxBuffer: 64 * 1024 * 1024,
       timeout: 120_000,
+      encoding: 'utf8',
     });
-    return performance.now() - t0;
+    const wall = performance.now() - t0;
+    if (r.status !== 0) throw new Error(`cli extract failed on ${file}: ${r.error?.message ?? r.stderr}`);
+    const m = /timing: read [\d.]+ ms, extract ([\d.]+) ms/.exec(r.stderr);
+    lastInProcess = m ? Number(m[1]) : NaN;
+    return wall;
   };
   const out: ExtractionBench = {
     article200k: [],
     noBreaks10m: [],
     noBreaks1m: [],
     floor: [],
+    inProcess: { article200k: [], noBreaks10m: [], noBreaks1m: [], floor: [] },
     sizes: { article200k: inputs.article200k.length, noBreaks10m: inputs.noBreaks10m.length, noBreaks1m: inputs.noBreaks1m.length },
   };
   try {
     time(files.floor); // warm the file cache and tsx's transform cache, not measured
     for (let run = 0; run < runs; run++) {
-      out.floor.push(time(files.floor));
-      out.article200k.push(time(files.article200k));
-      out.noBreaks1m.push(time(files.noBreaks1m));
-      out.noBreaks10m.push(time(files.noBreaks10m));
+      for (const key of ['floor', 'article200k', 'noBreaks1m', 'noBreaks10m'] as const) {
+        out[key].push(time(files[key]));
+        out.inProcess[key].push(lastInProcess);
+      }
+      const both = (key: keyof ExtractionBench['inProcess']) =>
+        `${Math.round(out[key].at(-1)!)} ms (extraction ${Math.round(out.inProcess[key].at(-1)!)} ms)`;
       log(
-        `    extraction run ${run + 1}: floor ${Math.round(out.floor.at(-1)!)} ms, 200 KB ${Math.round(out.article200k.at(-1)!)} ms, ` +
-          `1 MB ${Math.round(out.noBreaks1m.at(-1)!)} ms, 10 MB ${Math.round(out.noBreaks10m.at(-1)!)} ms`,
+        `    extraction run ${run + 1}: floor ${both('floor')}, 200 KB ${both('article200k')}, ` +
+          `1 MB ${both('noBreaks1m')}, 10 MB ${both('noBreaks10m')}`,
       );
     }
   } finally {

@@ -63,6 +63,13 @@ describe('cli extract', () => {
     expect(out.visits[0]).toMatchObject({ country: 'AU', window: { from: '2021-06-14', to: '2021-06-20' } });
   }, 60_000);
 
+  it('with --timing, says on stderr how long reading, extracting and writing took inside the process', async () => {
+    const r = await cli(SEED_FILE, '--timing');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { visits: unknown[] }).visits).toHaveLength(3);
+    expect(r.stderr).toMatch(/^timing: read [\d.]+ ms, extract [\d.]+ ms, output [\d.]+ ms\n$/);
+  }, 60_000);
+
   it('refuses a binary file, a missing file, a folder and a bad date with exit code 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'legation-extract-'));
     const bin = join(dir, 'x.bin');
