@@ -1,6 +1,6 @@
 // Bundles the Electron main process and preload with esbuild:
-//   electron/main.ts    → dist/electron/main.cjs     (Node, CommonJS)
-//   electron/preload.ts → dist/electron/preload.cjs  (sandboxed preload, CommonJS, one file)
+//   electron/main/main.ts       → dist/electron/main.cjs     (Node, CommonJS)
+//   electron/preload/preload.ts → dist/electron/preload.cjs  (sandboxed preload, CommonJS, one file)
 // Only 'electron' stays external. A sandboxed preload can require nothing but 'electron' (and a
 // few browser-safe shims), so it is bundled for the *browser* platform: an accidental Node
 // built-in import fails the build here instead of failing at runtime in the window.
@@ -42,10 +42,16 @@ const common = {
 await rm(outDir, { recursive: true, force: true });
 
 const [main, preload] = await Promise.all([
-  build({ ...common, entryPoints: ['electron/main.ts'], outfile: path.join(outDir, 'main.cjs'), platform: 'node', target: NODE_TARGET }),
   build({
     ...common,
-    entryPoints: ['electron/preload.ts'],
+    entryPoints: ['electron/main/main.ts'],
+    outfile: path.join(outDir, 'main.cjs'),
+    platform: 'node',
+    target: NODE_TARGET,
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/preload/preload.ts'],
     outfile: path.join(outDir, 'preload.cjs'),
     platform: 'browser',
     target: CHROME_TARGET,

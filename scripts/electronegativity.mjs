@@ -49,8 +49,11 @@ function stageGroups(stagingDir) {
     group.files.set(to.split(path.sep).join('/'), from.split(path.sep).join('/'));
   };
 
-  for (const name of readdirSync(path.join(root, 'electron'))) {
-    if (name.endsWith('.ts')) stage(main, `electron/${name}`, `electron/${name}`);
+  // Every source under electron/ (main/, preload/, common/), at its repository path.
+  for (const entry of readdirSync(path.join(root, 'electron'), { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+    const rel = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    stage(main, rel, rel);
   }
   // package.json: the tool reads the Electron version from it.
   stage(main, 'package.json', 'package.json');

@@ -1,16 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { APP_ORIGIN } from '../../electron/app-identity';
-import { headersFor, resolveAppPath } from '../../electron/protocol';
+import { APP_ORIGIN } from '../../electron/main/app-identity';
+import { headersFor, resolveAppPath } from '../../electron/main/protocol';
 
 /**
  * Serves the built renderer to a browser on this machine only: `npm start` where Electron's binary
- * is missing, and `npm run start:web`. The rules are the app:// protocol's (electron/protocol.ts),
+ * is missing, and `npm run start:web`. The rules are the app:// protocol's (electron/main/protocol.ts),
  * not a copy of them: the same path checks (no `..`, no encoded separators, nothing outside the
  * folder), the same MIME types (unknown ones — the bundled data set's .gz — as opaque bytes with no
  * Content-Encoding, so the page gets the compressed bytes it asked for), the same headers (the CSP
- * of electron/security.ts on HTML, nosniff everywhere).
+ * of electron/main/security.ts on HTML, nosniff everywhere).
  */
 
 /** Loopback only: the page's data is the user's; nothing else on the network may reach it. */

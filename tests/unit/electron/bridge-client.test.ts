@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CHANNELS, MENU_COMMANDS, type DesktopBridge, type MenuCommand } from '../../../shared/bridge';
-import { createDesktopBridge, type BridgeTransport } from '../../../electron/bridge-client';
+import { createDesktopBridge, type BridgeTransport } from '../../../electron/preload/bridge-client';
 
 function fakeTransport(replies: Record<string, unknown>) {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();

@@ -5,12 +5,12 @@ import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { APP_ORIGIN, ENTRY_URL } from '../../../electron/app-identity';
-import { createDesktopBridge } from '../../../electron/bridge-client';
-import { openExternalLink } from '../../../electron/external-links';
-import { createHandlerRegistry } from '../../../electron/ipc';
-import type { IpcReply } from '../../../electron/ipc-reply';
-import { headersFor } from '../../../electron/protocol';
+import { APP_ORIGIN, ENTRY_URL } from '../../../electron/main/app-identity';
+import { createDesktopBridge } from '../../../electron/preload/bridge-client';
+import { openExternalLink } from '../../../electron/main/external-links';
+import { createHandlerRegistry } from '../../../electron/main/ipc';
+import type { IpcReply } from '../../../electron/common/ipc-reply';
+import { headersFor } from '../../../electron/main/protocol';
 import {
   APP_SCHEME_PRIVILEGES,
   CONTENT_SECURITY_POLICY,
@@ -19,13 +19,13 @@ import {
   isPermissionAllowed,
   navigationDecision,
   webPreferencesFor,
-} from '../../../electron/security';
-import { mainWindowOptions } from '../../../electron/window-options';
-import { DEFAULT_WINDOW_STATE } from '../../../electron/window-state';
+} from '../../../electron/main/security';
+import { mainWindowOptions } from '../../../electron/main/window-options';
+import { DEFAULT_WINDOW_STATE } from '../../../electron/main/window-state';
 
 // window.ts imports BrowserWindow & co. at runtime; hardenWebContents needs none of them.
 vi.mock('electron', () => ({ BrowserWindow: class {}, nativeTheme: { shouldUseDarkColors: false }, screen: {} }));
-const { hardenWebContents } = await import('../../../electron/window');
+const { hardenWebContents } = await import('../../../electron/main/window');
 
 /**
  * Electron's security checklist (https://www.electronjs.org/docs/latest/tutorial/security), one
@@ -36,7 +36,8 @@ const { hardenWebContents } = await import('../../../electron/window');
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const read = (relative: string) => readFileSync(path.join(root, relative), 'utf8');
 /** Main-process and preload sources, comments stripped, so a comment that names an API is not a use of it. */
-const electronSources = readdirSync(path.join(root, 'electron'))
+const electronSources = readdirSync(path.join(root, 'electron'), { recursive: true, encoding: 'utf8' })
+  .map((name) => name.split(path.sep).join('/'))
   .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
   .map((name) => ({ name, code: stripComments(read(`electron/${name}`)) }));
 const rendererSources = listFiles(path.join(root, 'renderer'))
@@ -65,7 +66,8 @@ const windowPrefs = mainWindowOptions({
   state: { ...DEFAULT_WINDOW_STATE },
   darkBackground: false,
 }).webPreferences;
-const mainSource = electronSources.find((source) => source.name === 'main.ts')?.code ?? '';
+const sourceOf = (name: string) => electronSources.find((source) => source.name === name)?.code ?? '';
+const mainSource = sourceOf('main/main.ts');
 
 /** A WebContents stand-in that records the handlers hardenWebContents installs. */
 function fakeContents() {
@@ -143,9 +145,9 @@ describe('3. Enable context isolation', () => {
   });
 
   it('crosses the boundary only through contextBridge', () => {
-    const preload = read('electron/preload.ts');
+    const preload = read('electron/preload/preload.ts');
     expect(preload).toMatch(/contextBridge\.exposeInMainWorld\('legation', bridge\)/);
-    expect(using(electronSources, /exposeInMainWorld\(/)).toEqual(['preload.ts']);
+    expect(using(electronSources, /exposeInMainWorld\(/)).toEqual(['preload/preload.ts']);
   });
 });
 
@@ -279,9 +281,11 @@ describe('14. Disable or limit the creation of new windows', () => {
 });
 
 describe('15. Do not use shell.openExternal with untrusted content', () => {
-  it('calls shell.openExternal only from main.ts, as the dependency of openExternalLink', () => {
-    expect(using(electronSources, /shell\.openExternal\(/)).toEqual(['main.ts']);
-    expect(mainSource).toMatch(/openExternalLink\([\s\S]{0,1200}openExternal: \(url\) => shell\.openExternal\(url\)/);
+  it('calls shell.openExternal only from the link handler, as the dependency of openExternalLink', () => {
+    expect(using(electronSources, /shell\.openExternal\(/)).toEqual(['main/handlers/links.ts']);
+    expect(sourceOf('main/handlers/links.ts')).toMatch(
+      /openExternalLink\([\s\S]{0,1200}openExternal: \(url\) => shell\.openExternal\(url\)/,
+    );
   });
 
   it('opens only http(s) links, after the user confirms', async () => {
@@ -321,9 +325,9 @@ describe('16. Use a current version of Electron', () => {
 
 describe('17. Validate the sender of all IPC messages', () => {
   it('registers every handler through createHandlerRegistry (no raw ipcMain.handle/on elsewhere)', () => {
-    expect(using(electronSources, /ipcMain\.handle\(/)).toEqual(['ipc.ts']);
+    expect(using(electronSources, /ipcMain\.handle\(/)).toEqual(['main/ipc.ts']);
     expect(using(electronSources, /ipcMain\.(on|once|handleOnce)\(|sendSync/)).toEqual([]);
-    expect(mainSource).toMatch(/createHandlerRegistry\(\{\s*ipcMain,\s*isKnownWindowFrame/);
+    expect(sourceOf('main/handlers/index.ts')).toMatch(/createHandlerRegistry\(\{\s*ipcMain,\s*isKnownWindowFrame/);
   });
 
   it('refuses a frame that is not the top frame of one of our windows, before running the handler', async () => {
@@ -402,7 +406,7 @@ describe('20. Do not expose Electron APIs to untrusted web content', () => {
   });
 
   it('the preload passes no IPC object across (the listener gets the payload only)', () => {
-    const preload = stripComments(read('electron/preload.ts'));
+    const preload = stripComments(read('electron/preload/preload.ts'));
     expect(preload).toMatch(/\(_event: IpcRendererEvent, payload: unknown\): void => listener\(payload\)/);
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer/);
     expect(using(rendererSources, /from ['"]electron['"]|require\(['"]electron['"]\)/)).toEqual([]);

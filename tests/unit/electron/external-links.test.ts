@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { openExternalLink } from '../../../electron/external-links';
+import { openExternalLink } from '../../../electron/main/external-links';
 import { checkExternalLink } from '../../../shared/links';
 
 describe('checkExternalLink', () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { appInfo, formatBytes, openFile, printToPdf, saveFile, type FileDeps } from '../../../electron/files';
-import { writeFileAtomic, type AtomicWriteFs } from '../../../electron/atomic-write';
+import { appInfo, formatBytes, openFile, printToPdf, saveFile, type FileDeps } from '../../../electron/main/files';
+import { writeFileAtomic, type AtomicWriteFs } from '../../../electron/main/atomic-write';
 
 const DOCS = '/home/analyst/Documents';
 

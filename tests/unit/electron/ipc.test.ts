@@ -2,8 +2,8 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { CHANNELS, MAX_FILE_BYTES, openFileRequestSchema, saveFileRequestSchema } from '../../../shared/bridge';
-import { createHandlerRegistry, parseRequest, senderFactsOf, validateSender, type SenderFacts } from '../../../electron/ipc';
-import type { IpcReply } from '../../../electron/ipc-reply';
+import { createHandlerRegistry, parseRequest, senderFactsOf, validateSender, type SenderFacts } from '../../../electron/main/ipc';
+import type { IpcReply } from '../../../electron/common/ipc-reply';
 
 const goodFrame = { url: 'app://legation/index.html', origin: 'app://legation', isTopFrame: true, isKnownWindowFrame: true };
 

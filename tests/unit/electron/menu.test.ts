@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuCommand } from '../../../shared/bridge';
-import { buildMenuTemplate } from '../../../electron/menu';
+import { buildMenuTemplate } from '../../../electron/main/menu';
 
 /** Every item of a template, depth first. */
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {

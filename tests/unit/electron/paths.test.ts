@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveUserDataDir } from '../../../electron/paths';
+import { resolveUserDataDir } from '../../../electron/main/paths';
 
 const base = { argv: ['/opt/Legation/legation'], env: {}, appDataDir: '/home/a/.config', cwd: '/work' };
 

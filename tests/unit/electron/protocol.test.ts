@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { createAppProtocolHandler, headersFor, mimeTypeFor, resolveAppPath } from '../../../electron/protocol';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/security';
+import { createAppProtocolHandler, headersFor, mimeTypeFor, resolveAppPath } from '../../../electron/main/protocol';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/main/security';
 
 const ROOT = '/opt/Legation/resources/app.asar/dist/renderer';
 

@@ -72,20 +72,20 @@ describe('docs/security/electronegativity-false-positives.yml', () => {
 });
 
 describe('isDocumented', () => {
-  const windowFinding = { id: 'CONTEXT_ISOLATION_JS_CHECK', file: 'electron/window.ts', sample: 'const win = new BrowserWindow(' };
+  const windowFinding = { id: 'CONTEXT_ISOLATION_JS_CHECK', file: 'electron/main/window.ts', sample: 'const win = new BrowserWindow(' };
 
   it('matches a documented finding by check, file and sample, whatever its line', () => {
     expect(isDocumented(windowFinding, entries)?.reason).toMatch(/webPreferencesFor/);
   });
 
   it('does not match the same check in another file, or another sample in the same file', () => {
-    expect(isDocumented({ ...windowFinding, file: 'electron/windows.ts' }, entries)).toBeUndefined();
+    expect(isDocumented({ ...windowFinding, file: 'electron/main/windows.ts' }, entries)).toBeUndefined();
     expect(isDocumented({ ...windowFinding, file: 'dist/electron/main.cjs' }, entries)).toBeUndefined();
     expect(
       isDocumented({ ...windowFinding, sample: 'new BrowserWindow({ webPreferences: { contextIsolation: false } })' }, entries),
     ).toBeUndefined();
     expect(
-      isDocumented({ id: 'OPEN_EXTERNAL_JS_CHECK', file: 'electron/menu.ts', sample: 'shell.openExternal(item.url)' }, entries),
+      isDocumented({ id: 'OPEN_EXTERNAL_JS_CHECK', file: 'electron/main/menu.ts', sample: 'shell.openExternal(item.url)' }, entries),
     ).toBeUndefined();
   });
 

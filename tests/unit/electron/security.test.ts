@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_HOST, APP_NAME, APP_ORIGIN, APP_SCHEME, ENTRY_URL } from '../../../electron/app-identity';
+import { APP_HOST, APP_NAME, APP_ORIGIN, APP_SCHEME, ENTRY_URL } from '../../../electron/main/app-identity';
 import {
   APP_CUSTOM_SCHEME,
   APP_SCHEME_PRIVILEGES,
@@ -11,9 +11,9 @@ import {
   navigationDecision,
   webPreferencesFor,
   windowOpenDecision,
-} from '../../../electron/security';
-import { mainWindowOptions } from '../../../electron/window-options';
-import { DEFAULT_WINDOW_STATE } from '../../../electron/window-state';
+} from '../../../electron/main/security';
+import { mainWindowOptions } from '../../../electron/main/window-options';
+import { DEFAULT_WINDOW_STATE } from '../../../electron/main/window-state';
 
 describe('app identity (must never change: IndexedDB belongs to this origin)', () => {
   it('is app://legation, named Legation', () => {

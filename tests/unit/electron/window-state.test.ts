@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { clampToDisplays, DEFAULT_WINDOW_STATE, MIN_WINDOW_SIZE, parseWindowState, type Rectangle } from '../../../electron/window-state';
+import {
+  clampToDisplays,
+  DEFAULT_WINDOW_STATE,
+  MIN_WINDOW_SIZE,
+  parseWindowState,
+  type Rectangle,
+} from '../../../electron/main/window-state';
 
 const laptop: Rectangle = { x: 0, y: 0, width: 1440, height: 875 };
 const rightMonitor: Rectangle = { x: 1440, y: 0, width: 2560, height: 1415 };

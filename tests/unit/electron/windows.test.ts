@@ -1,7 +1,7 @@
 import type { WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { isAppRoute, openWindowRequestSchema } from '../../../shared/bridge';
-import type { Rectangle, WindowState } from '../../../electron/window-state';
+import type { Rectangle, WindowState } from '../../../electron/main/window-state';
 import {
   CASCADE_OFFSET,
   createWindowManager,
@@ -13,11 +13,11 @@ import {
   serializeSession,
   windowUrlFor,
   type ManagedWindow,
-} from '../../../electron/windows';
+} from '../../../electron/main/windows';
 
 // window.ts imports BrowserWindow & co. at runtime; hardenWebContents needs none of them.
 vi.mock('electron', () => ({ BrowserWindow: class {}, nativeTheme: { shouldUseDarkColors: false }, screen: {} }));
-const { hardenWebContents } = await import('../../../electron/window');
+const { hardenWebContents } = await import('../../../electron/main/window');
 
 const laptop: Rectangle = { x: 0, y: 0, width: 1440, height: 875 };
 const rightMonitor: Rectangle = { x: 1440, y: 0, width: 2560, height: 1415 };

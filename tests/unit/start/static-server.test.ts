@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/security';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/main/security';
 import { startStaticServer, type RunningServer } from '../../../scripts/start/static-server';
 
 interface Reply {
@@ -58,7 +58,7 @@ describe('the start:web static server', () => {
     expect(app.url).toBe(`http://127.0.0.1:${app.port}/`);
   });
 
-  it('serves index.html at / with the CSP of electron/security.ts (the meta tag’s, plus frame-ancestors)', async () => {
+  it('serves index.html at / with the CSP of electron/main/security.ts (the meta tag’s, plus frame-ancestors)', async () => {
     const reply = await send(app.port, '/');
     expect(reply.status).toBe(200);
     expect(reply.body).toContain('<title>Legation</title>');

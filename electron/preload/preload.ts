@@ -1,6 +1,6 @@
-import '../shared/jitless';
+import '../../shared/jitless';
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { DesktopBridge } from '../shared/bridge';
+import type { DesktopBridge } from '../../shared/bridge';
 import { createDesktopBridge } from './bridge-client';
 
 /**

@@ -10,8 +10,8 @@ import {
   saveFileReplySchema,
   type DesktopBridge,
   type MenuCommand,
-} from '../shared/bridge';
-import { isIpcReply } from './ipc-reply';
+} from '../../shared/bridge';
+import { isIpcReply } from '../common/ipc-reply';
 
 /**
  * The renderer-side half of the bridge, written against a two-function transport so that it is

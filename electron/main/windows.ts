@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isAppRoute, type OpenWindowReply } from '../shared/bridge';
+import { isAppRoute, type OpenWindowReply } from '../../shared/bridge';
 import { ENTRY_URL } from './app-identity';
 import { isAppUrl } from './security';
 import { clampToDisplays, MIN_WINDOW_SIZE, parseWindowState, type Rectangle, type WindowState } from './window-state';
@@ -9,7 +9,7 @@ import { clampToDisplays, MIN_WINDOW_SIZE, parseWindowState, type Rectangle, typ
  * with its route and bounds, is the *session*, saved in the window-state file whenever a window
  * moves, navigates, opens or closes, and reopened on the next launch. Electron, the file system,
  * displays and timers are injected, so the whole module is tested without Electron
- * (tests/unit/electron/windows.test.ts); window.ts and main.ts plug the real ones in.
+ * (tests/unit/electron/windows.test.ts); window.ts, main.ts and handlers/windows.ts plug the real ones in.
  */
 
 /** The route a window without one (first launch, a damaged session) shows. */

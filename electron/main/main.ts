@@ -1,21 +1,9 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type WebContents, type WebFrameMain } from 'electron';
-import { z } from 'zod';
-import {
-  CHANNELS,
-  openExternalRequestSchema,
-  openFileRequestSchema,
-  openWindowRequestSchema,
-  printToPdfRequestSchema,
-  saveFileRequestSchema,
-  type MenuCommand,
-} from '../shared/bridge';
-import { openExternalLink } from './external-links';
+import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
+import { CHANNELS, type MenuCommand } from '../../shared/bridge';
 import { APP_NAME, APP_SCHEME } from './app-identity';
-import { appInfo, openFile, printToPdf, saveFile, type FileDeps } from './files';
-import { createHandlerRegistry } from './ipc';
+import { registerIpcHandlers } from './handlers';
 import { buildMenuTemplate } from './menu';
 import { resolveUserDataDir } from './paths';
 import { createAppProtocolHandler } from './protocol';
@@ -27,7 +15,7 @@ import type { WindowManager } from './windows';
  * Main-process lifecycle. Order matters, and most of it must happen before `ready`:
  * identity and profile folder → sandbox everywhere → single-instance lock (the lock lives in the
  * profile folder, so it comes after) → privileged scheme → on ready: protocol, session rules,
- * IPC, menu, window.
+ * IPC (one handler module per domain in ./handlers), menu, window.
  *
  * ┌──────────────────────────────────────────────────────────────────────────────────────────┐
  * │ The user's data is IndexedDB of the origin app://legation, stored in the userData folder  │
@@ -105,7 +93,7 @@ function onReady(): void {
     }),
   );
   applySessionRules();
-  registerIpcHandlers();
+  registerIpcHandlers({ windows: () => windows });
   app.setAboutPanelOptions({ applicationName: APP_NAME, applicationVersion: app.getVersion() });
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform, sendMenuCommand, { isDev: IS_DEV })));
   openMainWindow();
@@ -129,76 +117,6 @@ function applySessionRules(): void {
     if (cancel) console.warn(`Cancelled request to ${details.url.slice(0, 200)} (the app is offline)`);
     callback({ cancel });
   });
-}
-
-/** A frame is ours if it is the main frame of one of our windows (same process and routing id). */
-function isKnownWindowFrame(frame: WebFrameMain): boolean {
-  return BrowserWindow.getAllWindows().some((win) => {
-    if (win.isDestroyed()) return false;
-    const main = win.webContents.mainFrame;
-    return main === frame || (main.processId === frame.processId && main.routingId === frame.routingId);
-  });
-}
-
-function registerIpcHandlers(): void {
-  const registerHandler = createHandlerRegistry({
-    ipcMain,
-    isKnownWindowFrame,
-    logError: (channel, error) => console.error(`IPC ${channel} failed:`, error),
-  });
-  registerHandler(CHANNELS.saveFile, saveFileRequestSchema, (request, event) => saveFile(fileDepsFor(event.sender), request));
-  registerHandler(CHANNELS.openFile, openFileRequestSchema, (request, event) => openFile(fileDepsFor(event.sender), request));
-  // Prints the asking page itself (never a URL the renderer names), with its print styles.
-  registerHandler(CHANNELS.openExternal, openExternalRequestSchema, (request, event) => {
-    const parent = BrowserWindow.fromWebContents(event.sender);
-    return openExternalLink(
-      {
-        confirm: async (url) => {
-          const options = {
-            type: 'question' as const,
-            buttons: ['Open in browser', 'Cancel'],
-            defaultId: 1,
-            cancelId: 1,
-            message: 'Open this link in your web browser?',
-            detail: url,
-          };
-          const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
-          return response === 0;
-        },
-        openExternal: (url) => shell.openExternal(url),
-      },
-      request,
-    );
-  });
-  registerHandler(CHANNELS.printToPdf, printToPdfRequestSchema, (request, event) =>
-    printToPdf(
-      fileDepsFor(event.sender),
-      () => event.sender.printToPDF({ printBackground: true, pageSize: 'A4', preferCSSPageSize: true }),
-      request,
-    ),
-  );
-  // A route on the allow-list (shared/bridge.ts) opens in a new hardened window, cascaded from the asking one.
-  registerHandler(CHANNELS.openWindow, openWindowRequestSchema, (request, event) => {
-    const manager = windows;
-    if (!manager) return { status: 'refused' as const, message: 'Legation is not ready to open windows.' };
-    return manager.open(request.route, BrowserWindow.fromWebContents(event.sender)).reply;
-  });
-  // No argument: `z.undefined()` refuses anything the renderer might slip in.
-  registerHandler(CHANNELS.appInfo, z.undefined(), () =>
-    appInfo({ name: app.getName(), version: app.getVersion(), platform: process.platform }),
-  );
-}
-
-/** Dialogs are modal to the window that asked; the file system is Node's (asar-aware in Electron). */
-function fileDepsFor(sender: WebContents): FileDeps {
-  const parent = BrowserWindow.fromWebContents(sender);
-  return {
-    showSaveDialog: (options) => (parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options)),
-    showOpenDialog: (options) => (parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options)),
-    documentsDir: app.getPath('documents'),
-    fs: fsp,
-    uniqueSuffix: () => randomUUID(),
-  };
 }
 
 /** Menu commands go to the focused window (or the main one when a dialog has focus). */

@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
 import type { z } from 'zod';
 import { APP_ORIGIN } from './app-identity';
-import { errorReply, okReply, type IpcReply } from './ipc-reply';
+import { errorReply, okReply, type IpcReply } from '../common/ipc-reply';
 import { isAppUrl } from './security';
 
 /**

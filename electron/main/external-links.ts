@@ -1,8 +1,8 @@
-import type { OpenExternalReply, OpenExternalRequest } from '../shared/bridge';
-import { checkExternalLink } from '../shared/links';
+import type { OpenExternalReply, OpenExternalRequest } from '../../shared/bridge';
+import { checkExternalLink } from '../../shared/links';
 
 export interface ExternalLinkDeps {
-  /** Asks the user; resolves true to open. main.ts shows a native message box. */
+  /** Asks the user; resolves true to open. handlers/links.ts shows a native message box. */
   confirm(url: string): Promise<boolean>;
   /** `shell.openExternal`. */
   openExternal(url: string): Promise<void>;

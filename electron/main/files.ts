@@ -7,12 +7,12 @@ import type {
   PrintToPdfRequest,
   SaveFileReply,
   SaveFileRequest,
-} from '../shared/bridge';
+} from '../../shared/bridge';
 import { writeFileAtomic, type AtomicWriteFs } from './atomic-write';
-import { encodingProblem, sniffEncoding } from '../shared/text/encoding';
+import { encodingProblem, sniffEncoding } from '../../shared/text/encoding';
 
 /**
- * file:save, file:open and app:info. Dialogs and the file system are injected (main.ts passes
+ * file:save, file:open, report:pdf and app:info. Dialogs and the file system are injected (handlers/files.ts passes
  * Electron's `dialog` bound to the asking window, and `fs.promises`), so the behaviour —
  * cancel, atomic write, size limit checked before reading — is tested without Electron.
  * The renderer never sees a path: replies carry the file's base name only.

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../shared/bridge';
-import { MENU_SCREENS, screenCommand } from '../shared/screens';
+import type { MenuCommand } from '../../shared/bridge';
+import { MENU_SCREENS, screenCommand } from '../../shared/screens';
 import { APP_NAME } from './app-identity';
 
 /**
