@@ -170,14 +170,18 @@ export async function updateVisitFromDraft(id: string, draft: Omit<VisitDraft, '
 
 /**
  * Changes a visit's status through the state machine and appends the change to its history.
- * Refused transitions throw a ValidationError with the machine's reason. Transactional; undoable.
+ * Refused transitions throw a ValidationError with the machine's reason. With `version` (the
+ * dialog's), a visit changed since is refused with a ConflictError, so the user sees the change
+ * first; without it the change applies to the visit as it is (the machine checks it against the
+ * current status either way). Transactional; undoable.
  */
-export async function changeVisitStatus(id: string, req: StatusChangeRequest): Promise<Visit> {
+export async function changeVisitStatus(id: string, req: StatusChangeRequest, version?: string): Promise<Visit> {
   let before: Visit | undefined;
   let after: Visit | undefined;
   await db.transaction('rw', db.visits, async () => {
     before = await db.visits.get(id);
     if (!before || before.deletedAt) throw new NotFoundError('Visit', id);
+    if (version !== undefined) expectVersion('Visit', before, version);
     const r = applyStatusChange(before, req, clockAfter(clock, before.updatedAt));
     if (!r.ok) throw new ValidationError(r.error);
     const checked = visitSchema.safeParse(r.value);

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { SEED } from './support/seed-refs';
 import { expect, test } from './support/fixtures';
 import { NotesPage } from './support/notes-page';
-import { VisitForm } from './support/visits-page';
+import { VisitDetail, VisitForm } from './support/visits-page';
 
 /**
  * Two windows on one profile (two pages of one persistent Chromium context: one IndexedDB, as two
@@ -115,6 +115,30 @@ test.describe('Two windows editing one record', () => {
     expect(v.purpose).toBe('Purpose from window B');
     expect(v.place.city).toBe('Mashhad');
     expect(v.tags).toEqual(['from-window-a']);
+  });
+
+  test('status: a visit changed elsewhere while the dialog is open is shown first; saved again, both are kept', async ({
+    page,
+    profile,
+  }) => {
+    const b = await (await profile.launch()).newPage();
+    await page.goto(`./#/visits/${SEED.saudiVisit}`);
+    const detail = new VisitDetail(page);
+    const dialog = await detail.changeStatus({ to: /cancel/i, on: '2020-08-20', reason: 'Called off (window A)' });
+
+    await b.goto(`./#/visits/${SEED.saudiVisit}/edit`);
+    const formB = new VisitForm(b);
+    await formB.fill({ purpose: 'Purpose from window B' });
+    await formB.save.click();
+    await expect(b.getByText('Visit saved', { exact: true })).toBeVisible();
+
+    await dialog.submit.click();
+    await expect(dialog.root.getByRole('alert')).toContainText('changed in another window while this dialog was open');
+    expect((await stored<{ status: string }>(page, 'visits', SEED.saudiVisit)).status).toBe('postponed');
+    await dialog.submit.click();
+    await expect(dialog.root).toBeHidden();
+    const v = await stored<{ status: string; purpose: string }>(page, 'visits', SEED.saudiVisit);
+    expect([v.status, v.purpose]).toEqual(['cancelled', 'Purpose from window B']);
   });
 
   test('person: A renames while B edits "About" and saves: both kept; both rename: A chooses', async ({ page, profile }) => {

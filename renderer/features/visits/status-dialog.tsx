@@ -15,7 +15,7 @@ import {
   type VisitStatus,
 } from '../../../shared/model';
 import { Dialog, Field, FuzzyDateInput, fuzzyDateHint, useToast } from '../../components';
-import { changeVisitStatus, describeStorageError, listSources, useQuery } from '../../db';
+import { ConflictError, changeVisitStatus, describeStorageError, listSources, useQuery } from '../../db';
 import { parseOptionalDate } from './visit-form-model';
 
 type Errors = Partial<Record<'to' | 'on' | 'reason' | 'start' | 'end' | 'form', string>>;
@@ -40,6 +40,9 @@ export function StatusDialog({ visit, title, onClose }: { visit: Visit; title: s
   const [end, setEnd] = useState(initialEnd);
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
+  // The version of the visit the user looked at when choosing: a change saved elsewhere since (a
+  // status, its dates) is shown here before this one is applied on top of it.
+  const [version, setVersion] = useState(visit.updatedAt);
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
@@ -65,11 +68,19 @@ export function StatusDialog({ visit, title, onClose }: { visit: Visit; title: s
     if (Object.keys(next).length > 0) return;
     setBusy(true);
     try {
-      await changeVisitStatus(visit.id, req);
+      await changeVisitStatus(visit.id, req, version);
       toast.notify(`Status changed to ${req.to}`, { undo: true });
       onClose();
     } catch (err) {
-      setErrors({ form: describeStorageError(err) });
+      if (err instanceof ConflictError) {
+        const now = err.current as Visit;
+        setVersion(now.updatedAt);
+        setErrors({
+          form: `This visit was changed in another window while this dialog was open (its status is now ${now.status}). Nothing was saved: check the choices, then save again.`,
+        });
+      } else {
+        setErrors({ form: describeStorageError(err) });
+      }
       setBusy(false);
     }
   };

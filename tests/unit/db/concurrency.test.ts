@@ -80,6 +80,16 @@ describe('visits: a save carries the version it started from', () => {
     expect((await getVisit(opened.id))?.status).toBe('cancelled');
   });
 
+  it('a status change carrying the dialog’s version is refused when the visit moved on; without one it applies', async () => {
+    const opened = (await getVisit(SEED_IDS.saudiVisit))!;
+    await updateVisitFromDraft(opened.id, edit(opened, { purpose: 'elsewhere' }), opened.updatedAt);
+    const req = { to: 'cancelled' as const, on: '2020-08-10', reason: 'Called off' };
+    await expect(changeVisitStatus(opened.id, req, opened.updatedAt)).rejects.toBeInstanceOf(ConflictError);
+    expect((await getVisit(opened.id))?.status).toBe('postponed');
+    const now = (await getVisit(opened.id))!;
+    expect((await changeVisitStatus(opened.id, req, now.updatedAt)).status).toBe('cancelled');
+  });
+
   it('every versioned write gets a later version, even when the stored one is in the future', async () => {
     const v = (await getVisit(SEED_IDS.tehranVisit))!;
     const future = new Date(Date.now() + 60_000).toISOString();
