@@ -273,7 +273,10 @@ export function findPersonMentions(text: string, tokens: Token[], sentences: Sen
             (ORG_WORDS.has(follower.lower) ||
               /^(international|national|royal|federal|central|memorial|stadium|park|bridge|dam|port)$/.test(follower.lower))) ||
           (nameTo - nameFrom > 1 &&
-            tokens.slice(nameFrom, nameTo).some((t) => t.bare.length >= 3 && t.bare === t.bare.toUpperCase() && /[A-Z]/.test(t.bare)));
+            tokens
+              .slice(nameFrom, nameTo)
+              // A regnal number ("Charles III") is no acronym.
+              .some((t) => t.bare.length >= 3 && t.bare === t.bare.toUpperCase() && /[A-Z]/.test(t.bare) && !/^[IVXL]+$/.test(t.bare)));
         if (orgLike) {
           i = Math.max(nameTo, startTok + 1);
           continue;

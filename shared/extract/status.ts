@@ -25,7 +25,7 @@ export interface StatusReading {
 
 interface Cue {
   re: RegExp;
-  kind: 'cancel' | 'postpone' | 'counterfactual' | 'underway' | 'completed' | 'planned';
+  kind: 'cancel' | 'postpone' | 'counterfactual' | 'underway' | 'completed' | 'planned' | 'proceed';
   /** May the cue follow the travel word ("the trip was postponed")? */
   after: boolean;
 }
@@ -62,6 +62,13 @@ const CUES: Cue[] = [
     after: false,
   },
   {
+    // "the German leg still going ahead", "will go ahead as scheduled", "proceed as planned": the trip
+    // stands; nearer the travel word than a cancel or postpone word, it wins over it.
+    re: /\b(?:go(?:es|ing)?|went) ahead\b|\bproceed(?:s|ing)? as (?:planned|scheduled)\b|\b(?:remains?|still) on (?:schedule|track)\b/g,
+    kind: 'proceed',
+    after: true,
+  },
+  {
     // "made state visits to", "made a two-day trip": a trip that took place.
     re: /\bmade (?:(?:a|an|his|her|their|two|three|several|[\w-]+-day|state|official|working|first|historic|rare|brief|private|maiden) ){0,3}(?:visits?|trips?|tours?|stops?)\b/g,
     kind: 'completed',
@@ -87,7 +94,15 @@ const CUES: Cue[] = [
 ];
 
 const NEGATION_BEFORE = /\b(?:not|never|no|n't)\b[\w\s]{0,20}$/;
-const PRIORITY: Record<Cue['kind'], number> = { cancel: 6, postpone: 5, counterfactual: 4, underway: 3, completed: 2, planned: 1 };
+const PRIORITY: Record<Cue['kind'], number> = {
+  cancel: 6,
+  postpone: 5,
+  counterfactual: 4,
+  underway: 3,
+  completed: 2,
+  planned: 1,
+  proceed: 1,
+};
 
 /**
  * Reads the status for the travel word at [triggerStart, triggerEnd) of `clause` (lower-cased
@@ -147,7 +162,13 @@ export function readStatus(clause: string, triggerStart: number, triggerEnd: num
   // The strongest kind of cue wins; among planned/completed/underway the nearest to the travel word.
   const strong = found.filter((f) => PRIORITY[f.kind] >= 4).sort((a, b) => PRIORITY[b.kind] - PRIORITY[a.kind] || a.distance - b.distance);
   const weak = found.filter((f) => PRIORITY[f.kind] < 4).sort((a, b) => a.distance - b.distance || PRIORITY[b.kind] - PRIORITY[a.kind]);
-  const pick = strong[0] ?? weak[0]!;
+  const proceed = found.filter((f) => f.kind === 'proceed').sort((a, b) => a.distance - b.distance)[0];
+  // A cancel or postpone word beyond ", with", ", but", ", while" or ";" belongs to another part of the sentence.
+  const apart = (f: { at: [number, number] }) =>
+    /,\s*(?:with|but|while|whereas)\b|;/.test(
+      f.at[1] <= triggerStart ? clause.slice(f.at[1], triggerStart) : clause.slice(triggerEnd, f.at[0]),
+    );
+  const pick = proceed && (!strong[0] || proceed.distance < strong[0].distance || apart(strong[0])) ? proceed : (strong[0] ?? weak[0]!);
   const status: VisitStatus =
     pick.kind === 'cancel' || pick.kind === 'counterfactual'
       ? 'cancelled'

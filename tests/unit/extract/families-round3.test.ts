@@ -260,7 +260,7 @@ describe('one trip, one proposal (round 3)', () => {
         'King Aldric III of Sweden will travel to Norway on Wednesday. Aldric and Queen Mira will address the Storting. King Aldric will make his first visit as monarch on Wednesday when he travels to Norway for a three day visit.',
         '2024-03-12',
       ),
-    ).toEqual(['Aldric → NO planned 2024-03-13']);
+    ).toEqual(['Aldric III → NO planned 2024-03-13']);
   });
 });
 
@@ -314,6 +314,30 @@ describe('motion words (round 3)', () => {
     ).toEqual(['Oren Talbot → PE planned 2024-03-13']);
     expect(summary('President Oren Talbot of Canada left Sunday night for Peru.', '2024-03-12')).toEqual([
       'Oren Talbot → PE completed 2024-03-10',
+    ]);
+  });
+});
+
+describe('a leg still going ahead; regnal numbers (round 3)', () => {
+  it('keeps a leg planned when it is "still going ahead" beside a postponement', () => {
+    expect(
+      statuses(
+        'King Aldric III of Sweden will visit Norway next week. The palace said the change was a \u201cpostponement\u201d, with the Norwegian leg of the trip still going ahead.',
+        '2023-03-28',
+      ),
+    ).toEqual(['Aldric III → NO planned']);
+    expect(
+      statuses(
+        'King Aldric III of Sweden will visit Norway and Finland next week. The palace said the Finnish visit was postponed, with the Norwegian leg of the trip still going ahead.',
+        '2023-03-28',
+      ),
+    ).toEqual(['Aldric III → NO planned', 'Aldric III → FI postponed']);
+  });
+
+  it('reads a name with a regnal number ("Aldric III") as a person, not an acronym', () => {
+    expect(places('King Aldric III of Sweden will visit Norway and Finland next week.', '2023-03-28')).toEqual([
+      'Aldric III → NO',
+      'Aldric III → FI',
     ]);
   });
 });
