@@ -15,12 +15,26 @@ function pdfText(path: string): string {
   return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
 }
 
+/** Today in the test's zone, as the page's date input shows it (what shared/model's localToday gives). */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Number of pages of a PDF, by poppler's pdfinfo. */
+function pdfPages(path: string): number {
+  return Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))?.[1]);
+}
+
 test.describe('Reports', () => {
   test('exports all visits as Markdown: a download with the three seeded visits', async ({ page }) => {
     const reports = new ReportsPage(page);
     await reports.open();
     await expect(reports.visits('All visits')).toBeChecked();
     await expect(reports.preview).toHaveText('All visits: 3 visits');
+    // The brief is the default report; the full report is the annex.
+    await expect(reports.report('Brief')).toBeChecked();
+    await reports.report('Annex (full report)').check();
     const { name, text } = await reports.export('Markdown');
     expect(name).toMatch(/^legation-report-\d{4}-\d{2}-\d{2}\.md$/);
     expect(text).toMatch(/^# Legation report\n/);
@@ -33,6 +47,7 @@ test.describe('Reports', () => {
   test('CSV of a filter, iCalendar and Word of all visits open in their readers', async ({ page }) => {
     const reports = new ReportsPage(page);
     await reports.open();
+    await reports.report('Annex (full report)').check();
     await reports.visits('Visits matching filters').check();
     await reports.field('Status').selectOption('planned');
     await expect(reports.preview).toHaveText('Planned visits: 1 visit');
@@ -68,6 +83,7 @@ test.describe('Reports', () => {
     await expect(reports.visits('One visit')).toBeChecked();
     await expect(reports.field('Visit')).toHaveValue(SEED.saudiVisit);
     await expect(reports.preview).toHaveText('One visit: Mustafa al-Kadhemi → Saudi Arabia: 1 visit');
+    await reports.report('Annex (full report)').check();
     const { text } = await reports.export('JSON');
     const model = JSON.parse(text) as { visits: { id: string; statusHistory: { reason: string }[] }[] };
     expect(model.visits.map((v) => v.id)).toEqual([SEED.saudiVisit]);
@@ -92,6 +108,7 @@ test.describe('Reports', () => {
     const reports = new ReportsPage(page);
     await reports.open();
     await expect(reports.preview).toHaveText('All visits: 6 visits');
+    await reports.report('Annex (full report)').check();
     const { name, text } = await reports.export('HTML');
     expect(name).toMatch(/\.html$/);
 
@@ -148,6 +165,7 @@ test.describe('Reports', () => {
     await page.reload();
     const reports = new ReportsPage(page);
     await reports.openWith('status=postponed');
+    await reports.report('Annex (full report)').check();
     await reports.format('PDF (print)').check();
     await page.getByRole('button', { name: 'Open print view' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Legation report' })).toBeVisible();
@@ -164,6 +182,7 @@ test.describe('Reports', () => {
     const reports = new ReportsPage(page);
     await reports.open();
     await expect(reports.preview).toHaveText('All visits: 1500 visits');
+    await reports.report('Annex (full report)').check();
 
     // Watch the progress bar from inside the page (it may come and go between two Playwright polls).
     const watch = () =>
@@ -202,16 +221,80 @@ test.describe('Reports', () => {
     expect(downloads).toBe(0);
   });
 
+  test('the Brief is the default: Markdown and Word downloads, and a print view of at most two PDF pages', async ({ page }, testInfo) => {
+    const reports = new ReportsPage(page);
+    await reports.open();
+    await expect(reports.report('Brief')).toBeChecked();
+    await expect(reports.field('As of')).toHaveValue(today());
+    // The data formats are the annex's.
+    await expect(reports.format('CSV')).toBeDisabled();
+    await expect(reports.format('iCalendar')).toBeDisabled();
+
+    const md = await reports.export('Markdown');
+    expect(md.name).toMatch(/^legation-brief-\d{4}-\d{2}-\d{2}\.md$/);
+    expect(md.text).toMatch(/^# Legation brief\n/);
+    expect(md.text).toContain('## Summary');
+    expect(md.text).toContain('3 visits: 1 planned, 1 postponed and 1 completed.');
+    expect(md.text).toMatch(/- \*\*Generated:\*\* \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} \(UTC[+-]\d{2}:\d{2}\)/);
+    // Six years on, the Washington plan of July 2020 is overdue; the Saudi trip is postponed, with its reason.
+    const overdue = md.text.slice(md.text.indexOf('## Overdue plans'), md.text.indexOf('## Postponed or cancelled'));
+    expect(overdue).toContain('Mustafa al-Kadhemi → United States, Washington** — 22 July 2020 – 2 September 2020 (within weeks)');
+    expect(md.text).toContain('Postponed on 20 July 2020: King Salman was hospitalised');
+    expect(md.text).not.toContain('They killed your guest'); // quotes are the annex's
+    expect(md.text).not.toMatch(/\bofficial\b|\(on\)|\(reason\)/);
+    await expect(page.getByText(/Brief saved as legation-brief-.*\.md \(Markdown, 3 visits\)/)).toBeVisible();
+
+    // As of a day in July 2020: the "within weeks" window is coming up, and the changes since 1 July are told.
+    await reports.field('As of').fill('2020-07-25');
+    await reports.field('Changes since').fill('2020-07-01');
+    const docx = await reports.export('Word (DOCX)');
+    expect(docx.name).toMatch(/^legation-brief-.*\.docx$/);
+    const { value } = await mammoth.extractRawText({ buffer: docx.bytes });
+    expect(value).toContain('As of: 25 July 2020');
+    expect(value).toContain('Since 1 July 2020: 2 new plans, 1 postponement (King Salman was hospitalised) and 1 completion.');
+    const next30 = value.slice(value.indexOf('Next 30 days'), value.indexOf('In 31 to 90 days'));
+    expect(next30).toContain('Mustafa al-Kadhemi → United States, Washington');
+
+    // "Changes since" after "As of" is refused before anything is written.
+    await reports.field('Changes since').fill('2020-08-01');
+    await expect(page.getByRole('alert')).toHaveText('“Changes since” must be on or before “As of”.');
+    await expect(reports.exportButton).toBeDisabled();
+    await reports.field('Changes since').fill('2020-07-01');
+
+    // PDF: the print view of the brief, printed by Chromium.
+    await page.evaluate(() => {
+      window.print = () => undefined;
+    });
+    await reports.format('PDF (print)').check();
+    await page.getByRole('button', { name: 'Open print view' }).click();
+    await expect(page).toHaveURL(/#\/reports\/print\?title=Legation\+brief&template=brief&asOf=2020-07-25&since=2020-07-01$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Legation brief' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Summary' })).toBeVisible();
+    await page.emulateMedia({ media: 'print' });
+    const pdf = testInfo.outputPath('brief.pdf');
+    await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+    expect(pdfPages(pdf)).toBeLessThanOrEqual(2);
+    const text = pdfText(pdf).replace(/\s+/g, ' ');
+    expect(text).toContain('Legation brief');
+    expect(text).toContain('King Salman was hospitalised');
+    expect(text).toMatch(/Generated \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} \(UTC[+-]\d{2}:\d{2}\)/);
+    expect(text).not.toContain('Back to Reports');
+  });
+
   test('screenshots: the Reports screen and the print view, light and dark', async ({ page }, testInfo) => {
     const reports = new ReportsPage(page);
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await reports.openWith(`traveller=${SEED.kadhemi}`);
       await expect(reports.preview).toHaveText('Visits of Mustafa al-Kadhemi: 3 visits');
-      await page.screenshot({ path: testInfo.outputPath(`reports-${scheme}.png`) });
+      await expect(reports.report('Brief')).toBeChecked();
+      await page.screenshot({ path: testInfo.outputPath(`reports-${scheme}.png`), fullPage: true });
       await page.goto('./#/reports/print');
       await expect(page.getByRole('heading', { level: 3 })).toHaveCount(3);
       await page.screenshot({ path: testInfo.outputPath(`reports-print-${scheme}.png`) });
+      await page.goto('./#/reports/print?template=brief&asOf=2020-07-25&since=2020-07-01');
+      await expect(page.getByRole('heading', { level: 2, name: 'Overdue plans' })).toBeVisible();
+      await page.screenshot({ path: testInfo.outputPath(`reports-print-brief-${scheme}.png`) });
     }
   });
 });

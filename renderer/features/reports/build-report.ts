@@ -1,6 +1,23 @@
-import { buildReportModel, buildReportModelChunked, type ReportInput, type ReportModel, type ReportOptions } from '../../../shared/reports';
+import {
+  ReportCancelledError,
+  buildBriefModel,
+  buildReportModel,
+  buildReportModelChunked,
+  type BriefModel,
+  type BriefOptions,
+  type ReportInput,
+  type ReportModel,
+  type ReportOptions,
+  type ReportTemplate,
+} from '../../../shared/reports';
 
 export const DEFAULT_TITLE = 'Legation report';
+export const DEFAULT_TITLES: Readonly<Record<ReportTemplate, string>> = { brief: 'Legation brief', annex: DEFAULT_TITLE };
+
+/** The reader's zone now, minutes east of UTC: shared code has no zone of its own. */
+export function zoneOffsetMinutes(at: string): number {
+  return -new Date(at).getTimezoneOffset();
+}
 
 /** Above this many visits the model is built in chunks, with a progress bar and Cancel. */
 export const CHUNKED_THRESHOLD = 300;
@@ -23,4 +40,23 @@ export async function buildModel(
 ): Promise<ReportModel> {
   if (input.visits.length <= CHUNKED_THRESHOLD) return buildReportModel(input, options);
   return buildReportModelChunked(input, options, { chunkSize: CHUNK_SIZE, onProgress, pause, signal });
+}
+
+/**
+ * Builds the brief: one pass over the visits (no per-visit sections to build), so no chunks; it
+ * reports its progress and honours the signal like the annex.
+ */
+export async function buildBrief(
+  input: ReportInput,
+  options: BriefOptions,
+  onProgress: (done: number, total: number) => void,
+  signal: AbortSignal,
+): Promise<BriefModel> {
+  const total = input.visits.length;
+  onProgress(0, total);
+  await pause();
+  if (signal.aborted) throw new ReportCancelledError();
+  const model = buildBriefModel(input, options);
+  onProgress(total, total);
+  return model;
 }

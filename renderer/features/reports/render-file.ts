@@ -1,18 +1,18 @@
-import { ReportCancelledError, renderReport, type ReportFormatId, type ReportModel } from '../../../shared/reports';
-import type { RenderRequest, RenderResponse } from './render-protocol';
+import { ReportCancelledError } from '../../../shared/reports';
+import { renderRequest, type RenderRequest, type RenderResponse } from './render-protocol';
 
 /**
  * Renders the model in a Web Worker (render.worker.ts), so a long DOCX or HTML render never
  * freezes the screen; aborting the signal terminates the worker. Where a worker cannot start,
  * it renders here instead (same renderers, same result).
  */
-export function renderInWorker(model: ReportModel, format: ReportFormatId, signal: AbortSignal): Promise<string | Uint8Array<ArrayBuffer>> {
+export function renderInWorker(request: RenderRequest, signal: AbortSignal): Promise<string | Uint8Array<ArrayBuffer>> {
   if (signal.aborted) return Promise.reject(new ReportCancelledError());
   let worker: Worker;
   try {
     worker = new Worker(new URL('./render.worker.ts', import.meta.url), { type: 'module', name: 'report-renderer' });
   } catch {
-    return renderReport(model, format);
+    return renderRequest(request);
   }
   return new Promise((resolve, reject) => {
     const stop = () => {
@@ -33,7 +33,6 @@ export function renderInWorker(model: ReportModel, format: ReportFormatId, signa
       done();
       reject(new Error(e.message || 'The report could not be written'));
     };
-    const request: RenderRequest = { model, format };
     worker.postMessage(request);
   });
 }

@@ -1,8 +1,19 @@
-import type { ReportFormatId, ReportModel } from '../../../shared/reports';
+import {
+  renderBrief,
+  renderReport,
+  type BriefFormatId,
+  type BriefModel,
+  type ReportFormatId,
+  type ReportModel,
+} from '../../../shared/reports';
 
-export interface RenderRequest {
-  model: ReportModel;
-  format: ReportFormatId;
-}
+/** What the worker is asked to write: the brief (md, html, docx) or the annex (every format). */
+export type RenderRequest =
+  { template: 'annex'; model: ReportModel; format: ReportFormatId } | { template: 'brief'; model: BriefModel; format: BriefFormatId };
 
 export type RenderResponse = { ok: true; content: string | Uint8Array<ArrayBuffer> } | { ok: false; error: string };
+
+/** Renders a request with the shared renderers: in the worker, or here when no worker can start. */
+export function renderRequest(r: RenderRequest): Promise<string | Uint8Array<ArrayBuffer>> {
+  return r.template === 'brief' ? renderBrief(r.model, r.format) : renderReport(r.model, r.format);
+}

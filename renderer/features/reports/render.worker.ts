@@ -1,10 +1,9 @@
 // Zod must not try to compile parsers with `new Function` under the page's CSP (no 'unsafe-eval').
 import '../../../shared/jitless';
-import { renderReport } from '../../../shared/reports';
-import type { RenderRequest, RenderResponse } from './render-protocol';
+import { renderRequest, type RenderRequest, type RenderResponse } from './render-protocol';
 
 /**
- * Renders a report model to a file off the window's thread: a Word document of a few thousand
+ * Renders a report model (the brief or the annex) to a file off the window's thread: a Word document of a few thousand
  * visits takes seconds, and the screen must stay responsive meanwhile. The page cancels by
  * terminating the worker. The renderer's tsconfig has DOM types, not WebWorker ones, hence the
  * narrow view of the worker's global scope.
@@ -16,8 +15,7 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 scope.onmessage = (event) => {
-  const { model, format } = event.data;
-  renderReport(model, format).then(
+  renderRequest(event.data).then(
     (content) => {
       // Bytes are moved, not copied.
       if (typeof content === 'string') scope.postMessage({ ok: true, content });

@@ -1,18 +1,22 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { visitTitle } from '../../../shared/model';
+import { addDays, isValidDay, localToday, visitTitle } from '../../../shared/model';
 import {
+  BRIEF_CSS,
+  BRIEF_DEFAULT_SINCE_DAYS,
   REPORT_CSS,
   ReportCancelledError,
   describeSelection,
+  renderBriefHtmlBody,
   renderHtmlBody,
   selectionFromParams,
   selectionToParams,
+  type BriefModel,
   type ReportModel,
 } from '../../../shared/reports';
 import { useToast } from '../../components';
 import { loadReportInput } from '../../db';
-import { DEFAULT_TITLE, buildModel } from './build-report';
+import { DEFAULT_TITLES, buildBrief, buildModel, zoneOffsetMinutes } from './build-report';
 import { printReport } from './print-bridge';
 
 /**
@@ -39,7 +43,22 @@ function safeFileName(title: string): string {
 }
 
 type State =
-  { phase: 'loading'; done: number; total: number } | { phase: 'ready'; model: ReportModel } | { phase: 'failed'; message: string };
+  { phase: 'loading'; done: number; total: number } | { phase: 'ready'; html: string; css: string } | { phase: 'failed'; message: string };
+
+/** The brief's parameters from the URL: `template=brief&asOf=…&since=…`; anything else is the annex. */
+interface BriefParams {
+  asOf: string;
+  since: string;
+}
+
+function briefParams(sp: URLSearchParams): BriefParams | null {
+  if (sp.get('template') !== 'brief') return null;
+  const asOfParam = sp.get('asOf');
+  const asOf = asOfParam && isValidDay(asOfParam) ? asOfParam : localToday();
+  const sinceParam = sp.get('since');
+  const since = sinceParam && isValidDay(sinceParam) && sinceParam <= asOf ? sinceParam : addDays(asOf, -BRIEF_DEFAULT_SINCE_DAYS);
+  return { asOf, since };
+}
 
 /**
  * The report, print-styled, for PDF: `/reports/print?<selection>&title=…[&print=1]`. It shows the
@@ -51,12 +70,13 @@ type State =
 export function ReportPrintPage() {
   const [searchParams] = useSearchParams();
   const key = selectionToParams(selectionFromParams(searchParams)).toString();
-  const title = searchParams.get('title')?.trim() || DEFAULT_TITLE;
-  // A new selection or title is a new report: remount, starting again from "loading".
-  return <PrintView key={`${key}\u0001${title}`} title={title} />;
+  const brief = briefParams(searchParams);
+  const title = searchParams.get('title')?.trim() || DEFAULT_TITLES[brief ? 'brief' : 'annex'];
+  // A new selection, report or title is a new report: remount, starting again from "loading".
+  return <PrintView key={`${key}\u0001${title}\u0001${brief ? `${brief.asOf}/${brief.since}` : 'annex'}`} title={title} brief={brief} />;
 }
 
-function PrintView({ title }: { title: string }) {
+function PrintView({ title, brief }: { title: string; brief: BriefParams | null }) {
   const toast = useToast();
   const [searchParams, setSearchParams] = useSearchParams();
   const selection = useMemo(() => selectionFromParams(searchParams), [searchParams]);
@@ -80,15 +100,20 @@ function PrintView({ title }: { title: string }) {
               )
             : undefined,
         );
-        const model = await buildModel(
-          input,
-          { title, generatedAt: new Date().toISOString(), selectionLabel: label },
-          (done, total) => {
-            if (!controller.signal.aborted) setState({ phase: 'loading', done, total });
-          },
-          controller.signal,
-        );
-        if (!controller.signal.aborted) setState({ phase: 'ready', model });
+        const generatedAt = new Date().toISOString();
+        const progress = (done: number, total: number) => {
+          if (!controller.signal.aborted) setState({ phase: 'loading', done, total });
+        };
+        let ready: State;
+        if (brief) {
+          const options = { title, generatedAt, zoneOffsetMinutes: zoneOffsetMinutes(generatedAt), selectionLabel: label, ...brief };
+          const model: BriefModel = await buildBrief(input, options, progress, controller.signal);
+          ready = { phase: 'ready', html: renderBriefHtmlBody(model), css: BRIEF_CSS };
+        } else {
+          const model: ReportModel = await buildModel(input, { title, generatedAt, selectionLabel: label }, progress, controller.signal);
+          ready = { phase: 'ready', html: renderHtmlBody(model), css: REPORT_CSS };
+        }
+        if (!controller.signal.aborted) setState(ready);
       } catch (e) {
         if (e instanceof ReportCancelledError || controller.signal.aborted) return;
         setState({ phase: 'failed', message: e instanceof Error ? e.message : String(e) });
@@ -99,7 +124,6 @@ function PrintView({ title }: { title: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, []);
 
-  const html = useMemo(() => (state.phase === 'ready' ? renderHtmlBody(state.model) : ''), [state]);
   const fileName = `${safeFileName(title)}.pdf`;
 
   const print = () => {
@@ -123,6 +147,7 @@ function PrintView({ title }: { title: string }) {
   }, [state.phase, autoPrint]);
 
   const back = new URLSearchParams(selectionToParams(selection));
+  // Back to Reports keeps the selection; the report's choice lives on that screen.
 
   return (
     <div className="report-print">
@@ -156,9 +181,9 @@ function PrintView({ title }: { title: string }) {
       )}
       {state.phase === 'ready' && (
         <>
-          <style>{REPORT_CSS}</style>
-          {/* The HTML export's own markup: produced by renderHtmlBody, which escapes every user string. */}
-          <div className="report-print-body" onClick={followInPageLink} dangerouslySetInnerHTML={{ __html: html }} />
+          <style>{state.css}</style>
+          {/* The HTML export's own markup: produced by renderHtmlBody or renderBriefHtmlBody, which escape every user string. */}
+          <div className="report-print-body" onClick={followInPageLink} dangerouslySetInnerHTML={{ __html: state.html }} />
         </>
       )}
     </div>

@@ -1,27 +1,42 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { formatVisitDates, visitTitle, type Person, type Visit } from '../../../shared/model';
+import { addDays, formatVisitDates, isValidDay, localToday, visitTitle, type Person, type Visit } from '../../../shared/model';
 import {
+  BRIEF_DEFAULT_SINCE_DAYS,
   REPORT_FORMATS,
+  REPORT_TEMPLATES,
+  REPORT_TEMPLATE_LABELS,
   ReportCancelledError,
   describeSelection,
+  isBriefFormat,
   reportFileName,
   selectionFromParams,
   selectionToParams,
   type ReportFormatId,
   type ReportSelection,
+  type ReportTemplate,
 } from '../../../shared/reports';
 import { bridge } from '../../bridge';
 import { Field, VisitFilterControls, useToast } from '../../components';
 import { countReportVisits, listPeople, listVisits, loadReportInput, useQuery } from '../../db';
-import { CHUNKED_THRESHOLD, DEFAULT_TITLE, buildModel } from './build-report';
+import { CHUNKED_THRESHOLD, DEFAULT_TITLES, buildBrief, buildModel, zoneOffsetMinutes } from './build-report';
 import { renderInWorker } from './render-file';
+import type { RenderRequest } from './render-protocol';
 
 type Mode = 'all' | 'filter' | 'visit';
 type FormatChoice = ReportFormatId | 'pdf';
 
 const FORMAT_ORDER: FormatChoice[] = ['md', 'html', 'docx', 'pdf', 'csv', 'ics', 'json', 'timelinejs'];
 const PDF = { label: 'PDF (print)', hint: 'Opens the print-styled report and prints it; choose “Save as PDF”' };
+const TEMPLATE_HINTS: Readonly<Record<ReportTemplate, string>> = {
+  brief: 'A summary, what is coming up, overdue plans and what moved: one line a visit, sources as endnotes',
+  annex: 'Every visit in full: status history with reasons, meetings and quotes, evidence, notes',
+};
+
+/** Formats the brief is written in: its own three and PDF (the print view). */
+function briefWrites(f: FormatChoice): boolean {
+  return f === 'pdf' || isBriefFormat(f);
+}
 
 interface Job {
   phase: 'loading' | 'building' | 'writing' | 'saving';
@@ -61,7 +76,13 @@ export function ReportsPage() {
   const derivedMode: Mode = urlMode !== 'all' ? urlMode : chosenMode === 'filter' ? 'filter' : 'all';
   const mode: Mode = pending && pending.whileKey === selectionKey ? pending.mode : derivedMode;
   const [format, setFormat] = useState<FormatChoice>('md');
-  const [title, setTitle] = useState(DEFAULT_TITLE);
+  const [template, setTemplate] = useState<ReportTemplate>('brief');
+  // The "as of" day defaults to the user's today; "since" to 30 days before it until chosen.
+  const [asOf, setAsOf] = useState(() => localToday());
+  const [sinceChosen, setSinceChosen] = useState<string | null>(null);
+  // null until the user types a title: then each report keeps its own default.
+  const [titleTyped, setTitleTyped] = useState<string | null>(null);
+  const templateLabel = useId();
   const [job, setJob] = useState<Job | null>(null);
   const abortRef = useRef<AbortController | null>(null);
   const formatsLabel = useId();
@@ -98,15 +119,41 @@ export function ReportsPage() {
     }
   };
 
-  const reportTitle = title.trim() || DEFAULT_TITLE;
+  const title = titleTyped ?? DEFAULT_TITLES[template];
+  const reportTitle = title.trim() || DEFAULT_TITLES[template];
+  const asOfValid = isValidDay(asOf);
+  const since = sinceChosen ?? (asOfValid ? addDays(asOf, -BRIEF_DEFAULT_SINCE_DAYS) : '');
+  const datesError =
+    template !== 'brief'
+      ? null
+      : !asOfValid
+        ? 'Choose the day the brief speaks of (“As of”).'
+        : !isValidDay(since)
+          ? 'Choose the day changes are counted from (“Changes since”).'
+          : since > asOf
+            ? '“Changes since” must be on or before “As of”.'
+            : null;
+  const formatError = template === 'brief' && !briefWrites(format) ? 'The brief is written in Markdown, HTML, Word or PDF.' : null;
   const n = count.data;
   const nothing = n === 0 || (mode === 'visit' && !selection.visitId);
 
+  const chooseTemplate = (t: ReportTemplate) => {
+    setTemplate(t);
+    // The data formats are the annex's: going back to the brief takes its default format.
+    if (t === 'brief' && !briefWrites(format)) setFormat('md');
+  };
+
   async function exportReport() {
     if (job) return;
+    if (datesError || formatError) return;
     if (format === 'pdf') {
       const sp = selectionToParams(selection);
       sp.set('title', reportTitle);
+      if (template === 'brief') {
+        sp.set('template', 'brief');
+        sp.set('asOf', asOf);
+        sp.set('since', since);
+      }
       sp.set('print', '1');
       void navigate(`/reports/print?${sp.toString()}`);
       return;
@@ -119,27 +166,32 @@ export function ReportsPage() {
       const large = input.visits.length > CHUNKED_THRESHOLD;
       setJob({ phase: 'building', done: 0, total: input.visits.length, large });
       const generatedAt = new Date().toISOString();
-      const model = await buildModel(
-        input,
-        { title: reportTitle, generatedAt, selectionLabel },
-        (done, total) => setJob({ phase: 'building', done, total, large }),
-        controller.signal,
-      );
+      const progress = (done: number, total: number) => setJob({ phase: 'building', done, total, large });
+      let request: RenderRequest;
+      if (template === 'brief') {
+        if (!isBriefFormat(format)) throw new Error('The brief is written in Markdown, HTML, Word or PDF');
+        const options = { title: reportTitle, generatedAt, zoneOffsetMinutes: zoneOffsetMinutes(generatedAt), selectionLabel, asOf, since };
+        request = { template, model: await buildBrief(input, options, progress, controller.signal), format };
+      } else {
+        const model = await buildModel(input, { title: reportTitle, generatedAt, selectionLabel }, progress, controller.signal);
+        request = { template, model, format };
+      }
+      const visitCount = request.model.counts.visits;
       if (controller.signal.aborted) throw new ReportCancelledError();
       setJob({ phase: 'writing', done: input.visits.length, total: input.visits.length, large });
-      const content = await renderInWorker(model, format, controller.signal);
+      const content = await renderInWorker(request, controller.signal);
       if (controller.signal.aborted) throw new ReportCancelledError();
       const f = REPORT_FORMATS[format];
       setJob({ phase: 'saving', done: input.visits.length, total: input.visits.length, large });
       const reply = await bridge.saveFile({
-        suggestedName: reportFileName(format, generatedAt),
+        suggestedName: reportFileName(format, generatedAt, template === 'brief' ? 'legation-brief' : 'legation-report'),
         filterName: f.filterName,
         extensions: [f.extension],
         content,
       });
       if (reply.status === 'saved') {
-        const visits = `${model.counts.visits} visit${model.counts.visits === 1 ? '' : 's'}`;
-        toast.notify(`Report saved as ${reply.fileName} (${f.label}, ${visits})`);
+        const visits = `${visitCount} visit${visitCount === 1 ? '' : 's'}`;
+        toast.notify(`${template === 'brief' ? 'Brief' : 'Report'} saved as ${reply.fileName} (${f.label}, ${visits})`);
       }
     } catch (e) {
       if (e instanceof ReportCancelledError) toast.notify('Report cancelled; nothing was saved');
@@ -158,8 +210,8 @@ export function ReportsPage() {
         <h1 id="reports-heading">Reports</h1>
       </div>
       <p className="muted">
-        A report of the chosen visits: their status history with reasons, dates as precisely as they are known, meetings and quotes,
-        evidence with numbered sources, and notes.
+        The brief tells where things stand as of a day, on a page or two; the annex is the full record of the chosen visits, with evidence,
+        meetings and notes.
       </p>
 
       <form
@@ -169,6 +221,46 @@ export function ReportsPage() {
           void exportReport();
         }}
       >
+        <fieldset className="panel report-template" aria-labelledby={templateLabel}>
+          <legend id={templateLabel}>Report</legend>
+          <div className="format-grid report-templates" role="radiogroup" aria-label="Report">
+            {REPORT_TEMPLATES.map((t) => (
+              <label key={t} className={`format-choice${template === t ? ' selected' : ''}`}>
+                <input
+                  type="radio"
+                  name="template"
+                  value={t}
+                  checked={template === t}
+                  onChange={() => chooseTemplate(t)}
+                  aria-labelledby={`${templateLabel}-${t}`}
+                  aria-describedby={`${templateLabel}-${t}-hint`}
+                />
+                <span className="format-label" id={`${templateLabel}-${t}`}>
+                  {REPORT_TEMPLATE_LABELS[t]}
+                </span>
+                <span className="format-hint muted" id={`${templateLabel}-${t}-hint`}>
+                  {TEMPLATE_HINTS[t]}
+                </span>
+              </label>
+            ))}
+          </div>
+          {template === 'brief' && (
+            <div className="toolbar report-filters">
+              <Field label="As of" hint="The day the brief speaks of">
+                <input type="date" value={asOf} required onChange={(e) => setAsOf(e.target.value)} />
+              </Field>
+              <Field label="Changes since" hint={`${BRIEF_DEFAULT_SINCE_DAYS} days before “As of” unless you choose`}>
+                <input type="date" value={since} required onChange={(e) => setSinceChosen(e.target.value)} />
+              </Field>
+            </div>
+          )}
+          {datesError && (
+            <p className="form-error" role="alert">
+              {datesError}
+            </p>
+          )}
+        </fieldset>
+
         <fieldset className="panel report-visits" aria-describedby={visitsLabel}>
           <legend>Visits</legend>
           <div className="report-modes" role="radiogroup" aria-label="Which visits">
@@ -229,12 +321,14 @@ export function ReportsPage() {
           <div className="format-grid">
             {FORMAT_ORDER.map((id) => {
               const f = id === 'pdf' ? PDF : REPORT_FORMATS[id];
+              const annexOnly = template === 'brief' && !briefWrites(id);
               return (
-                <label key={id} className={`format-choice${format === id ? ' selected' : ''}`}>
+                <label key={id} className={`format-choice${format === id ? ' selected' : ''}${annexOnly ? ' disabled' : ''}`}>
                   <input
                     type="radio"
                     name="format"
                     value={id}
+                    disabled={annexOnly}
                     checked={format === id}
                     onChange={() => setFormat(id)}
                     aria-labelledby={`${formatsLabel}-${id}`}
@@ -244,7 +338,7 @@ export function ReportsPage() {
                     {f.label}
                   </span>
                   <span className="format-hint muted" id={`${formatsLabel}-${id}-hint`}>
-                    {f.hint}
+                    {annexOnly ? `${f.hint} (annex only)` : f.hint}
                   </span>
                 </label>
               );
@@ -254,9 +348,9 @@ export function ReportsPage() {
 
         <div className="panel report-actions">
           <Field label="Title" hint="On the cover of the report">
-            <input type="text" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+            <input type="text" value={title} maxLength={200} onChange={(e) => setTitleTyped(e.target.value)} />
           </Field>
-          <button type="submit" className="button primary" disabled={!!job || nothing || n === undefined}>
+          <button type="submit" className="button primary" disabled={!!job || nothing || n === undefined || !!datesError || !!formatError}>
             {format === 'pdf' ? 'Open print view' : 'Export'}
           </button>
           {nothing && n !== undefined && <span className="muted">No visits match: choose other visits to export.</span>}

@@ -4,9 +4,10 @@ import type { BackupTables } from '../../../shared/backup';
 import { SettingsPage } from './settings-page';
 
 export type VisitsChoice = 'All visits' | 'Visits matching filters' | 'One visit';
+export type ReportName = 'Brief' | 'Annex (full report)';
 export type FormatName = 'Markdown' | 'HTML' | 'Word (DOCX)' | 'PDF (print)' | 'CSV' | 'iCalendar' | 'JSON' | 'TimelineJS';
 
-/** The Reports screen: choose visits and a format, export; and its print view. */
+/** The Reports screen: choose the report (Brief or Annex), visits and a format, export; and its print view. */
 export class ReportsPage {
   constructor(readonly page: Page) {}
 
@@ -23,6 +24,11 @@ export class ReportsPage {
 
   visits(choice: VisitsChoice): Locator {
     return this.page.getByRole('radiogroup', { name: 'Which visits' }).getByRole('radio', { name: choice });
+  }
+
+  /** The report to write: the Brief (the default) or the Annex (today's full report). */
+  report(name: ReportName): Locator {
+    return this.page.getByRole('radiogroup', { name: 'Report' }).getByRole('radio', { name, exact: true });
   }
 
   format(name: FormatName): Locator {
