@@ -118,6 +118,8 @@ interface VisitMention {
   anchor: VisitMention | null;
   /** "had been planning to arrive on Sunday": a plan told as former; a later one supersedes it. */
   former: boolean;
+  /** Token index of the travel word: the destinations listed after one word make one trip. */
+  triggerAt: number;
 }
 
 interface Ctx {
@@ -465,6 +467,8 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
 
   const visitMentions: VisitMention[] = [];
   const tripContext = new Map<number, DateMention>();
+  /** The mentions made by one travel word for one traveller (its legs), by "entity|token index". */
+  const tripLegs = new Map<string, VisitMention[]>();
   let lastTraveller: number | null = null;
   /**
    * "cancelled his Asian tour. He was to visit A, B and C": a trip called off or put off without
@@ -921,8 +925,22 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
             previousLegOf: prev,
             anchor,
             former: planPerfect,
+            triggerAt: d.trigger.idx,
           };
           visitMentions.push(vm);
+          // "postpone his trip to A and B. The trip, originally planned for July 2 to 7, ...": the trip
+          // referred back to is every destination named with the same travel word.
+          if (anchor) {
+            const base = anchor;
+            const legs = (tripLegs.get(`${base.entity}|${base.triggerAt}`) ?? []).filter(
+              (v) => v !== base && v.country !== base.country && v.previousLegOf === null,
+            );
+            for (const leg of legs) visitMentions.push({ ...vm, country: leg.country, city: leg.city, anchor: leg, order: order++ });
+          }
+          const legKey = `${entity}|${d.trigger.idx}`;
+          const legList = tripLegs.get(legKey);
+          if (legList) legList.push(vm);
+          else tripLegs.set(legKey, [vm]);
           if (d.mode !== 'from') lastVisit = vm;
           lastTraveller = entity;
         }

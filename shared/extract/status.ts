@@ -162,6 +162,18 @@ export function readStatus(clause: string, triggerStart: number, triggerEnd: num
   // The strongest kind of cue wins; among planned/completed/underway the nearest to the travel word.
   const strong = found.filter((f) => PRIORITY[f.kind] >= 4).sort((a, b) => PRIORITY[b.kind] - PRIORITY[a.kind] || a.distance - b.distance);
   const weak = found.filter((f) => PRIORITY[f.kind] < 4).sort((a, b) => a.distance - b.distance || PRIORITY[b.kind] - PRIORITY[a.kind]);
+  // "cancelled numerous engagements and postponed a scheduled trip": a cancel or postpone word with
+  // an object of its own, then another nearer the travel word: the nearer one is the trip's.
+  const first = strong[0];
+  if (first && first.at[1] <= triggerStart) {
+    const nearer = strong.find(
+      (f) => f !== first && f.at[0] >= first.at[1] && f.at[1] <= triggerStart && /\band\b|,/.test(clause.slice(first.at[1], f.at[0])),
+    );
+    if (nearer) {
+      strong.splice(strong.indexOf(nearer), 1);
+      strong.unshift(nearer);
+    }
+  }
   const proceed = found.filter((f) => f.kind === 'proceed').sort((a, b) => a.distance - b.distance)[0];
   // A cancel or postpone word beyond ", with", ", but", ", while" or ";" belongs to another part of the sentence.
   const apart = (f: { at: [number, number] }) =>

@@ -341,3 +341,23 @@ describe('a leg still going ahead; regnal numbers (round 3)', () => {
     ]);
   });
 });
+
+describe('one trip of several legs; the nearer of two status words (round 3)', () => {
+  it('gives the dates told of "the trip" to every destination it named', () => {
+    expect(
+      summary(
+        'President Lena Marsh of Chile will postpone her trip to Peru and Bolivia. The trip, originally planned for July 2 to 7, will be rescheduled though no new date has been set.',
+        '2024-06-10',
+      ),
+    ).toEqual(['Lena Marsh → PE postponed 2024-07-02', 'Lena Marsh → BO postponed 2024-07-02']);
+  });
+
+  it('reads "cancelled several engagements and postponed a trip to X" as a postponed trip', () => {
+    expect(
+      statuses(
+        'President Lena Marsh of Chile will visit Bolivia in July. She has cancelled several engagements and postponed a scheduled trip to Peru in June.',
+        '2024-06-10',
+      ),
+    ).toEqual(['Lena Marsh → BO planned', 'Lena Marsh → PE postponed']);
+  });
+});
