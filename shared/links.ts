@@ -4,7 +4,7 @@
  * control characters or spaces, over-long URLs — is refused. Checked with a strict pattern rather
  * than a URL parser so that the rule is the same in every process and easy to read.
  */
-export const MAX_LINK_LENGTH = 2048;
+const MAX_LINK_LENGTH = 2048;
 
 const HOST = String.raw`(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])`;
 const SAFE_URL = new RegExp(String.raw`^https?://${HOST}(?::\d{1,5})?(?:[/?#][\x21-\x7e]*)?$`, 'i');

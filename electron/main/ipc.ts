@@ -117,7 +117,7 @@ export function createHandlerRegistry(deps: HandlerRegistryDeps): RegisterHandle
 }
 
 /** A failure's message without its stack: Node errors already name the operation and the file. */
-export function userMessageOf(error: unknown): string {
+function userMessageOf(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
   return 'Something went wrong in the main process.';
 }

@@ -141,7 +141,7 @@ export function windowOpenDecision(): { action: 'deny' } {
  * IndexedDB database under disk pressure; camera, notifications, geolocation, clipboard-read,
  * HID/USB/serial, fullscreen requests from the page, etc. are all refused.
  */
-export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['persistent-storage']);
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['persistent-storage']);
 
 /** Grant `permission` only if it is allow-listed AND requested by our own origin. */
 export function isPermissionAllowed(permission: string, requestingUrl: unknown): boolean {

@@ -49,7 +49,7 @@ export function hardenWebContents(
 }
 
 /** Read a small file synchronously, or null if it is missing/unreadable (first launch). */
-export function readTextOrNull(filePath: string): string | null {
+function readTextOrNull(filePath: string): string | null {
   try {
     return fs.readFileSync(filePath, 'utf8');
   } catch {
@@ -58,7 +58,7 @@ export function readTextOrNull(filePath: string): string | null {
 }
 
 /** Write synchronously with the same temp-then-rename pattern as `writeFileAtomic`. */
-export function writeTextAtomicSync(target: string, text: string): void {
+function writeTextAtomicSync(target: string, text: string): void {
   const temp = `${target}.${randomUUID()}.tmp`;
   try {
     fs.writeFileSync(temp, text, { encoding: 'utf8', flag: 'wx' });
@@ -70,7 +70,7 @@ export function writeTextAtomicSync(target: string, text: string): void {
 }
 
 /** Create one hardened Legation window at `state` and load the renderer at `route` (already validated). */
-export function createAppWindow(options: { preloadPath: string; isDev: boolean; route: string; state: WindowState }): BrowserWindow {
+function createAppWindow(options: { preloadPath: string; isDev: boolean; route: string; state: WindowState }): BrowserWindow {
   const { state } = options;
   const win = new BrowserWindow(
     mainWindowOptions({ preloadPath: options.preloadPath, isDev: options.isDev, state, darkBackground: nativeTheme.shouldUseDarkColors }),

@@ -12,7 +12,7 @@ export type Theme = 'light' | 'dark';
 
 export const THEME_PREFERENCES: readonly ThemePreference[] = ['system', 'light', 'dark'];
 export const THEME_SETTING_KEY = 'theme';
-export const THEME_MIRROR_KEY = 'legation.theme';
+const THEME_MIRROR_KEY = 'legation.theme';
 
 export function isThemePreference(value: unknown): value is ThemePreference {
   return value === 'system' || value === 'light' || value === 'dark';

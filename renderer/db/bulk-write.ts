@@ -43,7 +43,7 @@ export interface BulkWriteQuery {
   type: 'bulk-write-query';
 }
 
-export function bulkWriteChannelName(dbName: string): string {
+function bulkWriteChannelName(dbName: string): string {
   return `legation:bulk-write:${dbName}`;
 }
 

@@ -6,8 +6,7 @@ import { requestPersistentStorage } from './storage';
 
 export type DatabaseStatus = { state: 'ready'; seeded: boolean; persistent: boolean } | { state: 'failed'; message: string };
 
-export const NEWER_DATABASE_MESSAGE =
-  'This database was written by a newer version of Legation. Update the app to open it; nothing was changed.';
+const NEWER_DATABASE_MESSAGE = 'This database was written by a newer version of Legation. Update the app to open it; nothing was changed.';
 
 /**
  * True when the database on disk has a higher schema version than this build declares. Dexie 4

@@ -20,7 +20,7 @@ export const RESTORE_LOCK = 'legation:restore';
 /** True while a restore holds its Web Lock in some window of this profile. */
 export type RestoreRunning = () => Promise<boolean>;
 
-export const browserRestoreRunning: RestoreRunning = async () => {
+const browserRestoreRunning: RestoreRunning = async () => {
   if (typeof navigator === 'undefined' || !('locks' in navigator)) return false;
   const state = await navigator.locks.query();
   return (state.held ?? []).some((l) => l.name === RESTORE_LOCK);

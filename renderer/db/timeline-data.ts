@@ -10,7 +10,7 @@ import type { VisitFilter } from './visits';
  * covers the whole window starts before it, and is found by reading this far back. A year-precision
  * visit is 366 days; a longer window ("within two years") starting earlier than this is missed.
  */
-export const LONGEST_SPAN_DAYS = 800;
+const LONGEST_SPAN_DAYS = 800;
 
 type StoredVisit = Visit & { endKey?: string };
 
@@ -57,7 +57,7 @@ export async function visitsOverlapping(from: string, to: string, filter: VisitF
 }
 
 /** Live visits with no date at all (startKey ''), through the index. */
-export async function undatedVisits(filter: VisitFilter = {}): Promise<Visit[]> {
+async function undatedVisits(filter: VisitFilter = {}): Promise<Visit[]> {
   const rows = await db.visits.where('startKey').equals('').toArray();
   return rows.filter((v) => passes(v, filter));
 }

@@ -21,13 +21,13 @@ function metaKey(key: string): string {
 }
 
 /** The stored value for `key`, or undefined when none was saved. */
-export async function getViewSetting(key: string): Promise<unknown> {
+async function getViewSetting(key: string): Promise<unknown> {
   const record = await db.meta.get(metaKey(key));
   return record?.value;
 }
 
 /** Save `value` (a JSON value) for `key`; one put, its own transaction. */
-export async function setViewSetting(key: string, value: unknown): Promise<void> {
+async function setViewSetting(key: string, value: unknown): Promise<void> {
   const json = JSON.stringify(value);
   if (json === undefined || json.length > MAX_JSON_LENGTH) throw new Error(`View setting ${key} is not a small JSON value`);
   // Stored as the parsed copy: what is read back is exactly what a restart would read.

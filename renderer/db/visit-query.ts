@@ -229,7 +229,7 @@ export async function visitPage(ids: readonly string[], offset: number, limit = 
 }
 
 /** The rows for a list of ids in that order (missing and deleted rows left out). */
-export async function visitsByIds(ids: readonly string[]): Promise<Visit[]> {
+async function visitsByIds(ids: readonly string[]): Promise<Visit[]> {
   if (ids.length === 0) return [];
   const rows = await db.visits.bulkGet([...ids]);
   return rows.filter((v): v is Visit => !!v && !v.deletedAt);

@@ -26,7 +26,7 @@ import {
 } from '../../shared/search/engine';
 
 export const META_KEY = 'index:meta';
-export const JOURNAL_KEY = 'index:journal';
+const JOURNAL_KEY = 'index:journal';
 /** Rows of changes recorded as they are heard (recordJournal). */
 const JOURNAL_ROWS = 'index:journal:';
 const partKey = (i: number) => `index:part:${i}`;
@@ -154,7 +154,7 @@ type Step = () => void | Promise<void>;
  * batches with `onStep` between them (a head of state may have thousands); visits not indexed yet
  * are left to their own change, which reads the names then.
  */
-export async function applyRows(
+async function applyRows(
   db: LegationDB,
   state: IndexState,
   t: SearchTable,
@@ -551,7 +551,7 @@ export async function recordJournal(db: LegationDB, add: Journal): Promise<void>
 }
 
 /** The persisted journal: what the last save left pending, and every change recorded since. */
-export async function readJournal(db: LegationDB): Promise<Journal> {
+async function readJournal(db: LegationDB): Promise<Journal> {
   const pending = new PendingChanges();
   pending.add(((await db.searchIndex.get(JOURNAL_KEY))?.value as Journal | undefined) ?? {});
   const rows = await db.searchIndex.where('key').startsWith(JOURNAL_ROWS).toArray();

@@ -28,7 +28,7 @@ export interface IntegrityTables {
 }
 
 /** A country code Legation knows: one of today's, or a historical one such as SU or YU. */
-export function isKnownCountry(code: string): boolean {
+function isKnownCountry(code: string): boolean {
   return countryByCode(code) !== null || historicalCountry(code) !== null;
 }
 

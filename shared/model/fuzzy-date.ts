@@ -10,7 +10,7 @@ import { ISO_DAY, ISO_MONTH, ISO_YEAR, daysInMonth, isValidDay, isoDaySchema, to
  * - window: "within weeks" of 2020-07-22: from = 2020-07-22, to = 2020-08-31 (an honest range,
  *   never a fake exact day); `phrase` keeps the original words.
  */
-export const PRECISIONS = ['day', 'month', 'year', 'window'] as const;
+const PRECISIONS = ['day', 'month', 'year', 'window'] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
 export const fuzzyDateSchema = z

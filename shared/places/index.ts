@@ -250,7 +250,7 @@ export function findCities(name: string, country?: string | null): City[] {
 }
 
 /** A city as a Place. */
-export function cityPlace(city: City): Place {
+function cityPlace(city: City): Place {
   return { country: city.country, city: city.name, lat: city.lat, lon: city.lon };
 }
 

@@ -22,10 +22,10 @@ export const SEARCH_TYPES = ['visit', 'person', 'source', 'note', 'event'] as co
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
 /** Characters of a source's text that are indexed: the lead and body of an article, not a whole book. */
-export const SOURCE_TEXT_INDEXED = 20_000;
+const SOURCE_TEXT_INDEXED = 20_000;
 
 /** Characters of a long text kept in the index for the result's excerpt. */
-export const SNIPPET_STORED = 600;
+const SNIPPET_STORED = 600;
 
 export interface SearchDoc {
   /** `${type}:${recordId}`: unique across tables. */

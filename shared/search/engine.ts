@@ -94,7 +94,7 @@ export interface IndexState {
   watermarks: Watermarks;
 }
 
-export function emptyWatermarks(): Watermarks {
+function emptyWatermarks(): Watermarks {
   return { people: '', visits: '', sources: '', notes: '', events: '' };
 }
 
@@ -191,7 +191,7 @@ function storedOf(doc: SearchDoc): StoredDoc {
 }
 
 /** Folded terms of a document with their summed field weights. */
-export function docTerms(doc: SearchDoc): Map<string, number> {
+function docTerms(doc: SearchDoc): Map<string, number> {
   const weights = new Map<string, number>();
   for (const [field, w] of FIELD_WEIGHTS) {
     const value = doc[field];
@@ -821,9 +821,9 @@ export interface SerializedIndex {
  * time: cloning the whole index for IndexedDB in one request held the worker for seconds (no
  * query answered, no progress reported). A part holds at most this many strings ...
  */
-export const PART_STRINGS = 20_000;
+const PART_STRINGS = 20_000;
 /** ... or this many postings (typed arrays clone as one copy). */
-export const PART_POSTINGS = 1 << 20;
+const PART_POSTINGS = 1 << 20;
 
 type StringField = 'ids' | 'fingerprints' | 'stampIds' | 'stampValues' | 'termList' | 'slotIds' | `column:${number}`;
 type TypedField = 'offsets' | 'postDocs' | 'postWeights';

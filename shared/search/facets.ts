@@ -76,7 +76,7 @@ function facetLabel(doc: StoredDoc | undefined, facet: FacetName, value: string)
 }
 
 /** Facets with at least one selected value, with their values as sets. */
-export function activeFacets(selection: FacetSelection): [FacetName, ReadonlySet<string>][] {
+function activeFacets(selection: FacetSelection): [FacetName, ReadonlySet<string>][] {
   const out: [FacetName, ReadonlySet<string>][] = [];
   for (const f of FACETS) {
     const values = selection[f];

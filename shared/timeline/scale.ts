@@ -23,8 +23,8 @@ export const ZOOM_PRESETS = Object.freeze([
 export const DEFAULT_ZOOM = 9;
 
 /** The earliest and latest day the timeline scrolls to. */
-export const FIRST_DAY = '1000-01-01';
-export const LAST_DAY = '2999-12-31';
+const FIRST_DAY = '1000-01-01';
+const LAST_DAY = '2999-12-31';
 
 export function clampZoom(zoom: number): number {
   if (!Number.isFinite(zoom)) return DEFAULT_ZOOM;

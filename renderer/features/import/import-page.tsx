@@ -47,7 +47,7 @@ import {
 import { useExtraction } from './use-extraction';
 
 /** Largest article file the page reads (a long web page is well under 1 MB). */
-export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
+const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
 const EXTENSIONS = ['txt', 'html', 'htm'];
 
 interface Draft {

@@ -7,7 +7,7 @@ import { WorldMap, type DrawnRoute } from './world-map';
 import './map.css';
 
 /** At most this many routes are drawn (the busiest); the rest are counted in a note. */
-export const MAP_ROUTE_LIMIT = 300;
+const MAP_ROUTE_LIMIT = 300;
 /** The route table shows this many rows until asked for all. */
 const TABLE_ROWS = 50;
 

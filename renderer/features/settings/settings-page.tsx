@@ -22,7 +22,7 @@ const TABLE_LABELS: Record<string, [string, string]> = {
 };
 const ORDER = ['visits', 'people', 'sources', 'meetings', 'events', 'evidence', 'notes'];
 
-export function countsSentence(counts: Record<string, number>): string {
+function countsSentence(counts: Record<string, number>): string {
   return ORDER.filter((k) => k in counts)
     .map((k) => {
       const n = counts[k] ?? 0;

@@ -179,7 +179,7 @@ function Bin({ b, y, onOpen }: { b: PlacedBin; y: number; onOpen: (b: PlacedBin)
   );
 }
 
-export function laneHeight(layout: LaneLayout<TimelineItem>): number {
+function laneHeight(layout: LaneLayout<TimelineItem>): number {
   return layout.rowCount * ROW_HEIGHT + LANE_PAD;
 }
 

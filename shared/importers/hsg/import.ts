@@ -49,7 +49,7 @@ interface DatasetInfo {
   text: string;
 }
 
-export const HSG_DATASETS: Readonly<Record<HsgDataset, DatasetInfo>> = Object.freeze({
+const HSG_DATASETS: Readonly<Record<HsgDataset, DatasetInfo>> = Object.freeze({
   visits: {
     title: 'Office of the Historian — Visits by Foreign Leaders',
     url: 'https://history.state.gov/departmenthistory/visits',
@@ -76,7 +76,7 @@ export const HSG_DATASETS: Readonly<Record<HsgDataset, DatasetInfo>> = Object.fr
   },
 });
 
-export const HSG_PUBLISHER = 'Office of the Historian, U.S. Department of State';
+const HSG_PUBLISHER = 'Office of the Historian, U.S. Department of State';
 
 export interface HsgInputFile {
   /** The file's name or relative path, used in messages: "visits/1950.xml". */
@@ -174,7 +174,7 @@ const KIND_RE =
 const MULTILATERAL_RE = /\battend(?:ed|s|ing)?\b[^.]*\b(summit|conference|ministerial|general assembly|council meeting|nato meeting)\b/i;
 
 /** The kind of visit the remarks state ("Official working visit." → working), else unknown. */
-export function visitKindFromText(text: string): VisitKind {
+function visitKindFromText(text: string): VisitKind {
   const m = KIND_RE.exec(text);
   if (m) return KIND_WORDS[(m[1] ?? '').toLowerCase()] ?? 'unknown';
   if (MULTILATERAL_RE.test(text)) return 'multilateral';
