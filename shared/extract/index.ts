@@ -1016,6 +1016,10 @@ function assemble(
     const list = [...spans.get(c)!.values()];
     return all ? list.every((x) => gapDays(x, d) <= 31) : list.length === 0 || list.some((x) => gapDays(x, d) <= 31);
   };
+  const ahead = (c: Cluster) => {
+    const list = [...spans.get(c)!.values()];
+    return ref !== null && list.length > 0 && list.every((x) => x.from > ref);
+  };
   for (const m of mentions) {
     const key = `${m.entity}|${m.country}`;
     const same = clusterKey.get(key) ?? [];
@@ -1026,8 +1030,12 @@ function assemble(
     // "their first summit in April 2019", "his last trip was in 2013": a trip referred back to but
     // dated far from it is another, older event, not a visit to the same place.
     else if (anchored && m.date && spans.get(anchored)!.size > 0) continue;
-    else if (!m.date) target = same[0] ?? null;
-    else target = same.find((c) => near(c, m.date!.value, false)) ?? null;
+    else if (!m.date) {
+      // "first travelled to A and B" (an old trip, undated) is not the coming visit to B: a mention
+      // told as done joins a cluster only if that cluster has no date wholly after the reference day.
+      const done = m.status === 'completed' && m.reading.cue !== null && !m.anchor;
+      target = same.find((c) => !done || !ahead(c)) ?? null;
+    } else target = same.find((c) => near(c, m.date!.value, false)) ?? null;
     if (!target) {
       target = { entity: m.entity, country: m.country, items: [] };
       clusters.push(target);

@@ -361,3 +361,14 @@ describe('one trip of several legs; the nearer of two status words (round 3)', (
     ).toEqual(['Lena Marsh → BO planned', 'Lena Marsh → PE postponed']);
   });
 });
+
+describe('an old trip to the same country (round 3)', () => {
+  it('keeps an undated trip told as done apart from the coming visit to the same country', () => {
+    expect(
+      statuses(
+        'Chancellor Ilse Brandt of Austria will visit Peru on Friday. Years ago she made a tour of the region. She first travelled to Chile and Peru before heading to Bolivia.',
+        '2024-03-12',
+      ),
+    ).toEqual(['Ilse Brandt → PE planned', 'Ilse Brandt → CL completed', 'Ilse Brandt → PE completed', 'Ilse Brandt → BO completed']);
+  });
+});
