@@ -1,35 +1,13 @@
 import type { z } from 'zod';
 import { eventSchema, evidenceSchema, meetingSchema, noteSchema, personSchema, sourceSchema, visitSchema } from '../model';
-import type { ContextEvent, Evidence, Meeting, Note, Person, Source, Visit } from '../model';
 import { checkIntegrity } from '../integrity';
 
 /**
  * The backup file: every user table, whole, with a format version. Restore validates the whole
  * file before anything is written, and applies all of it or nothing.
  */
-export const BACKUP_FORMAT = 'legation-backup';
-export const BACKUP_FORMAT_VERSION = 1;
-
-export const TABLE_NAMES = ['people', 'sources', 'visits', 'meetings', 'events', 'evidence', 'notes'] as const;
-export type TableName = (typeof TABLE_NAMES)[number];
-
-export interface BackupTables {
-  people: Person[];
-  sources: Source[];
-  visits: Visit[];
-  meetings: Meeting[];
-  events: ContextEvent[];
-  evidence: Evidence[];
-  notes: Note[];
-}
-
-export interface Backup {
-  format: typeof BACKUP_FORMAT;
-  formatVersion: number;
-  exportedAt: string;
-  app: { name: string; version: string };
-  tables: BackupTables;
-}
+export * from './format';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, TABLE_NAMES, type Backup, type BackupTables, type TableName } from './format';
 
 const recordSchemas: Record<TableName, z.ZodType> = {
   people: personSchema,
@@ -51,14 +29,6 @@ const LABELS: Record<TableName, string> = {
   evidence: 'evidence',
   notes: 'note',
 };
-
-export function buildBackup(tables: BackupTables, app: { name: string; version: string }, exportedAt: string): Backup {
-  return { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, exportedAt, app, tables };
-}
-
-export function serializeBackup(backup: Backup): string {
-  return JSON.stringify(backup, null, 1);
-}
 
 export type BackupParseResult = { ok: true; backup: Backup; counts: Record<TableName, number> } | { ok: false; errors: string[] };
 

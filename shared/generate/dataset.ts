@@ -17,7 +17,7 @@ import type { ContextEvent, Evidence, Meeting, Note, Person, Place, Role, Source
 import type { VisitStatus } from '../model/status';
 import { capitalOf, countryName } from '../places';
 import { stableUuid } from '../importers/stable-id';
-import profileJson from './hsg-profile.json';
+import profileJson from './hsg-profile.json' with { type: 'json' };
 import type { HsgProfile } from './profile';
 import { WeightedSampler, createRng, shuffle, type Rng } from './random';
 

@@ -9,7 +9,7 @@
  */
 import type { Place } from '../model/schemas';
 import { foldForSearch } from '../text/fold';
-import data from './gazetteer.generated.json';
+import data from './gazetteer.generated.json' with { type: 'json' };
 import { historicalCountry } from './historical';
 
 export { HISTORICAL_COUNTRIES, historicalCountry, type HistoricalCountry } from './historical';

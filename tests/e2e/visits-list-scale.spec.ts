@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildBackup, serializeBackup } from '../../shared/backup';
+import { buildBackup, serializeBackup } from '../../shared/backup/format';
 import { createVisit, type FuzzyDate, type Person, type Visit, type VisitStatus } from '../../shared/model';
 import { test, expect } from './support/fixtures';
 import { SettingsPage } from './support/settings-page';
