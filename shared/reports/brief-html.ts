@@ -1,5 +1,5 @@
 import { briefSections, moreLine, type BriefChange, type BriefLine, type BriefModel } from './brief';
-import { REPORT_CSS, escapeHtml as e } from './html';
+import { REPORT_CSS, escapeHtml as e, htmlDocument } from './html';
 
 /**
  * The brief as HTML: the annex's escaping and stylesheet (html.ts) with a few rules of its own for
@@ -67,22 +67,5 @@ export function renderBriefHtmlBody(m: BriefModel): string {
 }
 
 export function renderBriefHtml(m: BriefModel): string {
-  return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="color-scheme" content="light dark">',
-    '<meta name="generator" content="Legation">',
-    `<title>${e(m.title)}</title>`,
-    `<style>\n${BRIEF_CSS}\nbody { margin: 0; }\n@media screen and (prefers-color-scheme: dark) { body { background: #15181d; } }\n</style>`,
-    '</head>',
-    '<body>',
-    renderBriefHtmlBody(m),
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return htmlDocument(m.title, BRIEF_CSS, renderBriefHtmlBody(m));
 }

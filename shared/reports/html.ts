@@ -184,7 +184,8 @@ export function renderHtmlBody(model: ReportModel): string {
   return out.join('\n');
 }
 
-export function renderHtml(model: ReportModel): string {
+/** A whole, self-contained HTML document around a report's body: nothing in it may run or load. */
+export function htmlDocument(title: string, css: string, body: string): string {
   return [
     '<!doctype html>',
     '<html lang="en">',
@@ -195,13 +196,17 @@ export function renderHtml(model: ReportModel): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="color-scheme" content="light dark">',
     '<meta name="generator" content="Legation">',
-    `<title>${e(model.title)}</title>`,
-    `<style>\n${REPORT_CSS}\nbody { margin: 0; }\n@media screen and (prefers-color-scheme: dark) { body { background: #15181d; } }\n</style>`,
+    `<title>${e(title)}</title>`,
+    `<style>\n${css}\nbody { margin: 0; }\n@media screen and (prefers-color-scheme: dark) { body { background: #15181d; } }\n</style>`,
     '</head>',
     '<body>',
-    renderHtmlBody(model),
+    body,
     '</body>',
     '</html>',
     '',
   ].join('\n');
+}
+
+export function renderHtml(model: ReportModel): string {
+  return htmlDocument(model.title, REPORT_CSS, renderHtmlBody(model));
 }

@@ -32,8 +32,8 @@ describe('the check that the repository stands alone', () => {
 
   it('fails on each way of reading beside the repository, naming file and line', () => {
     const root = tree({
-      'tests/a.test.ts': "import { resolve } from 'node:path';\nconst DIR = resolve(process.cwd(), '../shared/data');\n",
-      'tests/deep/b.test.ts': "const F = fileURLToPath(new URL('../../../shared/seed/x.txt', import.meta.url));\n",
+      'tests/a.test.ts': `import { resolve } from 'node:path';\nconst DIR = resolve(process.cwd(), '${UP}/shared/data');\n`,
+      'tests/deep/b.test.ts': `const F = fileURLToPath(new URL('${UP}/${UP}/${UP}/shared/seed/x.txt', import.meta.url));\n`,
       'scripts/c.ts': `const d = join(process.cwd(), '${UP}', 'shared', 'articles');\n`,
       'renderer/d.ts': "import x from '../../outside/module';\n",
     });
