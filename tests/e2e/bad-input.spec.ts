@@ -252,6 +252,8 @@ test.describe('Bad input through the real screens', () => {
     // Reports: the print view (what PDF prints) in the app, and the HTML file opened on its own.
     const reports = new ReportsPage(page);
     await reports.open();
+    // The annex carries every field (purposes, notes); the Brief's own escaping is unit-tested.
+    await reports.report('Annex (full report)').check();
     const html = await reports.export('HTML');
     expect(html.text).toContain('&#60;script&#62;window.__pwned = &#39;script&#39;&#60;/script&#62;');
     await page.goto('./#/reports/print');
