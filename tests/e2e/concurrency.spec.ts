@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { SEED } from './support/seed-refs';
-import { expect, test } from './support/fixtures';
+import { expect, test, type Profile } from './support/fixtures';
 import { NotesPage } from './support/notes-page';
 import { VisitDetail, VisitForm } from './support/visits-page';
 
@@ -10,6 +10,25 @@ import { VisitDetail, VisitForm } from './support/visits-page';
  * overwrites the newer one without a word: it merges, or shows the user what changed and lets them
  * choose. Each test ends by reading the stored record.
  */
+
+/** A new note with `text`, typed in window A (`page`) and opened in a second window B on the same profile. */
+async function noteInTwoWindows(
+  page: Page,
+  profile: Profile,
+  text: string,
+): Promise<{ a: NotesPage; b: NotesPage; bPage: Page; id: string }> {
+  const a = new NotesPage(page);
+  await a.open();
+  await a.newNote();
+  await a.type(text);
+  const url = page.url();
+  const id = new URL(url).hash.split('/').pop()!;
+  const bPage = await (await profile.launch()).newPage();
+  await bPage.goto(url);
+  const b = new NotesPage(bPage);
+  await expect(b.editor).toHaveValue(text);
+  return { a, b, bPage, id };
+}
 
 /** The stored record, read straight from IndexedDB (not through the app's screens). */
 async function stored<T>(page: Page, table: string, id: string): Promise<T> {
@@ -200,17 +219,7 @@ test.describe('Two windows editing one record', () => {
     page,
     profile,
   }) => {
-    const a = new NotesPage(page);
-    await a.open();
-    await a.newNote();
-    await a.type('# Shared note\n\nFirst line.');
-    const url = page.url();
-    const id = new URL(url).hash.split('/').pop()!;
-
-    const bPage = await (await profile.launch()).newPage();
-    await bPage.goto(url);
-    const b = new NotesPage(bPage);
-    await expect(b.editor).toHaveValue('# Shared note\n\nFirst line.');
+    const { a, b, id } = await noteInTwoWindows(page, profile, '# Shared note\n\nFirst line.');
 
     // Both type at the end, each before seeing the other's text: A's save is pending while B saves.
     await a.editor.click();
@@ -234,16 +243,7 @@ test.describe('Two windows editing one record', () => {
     page,
     profile,
   }) => {
-    const a = new NotesPage(page);
-    await a.open();
-    await a.newNote();
-    await a.type('# Plan\n\nMeet on Monday.');
-    const url = page.url();
-    const id = new URL(url).hash.split('/').pop()!;
-    const bPage = await (await profile.launch()).newPage();
-    await bPage.goto(url);
-    const b = new NotesPage(bPage);
-    await expect(b.editor).toHaveValue('# Plan\n\nMeet on Monday.');
+    const { a, b, bPage, id } = await noteInTwoWindows(page, profile, '# Plan\n\nMeet on Monday.');
 
     // B rewrites the day while A's editor holds unsaved typing that rewrites it too.
     await a.editor.fill('# Plan\n\nMeet on Tuesday.');
