@@ -4,7 +4,8 @@ import { foldForMatch } from '../text/fold';
  * Telling whether two person records name the same person: news, datasets and analysts write the
  * same name many ways (Kadhemi, Kadhimi, al-Kadhimi, Al-Kadhimi). `samePerson` is what
  * reconciliation uses to pair travellers; `nameSkeleton` also lets the People list's find box match
- * a spelling that differs in its vowels (renderer/db/record-views.ts).
+ * a spelling that differs in its vowels (renderer/db/record-views.ts). Linking a name to a known
+ * person (imports, possible duplicates) is `match.ts`, built on the same words and skeletons.
  */
 
 /** Consonant skeleton of a word: transliterations differ mostly in their vowels (Kadhemi / Kadhimi). */
@@ -17,7 +18,8 @@ export interface NamedPerson {
   aliases: readonly string[];
 }
 
-const HONORIFICS = new Set([
+/** Titles that are not part of a name ("President", "Sheikh"). */
+export const HONORIFICS: ReadonlySet<string> = new Set([
   'mr',
   'mrs',
   'ms',
