@@ -81,3 +81,43 @@ export async function countReportVisits(selection: ReportSelection): Promise<num
   });
   return visits.length;
 }
+
+/**
+ * What the dossier of one visit needs (shared/reports/dossier.ts): the visit, its meetings, notes
+ * and cited sources, every person, and the visits that may be earlier ones either way: those to the
+ * visit's country (the traveller's earlier visits there) and those to the traveller's own country
+ * (visits the other way). One read transaction, deleted records left out; null when the visit is
+ * not there.
+ */
+export async function loadDossierInput(visitId: string): Promise<ReportInput | null> {
+  return db.transaction('r', [db.visits, db.people, db.sources, db.meetings, db.notes], async () => {
+    const visit = await db.visits.get(visitId);
+    if (!visit || visit.deletedAt) return null;
+    const traveller = await db.people.get(visit.travellerId);
+    const countries = [...new Set([visit.place.country, traveller?.country ?? visit.place.country])];
+    const [people, related, meetingsRaw, notesRaw] = await Promise.all([
+      db.people.toArray(),
+      db.visits.where('place.country').anyOf(countries).toArray(),
+      db.meetings.where('visitId').equals(visitId).toArray(),
+      db.notes.where('targetKey').equals(`visit:${visitId}`).toArray(),
+    ]);
+    const visits = [visit, ...related.filter((v) => v.id !== visitId && !v.deletedAt)];
+    const meetings = meetingsRaw.filter((m) => !m.deletedAt);
+    const sourceIds = new Set<string>();
+    for (const v of visits) {
+      v.sourceIds.forEach((id) => sourceIds.add(id));
+      v.statusHistory.forEach((c) => c.sourceId && sourceIds.add(c.sourceId));
+    }
+    meetings.forEach((m) => m.quotes.forEach((q) => q.sourceId && sourceIds.add(q.sourceId)));
+    const sources = (await db.sources.bulkGet([...sourceIds])).filter((s): s is Source => !!s && !s.deletedAt);
+    return {
+      visits,
+      people: people.filter((p) => !p.deletedAt),
+      sources,
+      evidence: [],
+      meetings,
+      notes: notesRaw.filter((n) => !n.deletedAt),
+      events: [],
+    };
+  });
+}
