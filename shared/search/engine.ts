@@ -41,7 +41,7 @@ export const INDEX_FORMAT = 6;
 export type Watermarks = Record<SearchTable, string>;
 
 /** Indexed fields and their weight: a word in the title or a name counts more than one in a long text. */
-const FIELD_WEIGHTS: readonly [keyof SearchDoc, number][] = [
+export const FIELD_WEIGHTS: readonly [keyof SearchDoc, number][] = [
   ['title', 3],
   ['names', 3],
   ['place', 2],
@@ -53,10 +53,10 @@ const FIELD_WEIGHTS: readonly [keyof SearchDoc, number][] = [
 ];
 
 /** How much a prefix or a fuzzy match counts against an exact one. */
-const PREFIX_QUALITY = 0.5;
-const FUZZY_QUALITY = 0.45;
+export const PREFIX_QUALITY = 0.5;
+export const FUZZY_QUALITY = 0.45;
 /** A fuzzy term's quality also falls with each edit. */
-const MAX_FUZZY_EDITS = 2;
+export const MAX_FUZZY_EDITS = 2;
 
 export interface IndexState {
   /** Term → term number: a radix tree for prefix and fuzzy lookups, and a hash map for exact ones. */
