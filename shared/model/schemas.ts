@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isValidDay, isoDaySchema, timestampSchema } from './dates';
 import { fuzzyDateSchema } from './fuzzy-date';
 import { canTransition, visitStatusSchema } from './status';
+import { historyOrderError } from './status-history';
 
 /** Random UUIDs everywhere (sync-ready: no auto-increment keys). */
 export const idSchema = z.uuid({ message: 'Expected a UUID' });
@@ -147,6 +148,8 @@ export const visitSchema = visitShape.superRefine((v, ctx) => {
       });
     }
   });
+  const disorder = historyOrderError(v.statusHistory);
+  if (disorder) ctx.addIssue({ code: 'custom', message: disorder.message, path: ['statusHistory', disorder.index, 'on'] });
   if (v.startKey !== (v.start?.from ?? '')) {
     ctx.addIssue({ code: 'custom', message: 'startKey must equal start.from', path: ['startKey'] });
   }

@@ -7,17 +7,18 @@ export type VisitStatus = z.infer<typeof visitStatusSchema>;
 
 /**
  * The status state machine. A trip that is planned can be postponed, begin, be completed (recorded
- * after the fact) or be called off; a postponed trip is either rescheduled (back to planned, usually
- * with new dates) or cancelled; an underway trip ends completed or is cut off (cancelled); a
- * cancelled trip can be revived (planned again). A completed trip is history: it moves no more
- * (a wrong record is corrected by editing it, not by a status change).
+ * after the fact), be called off, or be rescheduled (planned again with new dates, kept in the
+ * history); a postponed trip is either rescheduled (back to planned) or cancelled; an underway trip
+ * ends completed or is cut off (cancelled). A completed or cancelled trip can be reopened (planned or
+ * underway again) when the record was wrong or the trip was revived: a correction with a reason,
+ * kept in the history like any other change, rather than an edit that leaves no trace.
  */
 export const TRANSITIONS: Readonly<Record<VisitStatus, readonly VisitStatus[]>> = Object.freeze({
-  planned: ['postponed', 'underway', 'completed', 'cancelled'],
+  planned: ['postponed', 'underway', 'completed', 'cancelled', 'planned'],
   postponed: ['planned', 'cancelled'],
   underway: ['completed', 'cancelled'],
-  completed: [],
-  cancelled: ['planned'],
+  completed: ['planned', 'underway'],
+  cancelled: ['planned', 'underway'],
 });
 
 export function canTransition(from: VisitStatus, to: VisitStatus): boolean {
@@ -28,12 +29,23 @@ export function allowedTransitions(from: VisitStatus): readonly VisitStatus[] {
   return TRANSITIONS[from];
 }
 
+/** A trip that had ended (completed or cancelled) made open again: a correction or a revival. */
+export function isReopen(from: VisitStatus | null | undefined, to: VisitStatus): boolean {
+  return (from === 'completed' || from === 'cancelled') && (to === 'planned' || to === 'underway');
+}
+
+/** A planned trip given new dates: the only change that keeps its status. */
+export function isReschedule(from: VisitStatus | null | undefined, to: VisitStatus): boolean {
+  return to === 'planned' && (from === 'planned' || from === 'postponed');
+}
+
 /**
- * A trip that is postponed or called off must say why: the record has to answer "why did this
- * trip move, and who said so?". The status dialog, applyStatusChange and the importers all ask here.
+ * A trip that is postponed, called off or reopened must say why: the record has to answer "why did
+ * this trip move, and who said so?". The status dialog, applyStatusChange and the importers all ask
+ * here; `from` is the status it leaves (reopening needs a reason, planning for the first time not).
  */
-export function requiresReason(status: VisitStatus): boolean {
-  return status === 'postponed' || status === 'cancelled';
+export function requiresReason(status: VisitStatus, from?: VisitStatus | null): boolean {
+  return status === 'postponed' || status === 'cancelled' || isReopen(from, status);
 }
 
 /** Statuses after which the trip's dates are worth restating: a new plan, or when it actually happened. */
@@ -43,8 +55,8 @@ export function takesDates(status: VisitStatus): boolean {
 
 /** What the user sees for a transition: "Reschedule" reads better than "postponed → planned". */
 export function transitionLabel(from: VisitStatus, to: VisitStatus): string {
-  if (from === 'postponed' && to === 'planned') return 'Reschedule';
-  if (from === 'cancelled' && to === 'planned') return 'Revive (planned again)';
+  if (isReschedule(from, to)) return 'Reschedule';
+  if (isReopen(from, to)) return to === 'planned' ? 'Reopen as planned' : 'Reopen as underway';
   switch (to) {
     case 'postponed':
       return 'Postpone';
@@ -63,8 +75,7 @@ export function transitionLabel(from: VisitStatus, to: VisitStatus): string {
 export function transitionError(from: VisitStatus, to: VisitStatus): string | null {
   if (canTransition(from, to)) return null;
   if (from === to) return `The visit is already ${from}.`;
-  if (from === 'completed') return 'A completed visit cannot change status; edit the record to correct it.';
-  const allowed = TRANSITIONS[from];
+  const allowed = TRANSITIONS[from].filter((s) => s !== from);
   return `A ${from} visit cannot become ${to}; it can become ${allowed.join(' or ')}.`;
 }
 

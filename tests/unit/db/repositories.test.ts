@@ -100,7 +100,7 @@ describe('visits', () => {
   });
 
   it('refuses transitions the state machine forbids, and writes nothing', async () => {
-    await expect(changeVisitStatus(SEED_IDS.tehranVisit, { to: 'planned', on: '2020-08-01', reason: 'x' })).rejects.toBeInstanceOf(
+    await expect(changeVisitStatus(SEED_IDS.tehranVisit, { to: 'postponed', on: '2020-08-01', reason: 'x' })).rejects.toBeInstanceOf(
       ValidationError,
     );
     expect((await db.visits.get(SEED_IDS.tehranVisit))?.statusHistory).toHaveLength(1);

@@ -225,8 +225,8 @@ describe('model fixes found in review', () => {
     const first = v.statusHistory[0]!;
     const broken = {
       ...v,
-      status: 'planned' as const,
-      statusHistory: [first, { ...first, id: B, from: 'completed' as const, status: 'planned' as const }],
+      status: 'postponed' as const,
+      statusHistory: [first, { ...first, id: B, from: 'completed' as const, status: 'postponed' as const }],
     };
     expect(messages(visitSchema.safeParse(broken)).join('\n')).toMatch(/not an allowed transition/);
     const gap = { ...v, statusHistory: [{ ...first, from: 'planned' as const }] };

@@ -57,11 +57,15 @@ const EXPECTED_ALLOWED: ReadonlyArray<readonly [VisitStatus, VisitStatus]> = [
   ['planned', 'underway'],
   ['planned', 'completed'],
   ['planned', 'cancelled'],
+  ['planned', 'planned'],
   ['postponed', 'planned'],
   ['postponed', 'cancelled'],
   ['underway', 'completed'],
   ['underway', 'cancelled'],
+  ['completed', 'planned'],
+  ['completed', 'underway'],
   ['cancelled', 'planned'],
+  ['cancelled', 'underway'],
 ];
 const isExpected = (from: VisitStatus, to: VisitStatus) => EXPECTED_ALLOWED.some(([a, b]) => a === from && b === to);
 const ALL_PAIRS = VISIT_STATUSES.flatMap((from) => VISIT_STATUSES.map((to) => [from, to] as const));
@@ -89,7 +93,9 @@ describe('the status machine', () => {
 
   it.each(ALL_PAIRS)('applyStatusChange %s → %s is applied only when allowed', (from, to) => {
     const visit = buildVisit(from);
-    const result = applyStatusChange(visit, { to, on: '2020-07-20', reason: 'Because', sourceId: SOURCE }, testClock());
+    // New dates: a reschedule (planned → planned) must give them; the other changes take them too.
+    const req = { to, on: '2020-07-20', reason: 'Because', sourceId: SOURCE, start: dayDate('2020-08-03') };
+    const result = applyStatusChange(visit, req, testClock());
     expect(result.ok).toBe(isExpected(from, to));
     if (result.ok) {
       expect(result.value.status).toBe(to);
@@ -102,8 +108,8 @@ describe('the status machine', () => {
   });
 
   it('explains refusals in words', () => {
-    expect(transitionError('planned', 'planned')).toBe('The visit is already planned.');
-    expect(transitionError('completed', 'planned')).toMatch(/completed visit cannot change status/);
+    expect(transitionError('postponed', 'postponed')).toBe('The visit is already postponed.');
+    expect(transitionError('completed', 'cancelled')).toBe('A completed visit cannot become cancelled; it can become planned or underway.');
     expect(transitionError('postponed', 'completed')).toBe(
       'A postponed visit cannot become completed; it can become planned or cancelled.',
     );
@@ -111,7 +117,10 @@ describe('the status machine', () => {
 
   it('labels transitions', () => {
     expect(transitionLabel('postponed', 'planned')).toBe('Reschedule');
-    expect(transitionLabel('cancelled', 'planned')).toBe('Revive (planned again)');
+    expect(transitionLabel('planned', 'planned')).toBe('Reschedule');
+    expect(transitionLabel('cancelled', 'planned')).toBe('Reopen as planned');
+    expect(transitionLabel('completed', 'planned')).toBe('Reopen as planned');
+    expect(transitionLabel('completed', 'underway')).toBe('Reopen as underway');
     expect(transitionLabel('planned', 'postponed')).toBe('Postpone');
     expect(transitionLabel('planned', 'cancelled')).toBe('Cancel');
     expect(transitionLabel('underway', 'completed')).toBe('Mark completed');
