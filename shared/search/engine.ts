@@ -55,8 +55,17 @@ export const FIELD_WEIGHTS: readonly [keyof SearchDoc, number][] = [
 /** How much a prefix or a fuzzy match counts against an exact one. */
 export const PREFIX_QUALITY = 0.5;
 export const FUZZY_QUALITY = 0.45;
-/** A fuzzy term's quality also falls with each edit. */
+/** Most edits a fuzzy match may take (a fraction of the word's length below that: fuzzyFor). */
 export const MAX_FUZZY_EDITS = 2;
+
+/**
+ * A fuzzy term's quality: FUZZY_QUALITY divided by one plus its edits. A rare word two edits away
+ * ("Gorbach" for "gorbachov") otherwise outranked the common one a single edit away ("Gorbachev"):
+ * on the judged queries of bench/ranking this raised nDCG@10 and lowered it on none.
+ */
+export function fuzzyQuality(distance: number): number {
+  return FUZZY_QUALITY / (1 + distance);
+}
 
 export interface IndexState {
   /** Term → term number: a radix tree for prefix and fuzzy lookups, and a hash map for exact ones. */
@@ -369,7 +378,7 @@ function expand(state: IndexState, word: string): Expansion {
     const edits = Math.min(MAX_FUZZY_EDITS, Math.round(word.length * fuzzy));
     if (edits > 0) {
       for (const [term, [id, distance]] of state.terms.fuzzyGet(word, edits)) {
-        if (distance > 0) put(term, id, FUZZY_QUALITY * (1 - distance / (word.length + 1)));
+        if (distance > 0) put(term, id, fuzzyQuality(distance));
       }
     }
   }
