@@ -22,3 +22,4 @@ export * from './map-data';
 export * from './dashboard-data';
 export * from './timeline-data';
 export * from './calendar-data';
+export * from './visit-duplicates';
