@@ -435,6 +435,77 @@ function isObjectPosition(ctx: Ctx, m: PersonMention): boolean {
   );
 }
 
+/**
+ * A dated sentence about a traveller and a place, with or without a travel word ("On Monday, 10 March,
+ * she will address the Polish Senate"): it dates that leg of a trip told earlier with a coarser date.
+ */
+interface LegNote {
+  entity: number;
+  country: string;
+  date: DateMention;
+  sentence: number;
+}
+
+/** Words that can start a date: a cheap test before reading a sentence's dates. */
+const DATE_HINT =
+  /\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s|\bday\b/i;
+/** "that same day", "the following day", "a day later": a day counted from the last day named. */
+/** Whether a sentence holds one. */
+const DAY_ANAPHOR_ANY =
+  /\b(?:(?:that|the) same day|later that day|(?:the|on the) (?:following|next) day|(?:a|one) day later|the day after)\b/i;
+/** One anaphor, for testing a phrase already found. */
+const DAY_ANAPHOR_ONE =
+  /^(?:(?:that|the) same day|later that day|(?:the|on the) (?:following|next) day|(?:a|one) day later|the day after)$/i;
+const DAY_ANAPHOR =
+  /\b(?:(?:that|the) same day|later that day|(?:the|on the) (?:following|next) day|(?:a|one) day later|the day after)\b/gi;
+/** The tense of a sentence decides which "Friday" it means. */
+const FUTURE_TENSE = /\b(?:will|shall|is (?:due|set|scheduled|expected|slated) to|are (?:due|set|scheduled|expected) to|is to|are to)\b/i;
+const TOLD_BEFORE = /\b(?:said|says|announced|told|confirmed|tweeted|reported|stated|added|wrote)\s+(?:on\s+)?$/i;
+
+/**
+ * The dates of one sentence in text order (offsets relative to it), the day anaphors among them
+ * resolved against the last day named before them (in this sentence or in `previous`).
+ */
+function sentenceDates(sText: string, ref: string, previous: { day: string } | null): { dates: DateMention[]; lastDay: string | null } {
+  const explicit = DATE_HINT.test(sText) ? findDates(sText, ref, FUTURE_TENSE.test(sText) ? 'future' : 'past') : [];
+  const anaphors: Array<{ start: number; end: number; phrase: string; shift: number }> = [];
+  DAY_ANAPHOR.lastIndex = 0;
+  for (let m = DAY_ANAPHOR.exec(sText); m; m = DAY_ANAPHOR.exec(sText)) {
+    const shift = /same|later that/i.test(m[0]) ? 0 : 1;
+    if (explicit.some((d) => d.start < m.index + m[0].length && m.index < d.end)) continue;
+    anaphors.push({ start: m.index, end: m.index + m[0].length, phrase: m[0], shift });
+  }
+  // An itinerary moves forward: the day a sentence ends on is the latest it names ("on 9 March ...
+  // a forum held on 8 and 9 March"), and the next "that same day" counts from it.
+  const latest = (a: string | null, d: DateMention) => {
+    const day = (d.endValue ?? d.value).from;
+    return a === null || day > a ? day : a;
+  };
+  if (anaphors.length === 0) {
+    const days = explicit.filter((d) => d.value.precision === 'day');
+    return { dates: explicit, lastDay: days.reduce<string | null>(latest, null) };
+  }
+  const out: DateMention[] = [];
+  let own: string | null = null;
+  let last = previous?.day ?? null;
+  const all = [...explicit.map((d) => ({ d, a: null })), ...anaphors.map((a) => ({ d: null, a }))].sort(
+    (x, y) => (x.d?.start ?? x.a!.start) - (y.d?.start ?? y.a!.start),
+  );
+  for (const item of all) {
+    if (item.d) {
+      out.push(item.d);
+      if (item.d.value.precision === 'day') last = own = latest(own, item.d);
+      continue;
+    }
+    const a = item.a;
+    if (!last) continue;
+    const day = addDays(last, a.shift);
+    out.push({ start: a.start, end: a.end, phrase: a.phrase, value: dayDate(day), endValue: null, strength: 4 });
+    last = own = day;
+  }
+  return { dates: out, lastDay: last };
+}
+
 export function extractArticle(input: string, options: ExtractOptions = {}): ExtractionResult {
   const text = normalizeTypography(input);
   const refInfo = findReference(text, options.publishedOn);
@@ -483,6 +554,11 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
   let topic: { country: string; city: string | null } | null = null;
   let lastCountry: string | null = null;
   let order = 0;
+  const legNotes: LegNote[] = [];
+  /** The latest day each sentence read so far names, for "that same day" up to two sentences on. */
+  const dayOf = new Map<number, string | null>();
+  /** Who has a trip read so far. */
+  const travelled = new Set<number>();
 
   for (const sentence of sentences) {
     const clauses = splitClauses(tokens, sentence);
@@ -507,6 +583,24 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
       if (c) topic = { country: c.code, city: null };
       else if (city) topic = { country: city.country, city: city.name };
     }
+
+    // A sentence's dates are read only where they can matter (a day anaphor, or a dated note about a
+    // leg below): reading every sentence of a long text costs as much as the rest of the extraction.
+    const hasAnaphor = DAY_ANAPHOR_ANY.test(sText);
+    const readTold = () => {
+      if (ref === null) return { dates: [], lastDay: null };
+      let previous: string | null = null;
+      for (let k = sentence.index - 1; k >= Math.max(0, sentence.index - 2) && previous === null && hasAnaphor; k--) {
+        if (!dayOf.has(k)) dayOf.set(k, sentenceDates(text.slice(sentences[k]!.start, sentences[k]!.end), ref, null).lastDay);
+        previous = dayOf.get(k) ?? null;
+      }
+      const r = sentenceDates(sText, ref, previous === null ? null : { day: previous });
+      dayOf.set(sentence.index, r.lastDay);
+      return r;
+    };
+    let told: { dates: DateMention[]; lastDay: string | null } | null = hasAnaphor ? readTold() : null;
+    /** Days counted from another ("the following day"), which a clause's own reading cannot see. */
+    const anaphoric = told ? told.dates.filter((d) => d.strength === 4 && DAY_ANAPHOR_ONE.test(d.phrase)) : [];
 
     let sentenceReading: StatusReading | null = null;
     // "The date will be fixed later", "a new date will be set": the trip just called off is put off.
@@ -790,6 +884,12 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
           }
           return true;
         });
+        const clauseEnd = clauseStart + clauseText.length;
+        for (const d of anaphoric) {
+          const at = sentence.start + d.start;
+          if (at >= clauseStart && at < clauseEnd) list.push({ ...d, start: at - clauseStart, end: at - clauseStart + d.phrase.length });
+        }
+        list.sort((a, b) => a.start - b.start);
         datesByDirection.set(direction, list);
         return list;
       };
@@ -928,6 +1028,7 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
             triggerAt: d.trigger.idx,
           };
           visitMentions.push(vm);
+          travelled.add(entity);
           // "postpone his trip to A and B. The trip, originally planned for July 2 to 7, ...": the trip
           // referred back to is every destination named with the same travel word.
           if (anchor) {
@@ -971,9 +1072,40 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
       }
       for (const p of places) if (p.kind === 'country' && !qualifierTokens.has(p.from)) lastCountry = p.country;
     }
+
+    // A dated sentence about the last traveller (named as its subject or by a pronoun) and a place:
+    // the places it names (or the nationality of the people met) date that traveller's legs there.
+    const subject = sentenceSubject && !sentenceSubject.speaker ? sentenceSubject.entity : null;
+    const lead = tokens.slice(sentence.from, Math.min(sentence.to, sentence.from + 12));
+    const traveller = subject ?? (lead.some((x) => x.lower === 'he' || x.lower === 'she') ? lastTraveller : null);
+    if (ref !== null && traveller !== null && travelled.has(traveller)) {
+      const spots: Array<{ country: string; at: number }> = [];
+      for (const p of sentencePlaces) if (!qualifierTokens.has(p.from)) spots.push({ country: p.country, at: tokens[p.from]!.start });
+      for (let k = lowerBound(ctx.allMentions, sentence.start, (m) => m.start); k < ctx.allMentions.length; k++) {
+        const m = ctx.allMentions[k]!;
+        if (m.start >= sentence.end) break;
+        if (m.entity === traveller) continue;
+        const c = (m.entity >= 0 ? entities[m.entity]!.country : null) ?? m.country;
+        if (c) spots.push({ country: c, at: m.start });
+      }
+      const own = entities[traveller]!.country;
+      const foreign = spots.filter((x) => x.country !== own);
+      told ??= foreign.length > 0 ? readTold() : null;
+      const days = (told?.dates ?? []).filter((d) => d.value.precision === 'day' && !TOLD_BEFORE.test(sText.slice(0, d.start)));
+      for (const spot of days.length > 0 ? foreign : []) {
+        const rel = spot.at - sentence.start;
+        const nearest = days.reduce((a, b) => (Math.abs(b.start - rel) < Math.abs(a.start - rel) ? b : a));
+        legNotes.push({
+          entity: traveller,
+          country: spot.country,
+          date: { ...nearest, start: nearest.start + sentence.start, end: nearest.end + sentence.start },
+          sentence: sentence.index,
+        });
+      }
+    }
   }
 
-  return assemble(text, refInfo.source, ref, datelinePlace, entities, visitMentions, tripContext, options);
+  return assemble(text, refInfo.source, ref, datelinePlace, entities, visitMentions, tripContext, legNotes, options);
 }
 
 function spanOf(fd: FuzzyDate): [string, string] {
@@ -1002,6 +1134,7 @@ function assemble(
   entities: Entity[],
   mentions: VisitMention[],
   tripContext: Map<number, DateMention>,
+  legNotes: LegNote[],
   options: ExtractOptions,
 ): ExtractionResult {
   // Group by traveller and host country, then split by time: "France in November" and "France next
@@ -1046,6 +1179,16 @@ function assemble(
     target.items.push(m);
     home.set(m, target);
     if (m.date) spans.get(target)!.set(`${m.date.value.from}|${m.date.value.to}`, m.date.value);
+  }
+
+  const firstTold = new Map<number, number>();
+  /** Sentences already read as a trip of that traveller to that place: their dates are the mentions' own. */
+  const readAsTrip = new Set<string>();
+  for (const m of mentions) {
+    if (!firstTold.has(m.entity)) firstTold.set(m.entity, m.sentence.index);
+    readAsTrip.add(`${m.entity}|${m.country}|${m.sentence.index}`);
+    // A date the trip itself was read with ("begins a tour on Friday that includes ...") is no leg's own.
+    if (m.date) readAsTrip.add(`${m.entity}|@${m.date.start}`);
   }
 
   const people = new Map<number, ExtractedPerson>();
@@ -1097,15 +1240,21 @@ function assemble(
     const dated = items
       .filter((x) => x.date)
       .sort((a, b) => (standing ? Number(a.former) - Number(b.former) : 0) || b.dateRank - a.dateRank || a.order - b.order);
-    const best = dated[0] ?? null;
+    const shared = (m: VisitMention) =>
+      items.some((x) => x.date && x.date.start === m.date!.start && x !== m) ||
+      clusters.some((o) => o !== c && o.entity === c.entity && o.items.some((x) => x.date && x.date.start === m.date!.start));
+    // A whole trip's date ("begins a tour on Friday that includes A, B and C") gives way to a day
+    // said of this leg alone, on or after it.
+    const own =
+      dated[0] && shared(dated[0])
+        ? dated.find((x) => x.date!.value.precision === 'day' && x.date!.value.from >= dated[0]!.date!.value.from && !shared(x))
+        : undefined;
+    const best = own ?? dated[0] ?? null;
     let start: FuzzyDate | null = null;
     let end: FuzzyDate | null = null;
     let datePhrase: string | null = null;
     let dateCue: [number, number] | null = null;
-    const multi = best
-      ? items.some((x) => x.date && x.date.start === best.date!.start && x !== best) ||
-        clusters.some((o) => o !== c && o.entity === c.entity && o.items.some((x) => x.date && x.date.start === best.date!.start))
-      : false;
+    const multi = best ? shared(best) : false;
     if (best?.date) {
       datePhrase = text.slice(best.date.start, best.date.end);
       dateCue = [best.date.start, best.date.end];
@@ -1125,6 +1274,27 @@ function assemble(
         } else if (best.reading.arrival || duration) {
           end = dayDate(addDays(start.from, duration - 1));
         }
+      }
+    }
+    // A leg dated only coarsely, or by the whole trip's date, takes the day a later sentence gives
+    // it ("begins a tour on Friday ... On Monday, 10 March, she will address the Polish Senate").
+    if (!start || start.precision !== 'day' || (multi && !end)) {
+      // After the trip is first told (a leg's own mention may come later, "unlike her visits to A and B").
+      const first = firstTold.get(c.entity) ?? 0;
+      const note = legNotes.find(
+        (n) =>
+          n.entity === c.entity &&
+          n.country === c.country &&
+          n.sentence > first &&
+          !readAsTrip.has(`${n.entity}|${n.country}|${n.sentence}`) &&
+          !readAsTrip.has(`${n.entity}|@${n.date.start}`) &&
+          (!start || (n.date.value.from >= start.from && daysBetween(start.from, n.date.value.from) <= 31)),
+      );
+      if (note && note.date.value.from !== start?.from) {
+        start = note.date.value;
+        end = null;
+        datePhrase = text.slice(note.date.start, note.date.end);
+        dateCue = [note.date.start, note.date.end];
       }
     }
     // Undated legs of a trip dated elsewhere; news of the moment ("has cancelled", "was on a tour").

@@ -348,7 +348,8 @@ export function findPersonMentions(text: string, tokens: Token[], sentences: Sen
         name: kind === 'title' ? null : name,
         title,
         role,
-        country,
+        // The Pope is the head of state of the Holy See, wherever he is named.
+        country: country ?? (role === 'pope' ? 'VA' : null),
         possessive,
         kind,
         qualifierTokens,

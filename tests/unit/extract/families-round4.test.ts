@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle, type ExtractedVisit } from '../../../shared/extract';
+
+/**
+ * Families added in rules round 4: legs of a tour dated by later sentences, and days counted from
+ * another ("the following day"). Sentences written for these tests; people and places invented or
+ * generic. Each line: "traveller → XX status start".
+ */
+function summary(text: string, publishedOn = '2031-03-05'): string[] {
+  return extractArticle(text, { publishedOn }).visits.map(
+    (v: ExtractedVisit) => `${v.traveller.name} → ${v.country} ${v.status} ${v.start ? v.start.from : '-'}`,
+  );
+}
+
+// 2031-03-05 is a Wednesday: "this Friday" is 7 March.
+const TOUR =
+  'Foreign Minister Ana Ortiz of Chile begins a tour of Europe this Friday that includes official visits to Germany, Poland and Austria.';
+
+describe('legs of a tour dated further down', () => {
+  it('dates a leg by a later sentence naming its parliament, with no travel word', () => {
+    expect(summary(`${TOUR} On Monday, March 10, Ortiz will address the Polish Senate.`)).toEqual([
+      'Ana Ortiz → DE planned 2031-03-07',
+      'Ana Ortiz → PL planned 2031-03-10',
+      'Ana Ortiz → AT planned 2031-03-07',
+    ]);
+  });
+
+  it('dates a leg by the nationality of the leader met there, told with a pronoun', () => {
+    expect(summary(`${TOUR} She will meet Austrian Chancellor Karl Huber on March 12.`)).toContain('Ana Ortiz → AT planned 2031-03-12');
+  });
+
+  it('counts "the following day" and "that same day" from the last day named', () => {
+    const text = `${TOUR} On Monday, March 10, Ortiz will address the Polish Senate. The following day she will meet Austrian Chancellor Karl Huber in Vienna.`;
+    expect(summary(text)).toContain('Ana Ortiz → AT planned 2031-03-11');
+    const same = `${TOUR} On Monday, March 10, Ortiz will address the Polish Senate. That same day she will travel to Vienna.`;
+    expect(summary(same)).toContain('Ana Ortiz → AT planned 2031-03-10');
+  });
+
+  it('counts from the latest day a sentence names (an itinerary moves forward)', () => {
+    const text =
+      'Foreign Minister Ana Ortiz of Chile begins a tour this Friday that includes official visits to Germany and France. ' +
+      'On Saturday she will travel to Madrid, where the following day, March 9, she will attend a forum to be held on March 8 and 9. ' +
+      'That same day, she will travel to a resort on the coast, where she will be received by the French president.';
+    expect(summary(text)).toContain('Ana Ortiz → FR planned 2031-03-09');
+  });
+
+  it('prefers the day said of one leg over the whole trip’s start', () => {
+    const text = `${TOUR} Ortiz will arrive in Warsaw on March 11 for talks.`;
+    expect(summary(text)).toContain('Ana Ortiz → PL planned 2031-03-11');
+  });
+
+  it('does not take the day of a statement, nor a sentence about someone else', () => {
+    expect(summary(`${TOUR} The Polish Senate said on Monday that Ortiz would be welcome.`)).toContain('Ana Ortiz → PL planned 2031-03-07');
+    expect(summary(`${TOUR} On March 10, Prime Minister Lena Vogt of Norway will address the Polish Senate.`)).toContain(
+      'Ana Ortiz → PL planned 2031-03-07',
+    );
+  });
+
+  it('does not date a leg by a day before the trip begins', () => {
+    expect(summary(`${TOUR} On March 2, Ortiz praised the Polish Senate.`)).toContain('Ana Ortiz → PL planned 2031-03-07');
+  });
+});
+
+describe('the Pope', () => {
+  it('is the head of state of the Holy See: an audience with him is a visit there, dated by its own sentence', () => {
+    const text =
+      'Foreign Minister Ana Ortiz of Chile begins a tour this Friday that includes official visits to Germany, France and the Vatican. ' +
+      'In Berlin, Ortiz will be received by the chancellor. She will also be received in audience by Pope Pius XIV on Saturday.';
+    expect(summary(text)).toContain('Ana Ortiz → VA planned 2031-03-08');
+  });
+
+  it('does not visit his own state', () => {
+    expect(summary('Pope Pius XIV will travel to the Vatican on Sunday and to Peru in May.')).toEqual(['Pius XIV → PE planned 2031-05-01']);
+  });
+});
