@@ -9,6 +9,7 @@ import {
   REPORT_FORMAT_IDS,
   REPORT_TEMPLATES,
   buildBriefModel,
+  buildDossierModel,
   buildReportModel,
   describeSelection,
   findPeopleByName,
@@ -17,6 +18,7 @@ import {
   isReportFormat,
   isReportTemplate,
   renderBrief,
+  renderDossier,
   renderReport,
   selectVisits,
   type ReportSelection,
@@ -24,15 +26,16 @@ import {
 import { UsageError, parseArgs, readTextFile, writeFileAtomic, type CliCommand } from './common';
 
 /**
- * `report FILE [--template brief|annex] --format F --out OUT [--as-of D] [--since D] [--traveller NAME]
- * [--country XX] [--from D] [--to D] [--title T]`: a report of a Legation backup, the same models and
- * renderers as the Reports screen. The brief (the default) is written in md, html or docx; the data
- * formats (csv, json, ics, timelinejs) are the annex's. Everything is checked before anything is
- * written; the output is written whole or not at all.
+ * `report FILE [--template brief|dossier|annex] --format F --out OUT [--as-of D] [--since D]
+ * [--visit ID] [--traveller NAME] [--country XX] [--from D] [--to D] [--title T]`: a report of a
+ * Legation backup, the same models and renderers as the Reports screen. The brief (the default) and
+ * the dossier of one visit (`--visit`) are written in md, html or docx; the data formats (csv, json,
+ * ics, timelinejs) are the annex's. PDF is the app's print view, not written here. Everything is
+ * checked before anything is written; the output is written whole or not at all.
  */
 export const command: CliCommand = {
-  summary: 'Write a brief (md, html, docx) or the annex (md, html, csv, json, ics, docx, timelinejs) of a backup file',
-  usage: `report FILE [--template ${REPORT_TEMPLATES.join('|')}] --format ${REPORT_FORMAT_IDS.join('|')} --out OUT [--as-of YYYY-MM-DD] [--since YYYY-MM-DD] [--traveller NAME] [--country XX] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--title TEXT]`,
+  summary: 'Write a brief or a visit dossier (md, html, docx) or the annex (md, html, csv, json, ics, docx, timelinejs) of a backup file',
+  usage: `report FILE [--template ${REPORT_TEMPLATES.join('|')}] --format ${REPORT_FORMAT_IDS.join('|')} --out OUT [--as-of YYYY-MM-DD] [--since YYYY-MM-DD] [--visit ID] [--traveller NAME] [--country XX] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--title TEXT]`,
   async run(args) {
     const { positional, options } = parseArgs(args, {
       format: 'value',
@@ -45,6 +48,7 @@ export const command: CliCommand = {
       template: 'value',
       'as-of': 'value',
       since: 'value',
+      visit: 'value',
     });
     const str = (name: string): string | undefined => {
       const v = options[name];
@@ -55,13 +59,29 @@ export const command: CliCommand = {
     const file = positional[0]!;
     const format = str('format');
     if (!format) throw new UsageError(`--format is required: one of ${REPORT_FORMAT_IDS.join(', ')}`);
+    if (format.toLowerCase() === 'pdf') {
+      throw new UsageError(
+        'PDF is printed by the app (Reports → PDF, or the dossier’s Print); write --format html and print that, or docx',
+      );
+    }
     if (!isReportFormat(format)) throw new UsageError(`unknown format "${format}": use one of ${REPORT_FORMAT_IDS.join(', ')}`);
     const template = str('template') ?? 'brief';
     if (!isReportTemplate(template)) throw new UsageError(`unknown template "${template}": use one of ${REPORT_TEMPLATES.join(', ')}`);
-    if (template === 'brief' && !isBriefFormat(format)) {
+    if (template !== 'annex' && !isBriefFormat(format)) {
       throw new UsageError(
-        `the brief is written in ${BRIEF_FORMAT_IDS.join(', ')}; ${format} is a format of the annex (add --template annex)`,
+        `the ${template} is written in ${BRIEF_FORMAT_IDS.join(', ')}; ${format} is a format of the annex (add --template annex)`,
       );
+    }
+    const visitId = str('visit');
+    if (template === 'dossier') {
+      if (visitId === undefined)
+        throw new UsageError('the dossier is of one visit: add --visit ID (the id is in the visit’s page address)');
+      for (const name of ['traveller', 'country', 'from', 'to', 'since']) {
+        if (options[name] !== undefined)
+          throw new UsageError(`--${name} is for the brief and the annex; the dossier is of the one --visit`);
+      }
+    } else if (visitId !== undefined) {
+      throw new UsageError('--visit is for the dossier (add --template dossier)');
     }
     const out = str('out');
     if (!out) throw new UsageError('--out is required: the file to write the report to');
@@ -108,6 +128,19 @@ export const command: CliCommand = {
       return 2;
     }
     const tables = parsed.backup.tables;
+    const generatedAt = new Date().toISOString();
+    const zoneOffsetMinutes = -new Date(generatedAt).getTimezoneOffset();
+
+    if (template === 'dossier') {
+      const visit = tables.visits.find((v) => v.id === visitId && !v.deletedAt);
+      if (!visit) throw new UsageError(`--visit ${visitId}: no such visit in ${file}`);
+      const title = str('title');
+      const dossier = buildDossierModel(tables, { visitId: visit.id, title, generatedAt, zoneOffsetMinutes, asOf });
+      if (!isBriefFormat(format)) throw new UsageError(`the dossier is written in ${BRIEF_FORMAT_IDS.join(', ')}`);
+      writeFileAtomic(out, await renderDossier(dossier, format));
+      process.stderr.write(`legation report: dossier of ${dossier.visitTitle} written to ${out} (${format})\n`);
+      return 0;
+    }
 
     const selection: ReportSelection = { country, from, to };
     const travellerName = str('traveller');
@@ -127,9 +160,7 @@ export const command: CliCommand = {
     const title = str('title') ?? `Legation ${template === 'brief' ? 'brief' : 'report'}: ${selectionLabel}`;
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     const where = country ? ` in ${countryName(country)}` : '';
-    const generatedAt = new Date().toISOString();
     if (template === 'brief' && isBriefFormat(format)) {
-      const zoneOffsetMinutes = -new Date(generatedAt).getTimezoneOffset();
       const brief = buildBriefModel({ ...tables, visits }, { title, generatedAt, zoneOffsetMinutes, selectionLabel, asOf, since });
       writeFileAtomic(out, await renderBrief(brief, format));
       process.stderr.write(

@@ -124,7 +124,8 @@ export interface BriefModel {
   footnotes: ReportFootnote[];
 }
 
-function changeKind(c: StatusChange): BriefChangeKind {
+/** What a status change is, in the brief's and the dossier's terms. */
+export function changeKind(c: Pick<StatusChange, 'status' | 'from'>): BriefChangeKind {
   switch (c.status) {
     case 'planned':
       return c.from === 'postponed' ? 'rescheduled' : c.from === 'cancelled' ? 'revived' : 'new-plan';

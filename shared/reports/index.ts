@@ -3,6 +3,10 @@
  * screen, its print page and the `report` command line.
  */
 import type { BriefModel } from './brief';
+import type { DossierModel } from './dossier';
+import { renderDossierDocx } from './dossier-docx';
+import { renderDossierHtml } from './dossier-html';
+import { renderDossierMarkdown } from './dossier-markdown';
 import { renderBriefDocx } from './brief-docx';
 import { renderBriefHtml } from './brief-html';
 import { renderBriefMarkdown } from './brief-markdown';
@@ -21,6 +25,10 @@ export * from './brief';
 export { renderBriefMarkdown } from './brief-markdown';
 export { renderBriefHtml, renderBriefHtmlBody, BRIEF_CSS } from './brief-html';
 export { renderBriefDocx, buildBriefDocxDocument } from './brief-docx';
+export * from './dossier';
+export { renderDossierMarkdown } from './dossier-markdown';
+export { renderDossierHtml, renderDossierHtmlBody, DOSSIER_CSS } from './dossier-html';
+export { renderDossierDocx, buildDossierDocxDocument } from './dossier-docx';
 export { renderMarkdown, mdText } from './markdown';
 export { renderHtml, renderHtmlBody, escapeHtml, REPORT_CSS } from './html';
 export { renderCsv, neutraliseFormula, CSV_COLUMNS } from './csv';
@@ -134,13 +142,15 @@ export function reportFileName(format: ReportFormatId, generatedAt: string, slug
 }
 
 /**
- * The two reports: the Brief (the default: summary, what is coming up, overdue and moved, one line
- * a visit) and the Annex (the full report: every visit with its history, evidence, meetings, notes).
+ * The three reports: the Brief (the default: summary, what is coming up, overdue and moved, one line
+ * a visit), the Dossier (one visit on one page, with the earlier visits both ways) and the Annex
+ * (the full report: every visit with its history, evidence, meetings, notes).
  */
-export const REPORT_TEMPLATES = ['brief', 'annex'] as const;
+export const REPORT_TEMPLATES = ['brief', 'dossier', 'annex'] as const;
 export type ReportTemplate = (typeof REPORT_TEMPLATES)[number];
 export const REPORT_TEMPLATE_LABELS: Readonly<Record<ReportTemplate, string>> = Object.freeze({
   brief: 'Brief',
+  dossier: 'Visit dossier',
   annex: 'Annex (full report)',
 });
 
@@ -148,7 +158,7 @@ export function isReportTemplate(id: string): id is ReportTemplate {
   return (REPORT_TEMPLATES as readonly string[]).includes(id);
 }
 
-/** The formats a brief is written in; the others (csv, json, ics, timelinejs) are data, the annex's. */
+/** The formats a brief or a dossier is written in; the others (csv, json, ics, timelinejs) are data, the annex's. */
 export const BRIEF_FORMAT_IDS = ['md', 'html', 'docx'] as const satisfies readonly ReportFormatId[];
 export type BriefFormatId = (typeof BRIEF_FORMAT_IDS)[number];
 
@@ -165,5 +175,17 @@ export async function renderBrief(model: BriefModel, format: BriefFormatId): Pro
       return renderBriefHtml(model);
     case 'docx':
       return renderBriefDocx(model);
+  }
+}
+
+/** Renders the dossier in a format (the brief's formats): text, or bytes for DOCX. */
+export async function renderDossier(model: DossierModel, format: BriefFormatId): Promise<string | Uint8Array<ArrayBuffer>> {
+  switch (format) {
+    case 'md':
+      return renderDossierMarkdown(model);
+    case 'html':
+      return renderDossierHtml(model);
+    case 'docx':
+      return renderDossierDocx(model);
   }
 }

@@ -1,10 +1,13 @@
 import {
   ReportCancelledError,
   buildBriefModel,
+  buildDossierModel,
   buildReportModel,
   buildReportModelChunked,
   type BriefModel,
   type BriefOptions,
+  type DossierModel,
+  type DossierOptions,
   type ReportInput,
   type ReportModel,
   type ReportOptions,
@@ -12,7 +15,11 @@ import {
 } from '../../../shared/reports';
 
 export const DEFAULT_TITLE = 'Legation report';
-export const DEFAULT_TITLES: Readonly<Record<ReportTemplate, string>> = { brief: 'Legation brief', annex: DEFAULT_TITLE };
+export const DEFAULT_TITLES: Readonly<Record<ReportTemplate, string>> = {
+  brief: 'Legation brief',
+  dossier: 'Visit dossier',
+  annex: DEFAULT_TITLE,
+};
 
 /** The reader's zone now, minutes east of UTC: shared code has no zone of its own. */
 export function zoneOffsetMinutes(at: string): number {
@@ -57,6 +64,25 @@ export async function buildBrief(
   await pause();
   if (signal.aborted) throw new ReportCancelledError();
   const model = buildBriefModel(input, options);
+  onProgress(total, total);
+  return model;
+}
+
+/**
+ * Builds a visit's dossier: one pass over the visits that may be earlier ones, so no chunks; it
+ * reports its progress and honours the signal like the others.
+ */
+export async function buildDossier(
+  input: ReportInput,
+  options: DossierOptions,
+  onProgress: (done: number, total: number) => void,
+  signal: AbortSignal,
+): Promise<DossierModel> {
+  const total = input.visits.length;
+  onProgress(0, total);
+  await pause();
+  if (signal.aborted) throw new ReportCancelledError();
+  const model = buildDossierModel(input, options);
   onProgress(total, total);
   return model;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { addDays, formatVisitDates, isValidDay, localToday, visitTitle, type Person, type Visit } from '../../../shared/model';
 import {
   BRIEF_DEFAULT_SINCE_DAYS,
@@ -18,25 +18,36 @@ import {
 } from '../../../shared/reports';
 import { bridge } from '../../bridge';
 import { Field, VisitFilterControls, useToast } from '../../components';
-import { countReportVisits, listPeople, listVisits, loadReportInput, useQuery } from '../../db';
-import { CHUNKED_THRESHOLD, DEFAULT_TITLES, buildBrief, buildModel, zoneOffsetMinutes } from './build-report';
+import { countReportVisits, listPeople, listVisits, loadDossierInput, loadReportInput, useQuery } from '../../db';
+import { CHUNKED_THRESHOLD, DEFAULT_TITLES, buildBrief, buildDossier, buildModel, zoneOffsetMinutes } from './build-report';
 import { renderInWorker } from './render-file';
 import type { RenderRequest } from './render-protocol';
 
 type Mode = 'all' | 'filter' | 'visit';
+
+const FILE_SLUGS: Readonly<Record<ReportTemplate, string>> = {
+  brief: 'legation-brief',
+  dossier: 'visit-dossier',
+  annex: 'legation-report',
+};
+const SAVED_NAMES: Readonly<Record<ReportTemplate, string>> = { brief: 'Brief', dossier: 'Dossier', annex: 'Report' };
 type FormatChoice = ReportFormatId | 'pdf';
 
 const FORMAT_ORDER: FormatChoice[] = ['md', 'html', 'docx', 'pdf', 'csv', 'ics', 'json', 'timelinejs'];
 const PDF = { label: 'PDF (print)', hint: 'Opens the print-styled report and prints it; choose “Save as PDF”' };
 const TEMPLATE_HINTS: Readonly<Record<ReportTemplate, string>> = {
   brief: 'A summary, what is coming up, overdue plans and what moved: one line a visit, sources as endnotes',
+  dossier: 'One visit on one page: who, where, when, its history, meetings, earlier visits both ways, notes',
   annex: 'Every visit in full: status history with reasons, meetings and quotes, evidence, notes',
 };
 
-/** Formats the brief is written in: its own three and PDF (the print view). */
+/** Formats the brief and the dossier are written in: their own three and PDF (the print view). */
 function briefWrites(f: FormatChoice): boolean {
   return f === 'pdf' || isBriefFormat(f);
 }
+
+/** The brief and the dossier are documents to read; the data formats are the annex's. */
+const writesOnlyDocuments = (t: ReportTemplate) => t !== 'annex';
 
 interface Job {
   phase: 'loading' | 'building' | 'writing' | 'saving';
@@ -133,19 +144,38 @@ export function ReportsPage() {
           : since > asOf
             ? '“Changes since” must be on or before “As of”.'
             : null;
-  const formatError = template === 'brief' && !briefWrites(format) ? 'The brief is written in Markdown, HTML, Word or PDF.' : null;
+  const formatError =
+    writesOnlyDocuments(template) && !briefWrites(format)
+      ? `The ${template === 'brief' ? 'brief' : 'dossier'} is written in Markdown, HTML, Word or PDF.`
+      : null;
   const n = count.data;
-  const nothing = n === 0 || (mode === 'visit' && !selection.visitId);
+  // The dossier is of one visit: the mode of the selection does not apply to it.
+  const dossierVisitId = template === 'dossier' ? selection.visitId : undefined;
+  const nothing = template === 'dossier' ? !dossierVisitId || n === 0 : n === 0 || (mode === 'visit' && !selection.visitId);
 
   const chooseTemplate = (t: ReportTemplate) => {
     setTemplate(t);
-    // The data formats are the annex's: going back to the brief takes its default format.
-    if (t === 'brief' && !briefWrites(format)) setFormat('md');
+    // The data formats are the annex's: going to the brief or the dossier takes its default format.
+    if (writesOnlyDocuments(t) && !briefWrites(format)) setFormat('md');
+    // The dossier is of one visit: the one chosen, else the first of the list.
+    if (t === 'dossier' && !selection.visitId) {
+      const first = choices.data?.visits[0]?.id;
+      if (first) {
+        setChosenMode('visit');
+        setSelection({ visitId: first });
+      }
+    }
   };
 
   async function exportReport() {
     if (job) return;
     if (datesError || formatError) return;
+    if (format === 'pdf' && template === 'dossier') {
+      if (!dossierVisitId) return;
+      const sp = new URLSearchParams({ title: reportTitle, print: '1' });
+      void navigate(`/reports/dossier/${dossierVisitId}?${sp.toString()}`);
+      return;
+    }
     if (format === 'pdf') {
       const sp = selectionToParams(selection);
       sp.set('title', reportTitle);
@@ -162,21 +192,40 @@ export function ReportsPage() {
     abortRef.current = controller;
     try {
       setJob({ phase: 'loading', done: 0, total: n ?? 0, large: (n ?? 0) > CHUNKED_THRESHOLD });
-      const input = await loadReportInput(selection);
+      const loaded = template === 'dossier' ? await loadDossierInput(dossierVisitId ?? '') : await loadReportInput(selection);
+      if (!loaded) throw new Error('the visit is no longer there; choose another');
+      const input = loaded;
       const large = input.visits.length > CHUNKED_THRESHOLD;
       setJob({ phase: 'building', done: 0, total: input.visits.length, large });
       const generatedAt = new Date().toISOString();
       const progress = (done: number, total: number) => setJob({ phase: 'building', done, total, large });
       let request: RenderRequest;
+      let visitCount = 1;
       if (template === 'brief') {
         if (!isBriefFormat(format)) throw new Error('The brief is written in Markdown, HTML, Word or PDF');
         const options = { title: reportTitle, generatedAt, zoneOffsetMinutes: zoneOffsetMinutes(generatedAt), selectionLabel, asOf, since };
-        request = { template, model: await buildBrief(input, options, progress, controller.signal), format };
+        const model = await buildBrief(input, options, progress, controller.signal);
+        visitCount = model.counts.visits;
+        request = { template, model, format };
+      } else if (template === 'dossier') {
+        if (!isBriefFormat(format)) throw new Error('The dossier is written in Markdown, HTML, Word or PDF');
+        const options = {
+          visitId: dossierVisitId ?? '',
+          title: reportTitle,
+          generatedAt,
+          zoneOffsetMinutes: zoneOffsetMinutes(generatedAt),
+          asOf: localToday(),
+        };
+        request = {
+          template,
+          model: await buildDossier(input, options, (done, total) => progress(done, total), controller.signal),
+          format,
+        };
       } else {
         const model = await buildModel(input, { title: reportTitle, generatedAt, selectionLabel }, progress, controller.signal);
+        visitCount = model.counts.visits;
         request = { template, model, format };
       }
-      const visitCount = request.model.counts.visits;
       if (controller.signal.aborted) throw new ReportCancelledError();
       setJob({ phase: 'writing', done: input.visits.length, total: input.visits.length, large });
       const content = await renderInWorker(request, controller.signal);
@@ -184,14 +233,14 @@ export function ReportsPage() {
       const f = REPORT_FORMATS[format];
       setJob({ phase: 'saving', done: input.visits.length, total: input.visits.length, large });
       const reply = await bridge.saveFile({
-        suggestedName: reportFileName(format, generatedAt, template === 'brief' ? 'legation-brief' : 'legation-report'),
+        suggestedName: reportFileName(format, generatedAt, FILE_SLUGS[template]),
         filterName: f.filterName,
         extensions: [f.extension],
         content,
       });
       if (reply.status === 'saved') {
         const visits = `${visitCount} visit${visitCount === 1 ? '' : 's'}`;
-        toast.notify(`${template === 'brief' ? 'Brief' : 'Report'} saved as ${reply.fileName} (${f.label}, ${visits})`);
+        toast.notify(`${SAVED_NAMES[template]} saved as ${reply.fileName} (${f.label}, ${visits})`);
       }
     } catch (e) {
       if (e instanceof ReportCancelledError) toast.notify('Report cancelled; nothing was saved');
@@ -261,35 +310,9 @@ export function ReportsPage() {
           )}
         </fieldset>
 
-        <fieldset className="panel report-visits" aria-describedby={visitsLabel}>
-          <legend>Visits</legend>
-          <div className="report-modes" role="radiogroup" aria-label="Which visits">
-            <label>
-              <input type="radio" name="mode" checked={mode === 'all'} onChange={() => chooseMode('all')} /> All visits
-            </label>
-            <label>
-              <input type="radio" name="mode" checked={mode === 'filter'} onChange={() => chooseMode('filter')} /> Visits matching filters
-            </label>
-            <label>
-              <input type="radio" name="mode" checked={mode === 'visit'} onChange={() => chooseMode('visit')} /> One visit
-            </label>
-          </div>
-
-          {mode === 'filter' && (
-            <VisitFilterControls
-              className="toolbar report-filters"
-              value={{
-                status: selection.status,
-                country: selection.country,
-                travellerId: selection.travellerId,
-                from: selection.from,
-                to: selection.to,
-              }}
-              onChange={(f) => setFilter({ status: f.status, country: f.country, travellerId: f.travellerId, from: f.from, to: f.to })}
-            />
-          )}
-
-          {mode === 'visit' && (
+        {template === 'dossier' ? (
+          <fieldset className="panel report-visits" aria-describedby={visitsLabel}>
+            <legend>Visit</legend>
             <div className="toolbar report-filters">
               <Field label="Visit">
                 <select value={selection.visitId ?? ''} onChange={(e) => setSelection(e.target.value ? { visitId: e.target.value } : {})}>
@@ -304,24 +327,79 @@ export function ReportsPage() {
                   ))}
                 </select>
               </Field>
+              {dossierVisitId && oneVisit && <Link to={`/reports/dossier/${dossierVisitId}`}>Read the dossier on screen</Link>}
             </div>
-          )}
+            <p className="report-preview" id={visitsLabel} aria-live="polite">
+              {!dossierVisitId
+                ? 'Choose the visit the dossier is about.'
+                : n === 0
+                  ? 'This visit is no longer there: choose another.'
+                  : `The dossier of ${oneVisit ? visitTitle(people.get(oneVisit.travellerId), oneVisit.place) : 'the chosen visit'}, with the earlier visits both ways`}
+            </p>
+          </fieldset>
+        ) : (
+          <fieldset className="panel report-visits" aria-describedby={visitsLabel}>
+            <legend>Visits</legend>
+            <div className="report-modes" role="radiogroup" aria-label="Which visits">
+              <label>
+                <input type="radio" name="mode" checked={mode === 'all'} onChange={() => chooseMode('all')} /> All visits
+              </label>
+              <label>
+                <input type="radio" name="mode" checked={mode === 'filter'} onChange={() => chooseMode('filter')} /> Visits matching filters
+              </label>
+              <label>
+                <input type="radio" name="mode" checked={mode === 'visit'} onChange={() => chooseMode('visit')} /> One visit
+              </label>
+            </div>
 
-          <p className="report-preview" id={visitsLabel} aria-live="polite">
-            {count.error
-              ? `The visits could not be counted: ${count.error.message}`
-              : n === undefined
-                ? 'Counting visits…'
-                : `${selectionLabel}: ${n === 1 ? '1 visit' : `${n} visits`}`}
-          </p>
-        </fieldset>
+            {mode === 'filter' && (
+              <VisitFilterControls
+                className="toolbar report-filters"
+                value={{
+                  status: selection.status,
+                  country: selection.country,
+                  travellerId: selection.travellerId,
+                  from: selection.from,
+                  to: selection.to,
+                }}
+                onChange={(f) => setFilter({ status: f.status, country: f.country, travellerId: f.travellerId, from: f.from, to: f.to })}
+              />
+            )}
+
+            {mode === 'visit' && (
+              <div className="toolbar report-filters">
+                <Field label="Visit">
+                  <select value={selection.visitId ?? ''} onChange={(e) => setSelection(e.target.value ? { visitId: e.target.value } : {})}>
+                    {!selection.visitId && <option value="">Choose a visit…</option>}
+                    {selection.visitId && !oneVisit && choices.data && (
+                      <option value={selection.visitId}>A visit that no longer exists</option>
+                    )}
+                    {visitList.map((v) => (
+                      <option key={v.id} value={v.id}>
+                        {visitOption(v, people)}
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+              </div>
+            )}
+
+            <p className="report-preview" id={visitsLabel} aria-live="polite">
+              {count.error
+                ? `The visits could not be counted: ${count.error.message}`
+                : n === undefined
+                  ? 'Counting visits…'
+                  : `${selectionLabel}: ${n === 1 ? '1 visit' : `${n} visits`}`}
+            </p>
+          </fieldset>
+        )}
 
         <fieldset className="panel report-formats" aria-labelledby={formatsLabel}>
           <legend id={formatsLabel}>Format</legend>
           <div className="format-grid">
             {FORMAT_ORDER.map((id) => {
               const f = id === 'pdf' ? PDF : REPORT_FORMATS[id];
-              const annexOnly = template === 'brief' && !briefWrites(id);
+              const annexOnly = writesOnlyDocuments(template) && !briefWrites(id);
               return (
                 <label key={id} className={`format-choice${format === id ? ' selected' : ''}${annexOnly ? ' disabled' : ''}`}>
                   <input
@@ -353,7 +431,9 @@ export function ReportsPage() {
           <button type="submit" className="button primary" disabled={!!job || nothing || n === undefined || !!datesError || !!formatError}>
             {format === 'pdf' ? 'Open print view' : 'Export'}
           </button>
-          {nothing && n !== undefined && <span className="muted">No visits match: choose other visits to export.</span>}
+          {nothing && n !== undefined && template !== 'dossier' && (
+            <span className="muted">No visits match: choose other visits to export.</span>
+          )}
         </div>
       </form>
 

@@ -127,6 +127,54 @@ describe('npm run cli -- report', { timeout: 60_000 }, () => {
     expect(value).toMatch(/Generated: \d{1,2} \w+ \d{4}, \d{2}:\d{2} \(UTC[+-]\d{2}:\d{2}\)/);
   });
 
+  it('writes the dossier of one visit in Markdown, HTML and Word', async () => {
+    const md = join(dir, 'dossier.md');
+    const html = join(dir, 'dossier.html');
+    const docx = join(dir, 'dossier.docx');
+    const rs = await Promise.all([
+      cli(seedFile, '--template', 'dossier', '--visit', SEED_IDS.tehranVisit, '--format', 'md', '--out', md),
+      cli(
+        seedFile,
+        '--template',
+        'dossier',
+        '--visit',
+        SEED_IDS.washingtonVisit,
+        '--format',
+        'html',
+        '--as-of',
+        '2020-07-25',
+        '--out',
+        html,
+      ),
+      cli(
+        seedFile,
+        '--template',
+        'dossier',
+        '--visit',
+        SEED_IDS.saudiVisit,
+        '--format',
+        'docx',
+        '--title',
+        'For the Ambassador',
+        '--out',
+        docx,
+      ),
+    ]);
+    expect(rs.map((r) => r.code)).toEqual([0, 0, 0]);
+    expect(rs[0].stderr).toContain('dossier of Mustafa al-Kadhemi → Iran, Tehran written to');
+    const text = readFileSync(md, 'utf8');
+    expect(text).toMatch(/^# Mustafa al-Kadhemi → Iran, Tehran\n\n_Visit dossier_\n/);
+    expect(text).toContain('- **Hosts:** Ali Khamenei (Supreme Leader of Iran)');
+    expect(text).toContain('They killed your guest in your house');
+    expect(text).toContain('### Earlier visits from Iran to Iraq');
+    // As of 25 July 2020 the Washington plan is not yet overdue.
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('<dt>Status</dt><dd>Planned</dd>');
+    const { value } = await mammoth.extractRawText({ buffer: readFileSync(docx) });
+    expect(value).toContain('FOR THE AMBASSADOR');
+    expect(value).toContain('20 July 2020: Postponed — King Salman was hospitalised');
+  });
+
   it('refuses bad input with a message, exit code 2 and no output file', async () => {
     const out = join(dir, 'bad.md');
     const broken = join(dir, 'broken.json');
@@ -134,7 +182,7 @@ describe('npm run cli -- report', { timeout: 60_000 }, () => {
     seed.tables.visits[0]!.startKey = 'nonsense';
     writeFileSync(broken, JSON.stringify(seed));
     const cases: [string[], RegExp][] = [
-      [[seedFile, '--format', 'pdf', '--out', out], /unknown format "pdf"/],
+      [[seedFile, '--format', 'pdf', '--out', out], /PDF is printed by the app/],
       [[seedFile, '--format', 'md', '--from', '2020-02-30', '--out', out], /--from 2020-02-30 is not a calendar day/],
       [[seedFile, '--format', 'md', '--from', '2020-08-01', '--to', '2020-07-01', '--out', out], /is before --from/],
       [[seedFile, '--format', 'md', '--country', 'ZZ', '--out', out], /--country ZZ is not an ISO 3166-1 alpha-2 country code/],
@@ -144,7 +192,21 @@ describe('npm run cli -- report', { timeout: 60_000 }, () => {
       [[seedFile, '--format', 'md', '--out', join(dir, 'no-such-folder', 'x.md')], /does not exist/],
       [[seedFile, '--format', 'csv', '--out', out], /the brief is written in md, html, docx; csv is a format of the annex/],
       [[seedFile, '--template', 'brief', '--format', 'ics', '--out', out], /ics is a format of the annex \(add --template annex\)/],
-      [[seedFile, '--template', 'dossier', '--format', 'md', '--out', out], /unknown template "dossier"/],
+      [[seedFile, '--template', 'dossiers', '--format', 'md', '--out', out], /unknown template "dossiers"/],
+      [[seedFile, '--template', 'dossier', '--format', 'md', '--out', out], /the dossier is of one visit: add --visit ID/],
+      [
+        [seedFile, '--template', 'dossier', '--format', 'csv', '--visit', SEED_IDS.tehranVisit, '--out', out],
+        /the dossier is written in md, html, docx/,
+      ],
+      [
+        [seedFile, '--template', 'dossier', '--format', 'md', '--visit', '00000000-0000-4000-8000-000000000000', '--out', out],
+        /no such visit/,
+      ],
+      [
+        [seedFile, '--template', 'dossier', '--format', 'md', '--visit', SEED_IDS.tehranVisit, '--country', 'IR', '--out', out],
+        /--country is for the brief and the annex/,
+      ],
+      [[seedFile, '--format', 'md', '--visit', SEED_IDS.tehranVisit, '--out', out], /--visit is for the dossier/],
       [[seedFile, '--format', 'md', '--as-of', '2020-13-01', '--out', out], /--as-of 2020-13-01 is not a calendar day/],
       [[seedFile, '--format', 'md', '--as-of', '2020-07-01', '--since', '2020-08-01', '--out', out], /--since 2020-08-01 is after --as-of/],
       [[seedFile, '--template', 'annex', '--format', 'md', '--as-of', '2020-07-01', '--out', out], /--as-of and --since are for the brief/],
