@@ -181,3 +181,14 @@ export function updateVisit(visit: Visit, draft: Omit<VisitDraft, 'status'>, clo
     updatedAt: clock.now(),
   };
 }
+
+/**
+ * Checks the optional day a new visit's first status is dated with (when the plan was announced,
+ * the visit first reported): empty means the day it is recorded; a day after today is refused.
+ */
+export function firstStatusDayError(day: string, today: string): string | null {
+  if (day === '') return null;
+  if (!isValidDay(day)) return 'Enter a calendar day, or leave it empty.';
+  if (day > today) return 'This date cannot be after today: it says when the status was first announced or reported.';
+  return null;
+}
