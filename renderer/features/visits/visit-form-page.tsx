@@ -4,6 +4,8 @@ import {
   KIND_LABELS,
   VISIT_KINDS,
   VISIT_STATUSES,
+  firstStatusDayError,
+  localToday,
   visitTitle,
   type Person,
   type Visit,
@@ -144,6 +146,9 @@ function VisitForm({
   const [errors, setErrors] = useState<VisitFormErrors>({});
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
+  // A new visit's first status can be dated (when the plan was announced); empty: the day it is recorded.
+  const [firstOn, setFirstOn] = useState('');
+  const [firstOnError, setFirstOnError] = useState<string | null>(null);
   // Set when the form took in a save from another window on its own (nothing had been typed).
   const [refreshed, setRefreshed] = useState(false);
   const gone = visitId !== null && latest === null;
@@ -188,6 +193,12 @@ function VisitForm({
       setAttempt((n) => n + 1);
       return;
     }
+    const dayError = visitId ? null : firstStatusDayError(firstOn, localToday());
+    if (dayError) {
+      setFirstOnError(dayError);
+      setAttempt((n) => n + 1);
+      return;
+    }
     setBusy(true);
     try {
       let id: string;
@@ -223,7 +234,7 @@ function VisitForm({
           merged = takenFromOther(c);
         }
       } else {
-        id = (await createVisitFromDraft(r.draft)).id;
+        id = (await createVisitFromDraft(r.draft, firstOn || undefined)).id;
       }
       toast.notify(
         merged.length > 0
@@ -392,6 +403,23 @@ function VisitForm({
                   </option>
                 ))}
               </select>
+            </Field>
+          )}
+          {visitId === null && (
+            <Field
+              label="Status since (optional)"
+              error={firstOnError ?? undefined}
+              hint="When this status was first announced or reported, e.g. the day the plan was announced. Empty: today."
+            >
+              <input
+                type="date"
+                value={firstOn}
+                max={localToday()}
+                onChange={(e) => {
+                  setFirstOn(e.target.value);
+                  setFirstOnError(firstStatusDayError(e.target.value, localToday()));
+                }}
+              />
             </Field>
           )}
           <Field label="Tags" error={errors.tags} hint="Separate with commas, e.g. security, oil">
