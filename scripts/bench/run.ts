@@ -18,6 +18,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import type { BenchApi } from '../../bench/harness';
 import { findChromium } from '../find-chromium.mjs';
 import { benchExtraction } from './extract-cli';
+import { benchRanking } from './ranking';
 import { fmt, meetsTarget, ratio, summarize, table, type Summary, type Target } from './stats';
 
 // ---------------------------------------------------------------- options
@@ -164,6 +165,8 @@ interface CaseResult {
   checks: { label: string; value: number; ok: boolean }[];
   notes: string[];
   missing: string | null;
+  /** The N column when it is not the run's size (the ranking's bundled records). */
+  sizeLabel?: string;
 }
 
 const results = new Map<string, CaseResult>();
@@ -850,16 +853,18 @@ function rows(): Row[] {
   });
 }
 
+const unitOf = (r: Row) => (r.result.unit ? ` ${r.result.unit}` : '');
+
 function renderTable(o: Options, list: Row[]): string {
   const header = ['Case', 'N', 'runs', 'app median', 'app p95', 'baseline median', 'baseline p95', 'ratio', 'target', 'result'];
   const body = list.map((r) => [
     r.label,
-    o.size.toLocaleString('en'),
+    r.result.sizeLabel ?? o.size.toLocaleString('en'),
     String(r.n),
-    fmt(r.app.median, ` ${r.result.unit}`),
-    fmt(r.app.p95, ` ${r.result.unit}`),
-    fmt(r.base.median, ` ${r.result.unit}`),
-    fmt(r.base.p95, ` ${r.result.unit}`),
+    fmt(r.app.median, unitOf(r)),
+    fmt(r.app.p95, unitOf(r)),
+    fmt(r.base.median, unitOf(r)),
+    fmt(r.base.p95, unitOf(r)),
     r.id === 'heap' ? `+${fmt(r.app.median - r.base.median)} MB` : `${fmt(r.ratio)}×`,
     r.result.targetText,
     r.pass === null ? `not measurable: ${r.result.missing ?? 'no samples'}` : r.pass ? 'PASS' : 'MISS',
@@ -986,17 +991,38 @@ function extractionCases(o: Options): void {
   big.notes.push(load);
 }
 
+/**
+ * Ranking quality (scripts/bench/ranking.ts): nDCG@10 on the judged queries of bench/ranking, our
+ * engine against MiniSearch configured alike. Deterministic, so one figure a side: the mean over
+ * the queries (a median would hide them: most queries score 1 on both).
+ */
+function rankingCase(): void {
+  const r = benchRanking();
+  const c = result('ranking', `Ranking: nDCG@10, ${r.queries.length} judged queries`, '≥ MiniSearch’s', { min: 1 }, '');
+  c.sizeLabel = `${r.documents.toLocaleString('en')} documents`;
+  c.app.push(r.ours);
+  c.base.push(r.mini);
+  c.notes.push(
+    `${r.documents} documents (the bundled Office of the Historian records); baseline: MiniSearch (BM25+), same tokeniser, boosts, prefix and fuzzy limits`,
+  );
+  const worse = r.queries.filter((q) => q.ours < q.mini - 1e-9);
+  const better = r.queries.filter((q) => q.ours > q.mini + 1e-9);
+  const list = (qs: typeof r.queries) => qs.map((q) => `“${q.q}” ${fmt(q.ours)} against ${fmt(q.mini)}`).join('; ') || 'none';
+  c.notes.push(`ours better on ${better.length}: ${list(better)}`, `ours worse on ${worse.length}: ${list(worse)}`);
+  const low = r.queries.filter((q) => q.ours < 0.75);
+  c.notes.push(`below 0.75 for ours: ${list(low)}`);
+}
+
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   const began = Date.now();
-  if (want(o, 'extract')) {
-    extractionCases(o);
-    // --only extract: no browser needed; printed only (RESULTS.md keeps the full runs' sections).
-    if (o.only?.every((x) => x.startsWith('extract'))) {
-      const list = rows();
-      process.stdout.write(`\n${renderTable(o, list)}\n\n${details(list)}\n`);
-      return;
-    }
+  if (want(o, 'ranking')) rankingCase();
+  if (want(o, 'extract')) extractionCases(o);
+  // --only extract or ranking: no browser needed; printed only (RESULTS.md keeps the full runs' sections).
+  if (o.only?.every((x) => x.startsWith('extract') || x === 'ranking')) {
+    const list = rows();
+    process.stdout.write(`\n${renderTable(o, list)}\n\n${details(list)}\n`);
+    return;
   }
   if (o.build) buildIfNeeded(false);
   if (!existsSync(join(OUT, 'bench/harness.html'))) throw new Error('dist/bench is missing: run without --no-build');

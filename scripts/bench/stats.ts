@@ -44,10 +44,12 @@ export function ratio(app: number, baseline: number): number {
  * A target on the ratio (and optionally absolute limits on the app's figures):
  * - `max`: ratio ≤ max (the app may be at most max× the baseline);
  * - `speedup`: baseline / app ≥ speedup (the app must be that many times faster);
+ * - `min`: ratio ≥ min (a quality figure, higher is better: the app at least min× the baseline);
  * - `delta`: app − baseline ≤ delta (absolute, e.g. MB of heap).
  */
 export interface Target {
   max?: number;
+  min?: number;
   speedup?: number;
   delta?: number;
   medianMax?: number;
@@ -57,6 +59,7 @@ export interface Target {
 export function meetsTarget(app: Summary, baseline: Summary | null, target: Target): boolean {
   const checks: boolean[] = [];
   if (target.max !== undefined && baseline) checks.push(ratio(app.median, baseline.median) <= target.max);
+  if (target.min !== undefined && baseline) checks.push(ratio(app.median, baseline.median) >= target.min);
   if (target.speedup !== undefined && baseline) checks.push(ratio(baseline.median, app.median) >= target.speedup);
   if (target.delta !== undefined && baseline) checks.push(app.median - baseline.median <= target.delta);
   if (target.medianMax !== undefined) checks.push(app.median <= target.medianMax);
