@@ -407,9 +407,9 @@ function VisitForm({
           )}
           {visitId === null && (
             <Field
-              label="Status since (optional)"
+              label="First announced or reported on (optional)"
               error={firstOnError ?? undefined}
-              hint="When this status was first announced or reported, e.g. the day the plan was announced. Empty: today."
+              hint="The day this status was first announced or reported, e.g. when the plan was made public. Empty: today."
             >
               <input
                 type="date"
