@@ -1,14 +1,55 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { EmptyState } from '../../components';
-import { listPeopleRows, useQuery } from '../../db';
+import { listPeopleRows, listPossibleDuplicates, useQuery, type DuplicateCandidate } from '../../db';
+import { MergeDialog, type MergeChoice } from './merge-dialog';
 import { currentRole, roleLabel } from './person-draft';
+import './people.css';
 
-/** The People screen: everyone recorded, found by any spelling of their name. */
+const REASON_LABEL: Record<DuplicateCandidate['reason'], string> = {
+  'same name': 'same name',
+  alias: 'a name is the other’s alias',
+  'middle initial': 'same name but for a middle initial',
+  'spelling variant': 'spelled differently (transliteration)',
+};
+
+/** The People screen: everyone recorded, found by any spelling of their name; merging people who are one. */
 export function PeopleList() {
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [merging, setMerging] = useState<MergeChoice[] | null>(null);
+  const [showDuplicates, setShowDuplicates] = useState(false);
   const { data, error, isLoading } = useQuery(() => listPeopleRows(query), [query]);
+  const duplicates = useQuery(() => listPossibleDuplicates(), []);
+  // Choices stay while the find box changes, so people found by two searches can be merged.
+  const [chosenRows, setChosenRows] = useState<ReadonlyMap<string, MergeChoice>>(new Map());
+
+  const toggle = (choice: MergeChoice) => {
+    const id = choice.person.id;
+    const next = new Set(chosen);
+    const rows = new Map(chosenRows);
+    if (next.has(id)) {
+      next.delete(id);
+      rows.delete(id);
+    } else {
+      next.add(id);
+      rows.set(id, choice);
+    }
+    setChosen(next);
+    setChosenRows(rows);
+  };
+  const clearChoice = () => {
+    setChosen(new Set());
+    setChosenRows(new Map());
+  };
+  // The people as the list shows them now (a newer version when edited since they were ticked).
+  const current = (id: string): MergeChoice | undefined => {
+    const row = data?.find((r) => r.person.id === id);
+    return row ? { person: row.person, visits: row.visitCount } : chosenRows.get(id);
+  };
+  const pairs = duplicates.data ?? [];
+
   return (
     <section>
       <div className="page-head">
@@ -22,7 +63,76 @@ export function PeopleList() {
           <label htmlFor="people-find">Find people</label>
           <input id="people-find" type="search" value={query} placeholder="Name or alias" onChange={(e) => setQuery(e.target.value)} />
         </div>
+        <div className="people-merge-bar">
+          <button
+            type="button"
+            disabled={chosen.size < 2}
+            onClick={() => setMerging([...chosen].map(current).filter((c): c is MergeChoice => !!c))}
+          >
+            Merge chosen people{chosen.size > 0 ? ` (${chosen.size})` : ''}
+          </button>
+          {chosen.size > 0 && (
+            <button type="button" className="link-button" onClick={clearChoice}>
+              Clear choice
+            </button>
+          )}
+          <button
+            type="button"
+            aria-expanded={showDuplicates}
+            aria-controls="people-duplicates"
+            onClick={() => setShowDuplicates(!showDuplicates)}
+          >
+            Possible duplicates{duplicates.data ? ` (${pairs.length.toLocaleString('en')})` : ''}
+          </button>
+        </div>
       </div>
+      {showDuplicates && (
+        <section id="people-duplicates" className="panel people-duplicates" aria-labelledby="people-duplicates-h">
+          <h2 id="people-duplicates-h">Possible duplicates</h2>
+          {duplicates.error ? (
+            <p className="form-error" role="alert">
+              {duplicates.error.message}
+            </p>
+          ) : !duplicates.data ? (
+            <p className="muted">Comparing names…</p>
+          ) : pairs.length === 0 ? (
+            <p className="muted">No two people look like the same person.</p>
+          ) : (
+            <>
+              <p className="muted">
+                People whose names may be one person’s, the likeliest first. Merge a pair to keep one record; leave it if they are two
+                people.
+              </p>
+              <ul className="duplicate-list" aria-label="Possible duplicates">
+                {pairs.slice(0, 200).map((d) => (
+                  <li key={`${d.a.id} ${d.b.id}`}>
+                    <span>
+                      <Link to={`/people/${d.a.id}`}>{d.a.name}</Link> <span className="muted">({d.visits[0]})</span> and{' '}
+                      <Link to={`/people/${d.b.id}`}>{d.b.name}</Link> <span className="muted">({d.visits[1]})</span>
+                      <span className="duplicate-reason muted"> — {REASON_LABEL[d.reason]}</span>
+                    </span>
+                    <button
+                      type="button"
+                      aria-label={`Merge ${d.a.name} and ${d.b.name}`}
+                      onClick={() =>
+                        setMerging([
+                          { person: d.a, visits: d.visits[0] },
+                          { person: d.b, visits: d.visits[1] },
+                        ])
+                      }
+                    >
+                      Merge…
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              {pairs.length > 200 && (
+                <p className="muted">The first 200 of {pairs.length.toLocaleString('en')} are shown; merge some to see the rest.</p>
+              )}
+            </>
+          )}
+        </section>
+      )}
       {error && (
         <p className="form-error" role="alert">
           {error.message}
@@ -38,6 +148,9 @@ export function PeopleList() {
         <table aria-label="People">
           <thead>
             <tr>
+              <th scope="col" className="people-choose">
+                <span className="visually-hidden">Choose</span>
+              </th>
               <th scope="col">Name</th>
               <th scope="col">Also written</th>
               <th scope="col">Current role</th>
@@ -51,6 +164,14 @@ export function PeopleList() {
               const current = currentRole(person.roles);
               return (
                 <tr key={person.id}>
+                  <td className="people-choose">
+                    <input
+                      type="checkbox"
+                      aria-label={`Choose ${person.name}`}
+                      checked={chosen.has(person.id)}
+                      onChange={() => toggle({ person, visits: visitCount })}
+                    />
+                  </td>
                   <td>
                     <Link to={`/people/${person.id}`}>{person.name}</Link>
                   </td>
@@ -72,6 +193,14 @@ export function PeopleList() {
           </tbody>
         </table>
       )}
+      <MergeDialog
+        choices={merging}
+        onClose={() => setMerging(null)}
+        onMerged={() => {
+          setMerging(null);
+          clearChoice();
+        }}
+      />
     </section>
   );
 }

@@ -1,0 +1,128 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { PeoplePage } from './support/people-page';
+
+/** Adds a person through the New person form, as a user would, and comes back to the People list. */
+async function addPerson(page: Page, people: PeoplePage, name: string): Promise<void> {
+  await people.open();
+  await page.getByRole('button', { name: 'New person' }).click();
+  await people.field('Name').fill(name);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 1, name, exact: true })).toBeVisible();
+  await people.open();
+}
+
+/** Writes a note about the person whose page is open, and returns to it. */
+async function addNote(page: Page, text: string): Promise<void> {
+  await page.getByRole('button', { name: 'New note' }).click();
+  const editor = page.getByRole('textbox', { name: 'Note (Markdown)' });
+  await editor.click();
+  await editor.pressSequentially(text);
+  await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+  await page.goBack();
+}
+
+test.describe('Merging people', () => {
+  test('two records of one man become one: visits and notes move, names become aliases, and undo restores both', async ({ page }) => {
+    const people = new PeoplePage(page);
+    await addPerson(page, people, 'Mustafa A. Kadhimi');
+    await people.openPerson('Mustafa A. Kadhimi');
+    await addNote(page, 'Spoke at the Baghdad conference');
+    await expect(page.getByRole('link', { name: 'Spoke at the Baghdad conference' })).toBeVisible();
+    await people.open();
+
+    // Choose both, keep the seeded record's name.
+    const merge = page.getByRole('button', { name: /^Merge chosen people/ });
+    await expect(merge).toBeDisabled();
+    await page.getByRole('checkbox', { name: 'Choose Mustafa A. Kadhimi' }).check();
+    await page.getByRole('checkbox', { name: 'Choose Mustafa al-Kadhemi' }).check();
+    await merge.click();
+    const dialog = page.getByRole('dialog', { name: 'Merge people' });
+    await expect(dialog).toBeVisible();
+    // The record with the visits is offered first.
+    await expect(dialog.getByRole('radio', { name: /Mustafa al-Kadhemi/ })).toBeChecked();
+    await expect(dialog).toContainText('Mustafa A. Kadhimi will become an alias of Mustafa al-Kadhemi');
+    await dialog.getByRole('button', { name: 'Merge 2 people' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('status').getByText('Merged Mustafa A. Kadhimi into Mustafa al-Kadhemi')).toBeVisible();
+
+    await expect(people.row('Mustafa A. Kadhimi')).toHaveCount(0);
+    await expect(people.row('Mustafa al-Kadhemi')).toContainText('Mustafa A. Kadhimi');
+    await expect(people.row('Mustafa al-Kadhemi').getByRole('cell').last()).toHaveText('3');
+    // Found by the merged name too.
+    await people.findBox.fill('A. Kadhimi');
+    await expect(people.row('Mustafa al-Kadhemi')).toBeVisible();
+    await people.openPerson('Mustafa al-Kadhemi');
+    await expect(page.getByRole('link', { name: 'Spoke at the Baghdad conference' })).toBeVisible();
+    await expect(people.visitsAsTraveller().getByRole('row')).toHaveCount(4);
+
+    // Undo, from the keyboard: both people are back as they were.
+    await people.open();
+    await page.keyboard.press('Control+z');
+    await expect(page.getByRole('status').getByText('Undone: Merge people into Mustafa al-Kadhemi')).toBeVisible();
+    await expect(people.row('Mustafa A. Kadhimi')).toBeVisible();
+    await expect(people.row('Mustafa al-Kadhemi')).not.toContainText('Mustafa A. Kadhimi');
+    await expect(people.row('Mustafa al-Kadhemi').getByRole('cell').last()).toHaveText('3');
+    await people.openPerson('Mustafa A. Kadhimi');
+    await expect(page.getByRole('link', { name: 'Spoke at the Baghdad conference' })).toBeVisible();
+  });
+
+  test('keeping the newer record’s name moves the seeded visits to it', async ({ page }) => {
+    const people = new PeoplePage(page);
+    await addPerson(page, people, 'Mustafa Al-Kadhimi');
+    await page.getByRole('checkbox', { name: 'Choose Mustafa Al-Kadhimi' }).check();
+    await page.getByRole('checkbox', { name: 'Choose Mustafa al-Kadhemi' }).check();
+    await page.getByRole('button', { name: 'Merge chosen people (2)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Merge people' });
+    await dialog.getByRole('radio', { name: /Mustafa Al-Kadhimi/ }).check();
+    await expect(dialog).toContainText('Mustafa al-Kadhemi will become an alias of Mustafa Al-Kadhimi');
+    await dialog.getByRole('button', { name: 'Merge 2 people' }).click();
+    await expect(people.row('Mustafa Al-Kadhimi').getByRole('cell').last()).toHaveText('3');
+    await people.openPerson('Mustafa Al-Kadhimi');
+    await expect(people.visitsAsTraveller()).toContainText('Iran');
+    await expect(people.visitsAsTraveller()).toContainText('Saudi Arabia');
+  });
+
+  test('a person changed in another window since being chosen is not merged, and the dialog says why', async ({ page, profile }) => {
+    const people = new PeoplePage(page);
+    await addPerson(page, people, 'Donald J. Trump');
+    await page.getByRole('checkbox', { name: 'Choose Donald J. Trump' }).check();
+    await page.getByRole('checkbox', { name: 'Choose Donald Trump' }).check();
+    await page.getByRole('button', { name: 'Merge chosen people (2)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Merge people' });
+    await expect(dialog).toBeVisible();
+
+    const other = await (await profile.launch()).newPage();
+    await other.goto('./#/people');
+    const otherPeople = new PeoplePage(other);
+    await otherPeople.openPerson('Donald Trump');
+    await otherPeople.edit();
+    await otherPeople.field('About').fill('Edited meanwhile');
+    await other.getByRole('button', { name: 'Save' }).click();
+    await expect(other.getByText('Edited meanwhile')).toBeVisible();
+
+    await dialog.getByRole('button', { name: 'Merge 2 people' }).click();
+    await expect(dialog.getByRole('alert')).toContainText('Nothing was merged');
+    await expect(dialog.getByRole('alert')).toContainText('changed in another window');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(people.row('Donald J. Trump')).toBeVisible();
+    await expect(people.row('Donald Trump')).toBeVisible();
+  });
+
+  test('possible duplicates lists a middle-initial pair, and merging from it leaves one record', async ({ page }) => {
+    const people = new PeoplePage(page);
+    await addPerson(page, people, 'Donald J. Trump');
+    await page.getByRole('button', { name: /^Possible duplicates/ }).click();
+    const list = page.getByRole('list', { name: 'Possible duplicates' });
+    const pair = list.getByRole('listitem').filter({ hasText: 'Donald J. Trump' });
+    await expect(pair).toContainText('Donald J. Trump (0) and Donald Trump (0) — same name but for a middle initial');
+    await pair.getByRole('button', { name: 'Merge Donald J. Trump and Donald Trump' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Merge people' });
+    await dialog.getByRole('radio', { name: /^Donald Trump/ }).check();
+    await dialog.getByRole('button', { name: 'Merge 2 people' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(list.getByRole('listitem').filter({ hasText: 'Donald J. Trump' })).toHaveCount(0);
+    await expect(people.row('Donald J. Trump')).toHaveCount(0);
+    await expect(people.row('Donald Trump')).toContainText('Donald J. Trump');
+  });
+});
