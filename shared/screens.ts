@@ -27,10 +27,10 @@ const ROWS = [
   { id: 'notes', label: 'Notes', accelerator: 'CmdOrCtrl+8', inNav: true, inMenu: true },
   { id: 'search', label: 'Search', accelerator: 'CmdOrCtrl+9', inNav: true, inMenu: true },
   { id: 'import', label: 'Import', inNav: true, inMenu: true },
+  // In the bar (next to Import, whose imports it checks) and the palette; not in the Go menu.
+  { id: 'reconcile', label: 'Reconcile', inNav: true, inMenu: false },
   { id: 'reports', label: 'Reports', inNav: true, inMenu: true },
   { id: 'settings', label: 'Settings', accelerator: 'CmdOrCtrl+,', inNav: true, inMenu: true },
-  // Reached from Import (after an import) and the palette; not in the bar or the menu.
-  { id: 'reconcile', label: 'Reconcile', inNav: false, inMenu: false },
 ] as const satisfies readonly ScreenRow[];
 
 export type ScreenId = (typeof ROWS)[number]['id'];
@@ -43,7 +43,7 @@ export interface Screen extends Readonly<ScreenRow> {
   readonly path: `/${ScreenId}`;
 }
 
-/** Every screen, in the order of the navigation bar (screens outside it come last). */
+/** Every screen, in the order of the navigation bar. */
 export const SCREENS: readonly Screen[] = ROWS.map((row) => ({ ...row, path: `/${row.id}` }));
 export const NAV_SCREENS: readonly Screen[] = SCREENS.filter((s) => s.inNav);
 export const MENU_SCREENS: readonly Screen[] = SCREENS.filter((s) => s.inMenu);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { HashRouter, Navigate, NavLink, Route, Routes, useNavigate } from 'react-router';
+import { HashRouter, Link, Navigate, Route, Routes, useNavigate } from 'react-router';
 import { isAppRoute, type MenuCommand } from '../../shared/bridge';
 import { acceleratorKeys, NAV_SCREENS, SCREENS, screenForCommand, screenForModKey } from '../../shared/screens';
 import { bridge } from '../bridge';
@@ -8,6 +8,7 @@ import { CommandPalette, type PaletteCommand } from '../components/command-palet
 import { ShortcutsSheet } from './shortcuts-sheet';
 import { createNote, initDatabase, undoLast, useViewSetting, type DatabaseStatus } from '../db';
 import { DataLossBanner } from './data-loss-banner';
+import { MainNav } from './main-nav';
 import { RestoreNotice } from './restore-notice';
 import { pushRecent } from '../components/palette-filter';
 import { SCREEN_ROUTES, ScreenFrame } from './screens';
@@ -211,6 +212,18 @@ function usePaletteCommands(actions: ShellActions, mac: boolean, themeLabel: str
   }, [actions, mac, themeLabel]);
 }
 
+/** An address that names no screen (a stale bookmark, a mistyped route): say so, and the way home. */
+function NotFound() {
+  return (
+    <section className="not-found" aria-labelledby="not-found-title">
+      <h1 id="not-found-title">This page does not exist</h1>
+      <p>
+        The address names no screen of Legation. <Link to="/visits">Go to the Visits list</Link>, or use the navigation above.
+      </p>
+    </section>
+  );
+}
+
 function Shell() {
   const { actions, palette, setPalette, sheet, setSheet, theme, systemDark } = useShellActions();
   useCommands(actions);
@@ -243,15 +256,7 @@ function Shell() {
         <span className="brand" aria-hidden="true">
           Legation
         </span>
-        <nav aria-label="Main">
-          <ul>
-            {NAV_SCREENS.map((screen) => (
-              <li key={screen.id}>
-                <NavLink to={screen.path}>{screen.label}</NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <MainNav screens={NAV_SCREENS} />
         <button
           type="button"
           className="topbar-palette"
@@ -272,7 +277,7 @@ function Shell() {
               const { Component, subroutes } = SCREEN_ROUTES[id];
               return <Route key={id} path={subroutes ? `${path}/*` : path} element={<Component />} />;
             })}
-            <Route path="*" element={<p>This page does not exist.</p>} />
+            <Route path="*" element={<NotFound />} />
           </Routes>
         </ScreenFrame>
       </main>

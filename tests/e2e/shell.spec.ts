@@ -134,7 +134,7 @@ test.describe('Shell: keyboard, palette, themes', () => {
 
     const nav = page.getByRole('navigation', { name: 'Main' });
     const links = await nav.getByRole('link').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
-    expect(links).toHaveLength(12);
+    expect(links).toHaveLength(13);
     for (const n of [1, 2, 6, 9]) {
       await page.locator('main').focus();
       await page.keyboard.press(`Control+${n}`);
@@ -198,6 +198,7 @@ test.describe('Shell: keyboard, palette, themes', () => {
       'Notes',
       'Search',
       'Import',
+      'Reconcile',
       'Reports',
       'Settings',
     ];
