@@ -659,7 +659,10 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
         if (t.kind === 'visit' || t.kind === 'tour') {
           let k = t.idx + 1;
           // "the visit of President X to Peru" as well.
-          if (tokens[k]?.lower === 'by' || (tokens[k]?.lower === 'of' && places.every((p) => p.from !== k + 1))) {
+          if (
+            tokens[k]?.lower === 'by' ||
+            (tokens[k]?.lower === 'of' && places.every((p) => p.from !== k + 1 || qualifierTokens.has(p.from)))
+          ) {
             k++;
             const agent = persons.find((m) => m.from >= k && m.from <= k + 1 && !m.speaker);
             if (agent) return [agent.entity];
@@ -834,7 +837,7 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
               : reading.status === 'completed' || reading.status === 'underway'
                 ? 'past'
                 : reading.status === 'cancelled' || reading.status === 'postponed'
-                  ? 'nearest'
+                  ? 'closest'
                   : 'future';
       const needDates =
         ref !== null && (allDests.length > 0 || triggers.some((x) => x.kind === 'tour' || x.kind === 'motion' || x.word === 'trip'));

@@ -362,11 +362,16 @@ export function findPersonMentions(text: string, tokens: Token[], sentences: Sen
       i = Math.max(end, startTok + 1);
     }
   }
-  // "his Azerbaijani counterpart Jeyhun Bayramov": a title mention right before a bare name qualifies it.
+  // "his Azerbaijani counterpart Jeyhun Bayramov": a title mention right before a bare name qualifies
+  // it; so does one set off by commas ("the Canadian prime minister, Anne Tremblay, will").
   for (let m = 0; m + 1 < out.length; m++) {
     const a = out[m]!;
     const b = out[m + 1]!;
-    if (a.kind === 'title' && b.kind === 'name' && b.from === a.to && !a.possessive && b.title === null) {
+    // "the prime minister of Canada, Anne Tremblay": the title's end is after its country.
+    const aEnd = Math.max(a.to, ...a.qualifierTokens.map((q) => q + 1));
+    const apposed =
+      b.from === aEnd + 1 && tokens[aEnd]?.text === ',' && (b.to >= tokens.length || tokens[b.to]!.punct) && a.sentence === b.sentence;
+    if (a.kind === 'title' && b.kind === 'name' && (b.from === a.to || apposed) && !a.possessive && b.title === null) {
       b.title = a.title;
       b.role = a.role;
       b.country ??= a.country;

@@ -108,6 +108,10 @@ const PRIORITY: Record<Cue['kind'], number> = {
  * Reads the status for the travel word at [triggerStart, triggerEnd) of `clause` (lower-cased
  * clause text). `triggerWord` is that word itself ("visited", "arrives", "trip").
  */
+/** A participle or relative aside about the plan, set off by commas. */
+const ASIDE =
+  /,\s*(?:(?:originally|initially|previously|first|earlier) )?(?:scheduled|planned|set|slated|due|expected|meant|announced|which|that had been|which had been)\b[^,;]{0,80},/g;
+
 export function readStatus(clause: string, triggerStart: number, triggerEnd: number, triggerWord: string): StatusReading {
   const found: Array<{ kind: Cue['kind']; text: string; distance: number; at: [number, number] }> = [];
   for (const cue of CUES) {
@@ -119,8 +123,13 @@ export function readStatus(clause: string, triggerStart: number, triggerEnd: num
       if (e <= triggerStart + 1) distance = triggerStart - e;
       else if (s >= triggerEnd - 1) {
         if (!cue.after) continue;
-        distance = s - triggerEnd;
-        if (distance > 45) continue;
+        // "the visit to A, scheduled for 14-16 April, has been put off": an aside between commas
+        // about the plan does not put the verb further from the trip.
+        distance = clause.slice(triggerEnd, s).replace(ASIDE, ',').length;
+        // "The visit of <title> <name> to <country> has been put off": the passive verb of a sentence
+        // whose subject is the visit reaches across the visitor's name and the destination.
+        const passive = /\b(?:has|have|had) been\s+$|\b(?:was|were|is|are)\s+(?:being\s+)?$/.test(clause.slice(Math.max(0, s - 16), s));
+        if (distance > (passive ? 90 : 45)) continue;
       } else distance = 0; // the cue is the travel word itself ("visited")
       const limit = cue.kind === 'planned' || cue.kind === 'completed' || cue.kind === 'underway' ? 70 : 100;
       if (distance > limit) continue;

@@ -73,3 +73,33 @@ describe('the Pope', () => {
     expect(summary('Pope Pius XIV will travel to the Vatican on Sunday and to Peru in May.')).toEqual(['Pius XIV → PE planned 2031-05-01']);
   });
 });
+
+describe('who, and what became of the trip (round 4)', () => {
+  it('reads a title set off by commas before a name as that person ("the Canadian prime minister, Anne Tremblay,")', () => {
+    for (const lead of [
+      'The Canadian prime minister, Anne Tremblay,',
+      "Canada's prime minister, Anne Tremblay,",
+      'The prime minister of Canada, Anne Tremblay,',
+    ]) {
+      expect(summary(`${lead} will head to Norway on Monday.`)).toEqual(['Anne Tremblay → NO planned 2031-03-10']);
+    }
+  });
+
+  it('reads the passive verb of a sentence whose subject is the visit, across the visitor and an aside about the plan', () => {
+    expect(summary('The visit of German Chancellor Lena Vogt to India, scheduled for April 14-16, has been put off indefinitely.')).toEqual(
+      ['Lena Vogt → IN postponed 2031-04-14'],
+    );
+    expect(summary("Lena Vogt's visit to India, originally planned for late April, was cancelled.")).toEqual([
+      'Lena Vogt → IN cancelled 2031-04-21',
+    ]);
+  });
+
+  it('dates a trip called off on a weekday by the nearer of the two (the day just gone, when it is nearer)', () => {
+    expect(summary('President Paul Girard of France called off his trip to Algeria at the last minute on Tuesday.')).toEqual([
+      'Paul Girard → DZ cancelled 2031-03-04',
+    ]);
+    expect(summary('President Paul Girard of France has postponed his trip to Algeria that was due to begin on Friday.')).toEqual([
+      'Paul Girard → DZ postponed 2031-03-07',
+    ]);
+  });
+});
