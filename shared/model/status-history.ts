@@ -8,10 +8,11 @@ import { dayLabel } from './visit-format';
  * so the list as stored, the state machine's chain (each entry's `from` is the status before it)
  * and the dates tell the same story.
  *
- * One exception keeps existing data valid: a first entry dated the day it was typed (within a day
- * of its `recordedAt`, time zones apart) says only when the visit was recorded, not when the plan
- * was announced (before the form asked, every first entry was dated so). Such an entry does not
- * bound the dates of the changes after it, and screens say "date not given".
+ * One exception keeps existing data valid: a first entry typed into the form without a date (no
+ * source, no reason, dated within a day of its `recordedAt`, time zones apart) says only when the
+ * visit was recorded, not when the plan was announced; before the form asked, every such entry was
+ * dated so. It does not bound the dates of the changes after it, and screens say "not given".
+ * Seeded and imported first entries cite their source, so their day is a date given.
  */
 
 /** The calendar day of an ISO timestamp, in UTC. */
@@ -21,7 +22,7 @@ function dayOf(timestamp: string): string {
 
 /** True when the first entry carries only the day it was typed, not a date the user gave. */
 export function firstDateNotGiven(first: StatusChange): boolean {
-  if (first.from !== null) return false;
+  if (first.from !== null || first.sourceId !== null || first.reason !== '') return false;
   const typed = dayOf(first.recordedAt);
   if (!ISO_DAY.test(typed) || !ISO_DAY.test(first.on)) return false;
   return Math.abs(daysBetween(typed, first.on)) <= 1;

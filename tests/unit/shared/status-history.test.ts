@@ -170,6 +170,8 @@ describe('overdue', () => {
     expect(isOverdue(washington, '2020-09-02')).toBe(false);
     // The postponed Saudi trip has no dates: nothing to be late against.
     expect(seed.visits.filter((v) => isOverdue(v, '2026-12-07')).map((v) => v.place.country)).toEqual(['US']);
+    // Seeded first statuses cite the article: their day is a date given, and it bounds later changes.
+    expect(seed.visits.map((v) => firstDateNotGiven(v.statusHistory[0]!))).toEqual([false, false, false]);
   });
 
   it('recording what happened clears it; an undated plan never comes due', () => {

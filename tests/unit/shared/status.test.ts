@@ -245,7 +245,7 @@ describe('applyStatusChange', () => {
 
 describe('status rules', () => {
   it('asks a reason of a postponed or cancelled trip, and new dates of a planned, underway or completed one', () => {
-    expect(VISIT_STATUSES.filter(requiresReason)).toEqual(['postponed', 'cancelled']);
+    expect(VISIT_STATUSES.filter((s) => requiresReason(s))).toEqual(['postponed', 'cancelled']);
     expect(VISIT_STATUSES.filter(takesDates)).toEqual(['planned', 'underway', 'completed']);
   });
 });
