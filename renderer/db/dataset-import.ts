@@ -1,5 +1,6 @@
 import type { EntityTable } from 'dexie';
 import type { Person, Source, Visit } from '../../shared/model';
+import { PeopleMatcher } from '../../shared/people/match';
 import { BulkWriteNotice } from './bulk-write';
 import { LegationDB, withIndexKeys } from './database';
 import { addUntracked } from './raw-write';
@@ -59,6 +60,10 @@ export interface DatasetImportRun {
   resumedFrom?: number;
   /** Written with every batch. */
   updatedAt?: string;
+  /** People of the data set recognised as people already recorded (see `linkKnownPeople`): not created, their visits linked. */
+  linkedPeople?: number;
+  /** People of the data set who may be someone already recorded: created, and left to People → Possible duplicates. */
+  possibleDuplicates?: number;
 }
 
 export interface DatasetSaveOptions {
@@ -141,13 +146,16 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
  * leaves a visit without its traveller). Each batch is one rw transaction that also records the
  * run's progress under `meta[metaKey]`; a crash leaves the run marked "running", which the page
  * reports as interrupted. Resolves with the counts; rejects on a storage error (the run is then
- * recorded as failed, the batches before it stay).
+ * recorded as failed, the batches before it stay). People already recorded are linked first, not
+ * created again (see `linkKnownPeople`).
  */
-export async function saveDatasetImport(records: DatasetRecords, options: DatasetSaveOptions): Promise<DatasetSaveResult> {
+export async function saveDatasetImport(given: DatasetRecords, options: DatasetSaveOptions): Promise<DatasetSaveResult> {
   const batchSize = Math.max(1, options.batchSize ?? 1000);
   // Its own connection: relaxed durability (Chromium acknowledges a commit before the OS flushes it;
   // a crash can lose the last batches, never half of one, and the run record says how far it got).
   const db = options.databaseName ? new LegationDB(options.databaseName, { chromeTransactionDurability: 'relaxed' }) : appDb;
+  const linking = await linkKnownPeople(db, given);
+  const records = linking.records;
   const items: { table: DatasetTable; row: Row }[] = TABLES.flatMap((t) => (records[t] as Row[]).map((row) => ({ table: t, row })));
   const total = items.length;
   const prior = options.resume;
@@ -168,6 +176,8 @@ export async function saveDatasetImport(records: DatasetRecords, options: Datase
     ...(options.fingerprint ? { fingerprint: options.fingerprint } : {}),
     ...(options.fileNames ? { fileNames: options.fileNames } : {}),
     ...(startAt > 0 ? { resumedFrom: startAt } : {}),
+    linkedPeople: linking.linked,
+    possibleDuplicates: linking.uncertain,
   };
   const created: Record<DatasetTable, string[]> = { sources: [], people: [], visits: [] };
   await db.meta.put({ key: options.metaKey, value: { ...run } });
@@ -279,6 +289,44 @@ export async function saveDatasetImport(records: DatasetRecords, options: Datase
     }
   }
   return { run, created };
+}
+
+/**
+ * The data set's people matched against the people already recorded (shared/people/match.ts), by
+ * name, aliases, middle initials and spelling: one certainly someone recorded is not created, and
+ * the data set's visits name the recorded person instead; one who only may be someone is created
+ * and counted, for People → Possible duplicates. Records with the data set's own ids (a second
+ * import, a resumed one) are not candidates, so a re-import links the same way as the first.
+ */
+export async function linkKnownPeople(
+  db: LegationDB,
+  records: DatasetRecords,
+): Promise<{ records: DatasetRecords; linked: number; uncertain: number }> {
+  const incoming = new Set(records.people.map((p) => p.id));
+  const known = (await db.people.toArray()).filter((p) => !p.deletedAt && !incoming.has(p.id));
+  if (known.length === 0 || records.people.length === 0) return { records, linked: 0, uncertain: 0 };
+  const matcher = new PeopleMatcher(known);
+  const to = new Map<string, string>();
+  let uncertain = 0;
+  for (const p of records.people) {
+    const m = matcher.match(p.name, p.aliases);
+    if (m.certain) to.set(p.id, m.certain.id);
+    else if (m.likely.length > 0) uncertain++;
+  }
+  if (to.size === 0) return { records, linked: 0, uncertain };
+  const map = (id: string) => to.get(id) ?? id;
+  const uniq = (ids: string[]) => [...new Set(ids)];
+  const visits = records.visits.map((v) => {
+    if (!to.has(v.travellerId) && !v.delegationIds.some((id) => to.has(id)) && !v.hostIds.some((id) => to.has(id))) return v;
+    const travellerId = map(v.travellerId);
+    return {
+      ...v,
+      travellerId,
+      delegationIds: uniq(v.delegationIds.map(map)).filter((id) => id !== travellerId),
+      hostIds: uniq(v.hostIds.map(map)).filter((id) => id !== travellerId),
+    };
+  });
+  return { records: { ...records, people: records.people.filter((p) => !to.has(p.id)), visits }, linked: to.size, uncertain };
 }
 
 /** The undo entry for an import that created `ids` (pushed by saveDatasetImport, or by the page for its worker). */

@@ -229,6 +229,18 @@ function SummaryView({
           </tbody>
         </table>
       )}
+      {run && (run.linkedPeople ?? 0) + (run.possibleDuplicates ?? 0) > 0 && (
+        <p className="dataset-people-matched">
+          {(run.linkedPeople ?? 0) > 0 &&
+            `${plural(run.linkedPeople ?? 0, 'person of the data set is', 'people of the data set are')} already recorded: their visits were linked to them, not to a copy. `}
+          {(run.possibleDuplicates ?? 0) > 0 && (
+            <>
+              {plural(run.possibleDuplicates ?? 0, 'person', 'people')} may be someone already recorded (a spelling differs): see{' '}
+              <Link to="/people">People → Possible duplicates</Link>.
+            </>
+          )}
+        </p>
+      )}
       {run && run.counts.present.visits + run.counts.present.people > 0 && (
         <p className="muted">
           Records already present were left as they are (including any you edited or deleted); only records still exactly as an earlier
