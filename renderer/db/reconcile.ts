@@ -92,3 +92,35 @@ export async function rejectReconcileProposal(proposal: ReconcileProposal): Prom
       }),
   });
 }
+
+/** A reconcile proposal for one plan, with the recorded visit it points at. */
+export interface VisitSuggestion extends ReconcileProposal {
+  recorded: Visit;
+  recordedTravellerName: string;
+}
+
+/**
+ * The reconcile proposals that match one planned or postponed visit (the rule of the Reconcile
+ * screen, `shared/reconcile`), minus those the user rejected there. Reads only recorded visits to
+ * the same host country, and the people (names decide whether two travellers are one person).
+ */
+export async function reconcileSuggestionsFor(visitId: string): Promise<VisitSuggestion[]> {
+  return db.transaction('r', [db.visits, db.people, db.meta], async () => {
+    const planned = await db.visits.get(visitId);
+    if (!planned || planned.deletedAt || (planned.status !== 'planned' && planned.status !== 'postponed')) return [];
+    const recorded = (await db.visits.where('place.country').equals(planned.place.country).toArray()).filter(
+      (v) => !v.deletedAt && (v.status === 'completed' || v.status === 'underway'),
+    );
+    if (recorded.length === 0) return [];
+    const people = await db.people.toArray();
+    const rejected = await rejectedKeys();
+    const byId = new Map(recorded.map((v) => [v.id, v]));
+    const names = new Map(people.map((p) => [p.id, p.name]));
+    return reconcile([planned, ...recorded], people)
+      .filter((p) => p.plannedId === visitId && !rejected.has(proposalKey(p)))
+      .map((p) => {
+        const rec = byId.get(p.recordedId)!;
+        return { ...p, recorded: rec, recordedTravellerName: names.get(rec.travellerId) ?? 'Unknown traveller' };
+      });
+  });
+}
