@@ -1,5 +1,5 @@
 import { Dexie } from 'dexie';
-import { formatVisitDates, VISIT_STATUSES, type Visit } from '../../shared/model';
+import { formatVisitDates, isOverdue, lastPossibleDay, VISIT_STATUSES, type Visit } from '../../shared/model';
 import {
   emptyStatusCounts,
   fillYears,
@@ -23,6 +23,9 @@ export interface DashboardVisit {
   dates: string;
   /** For postponed visits: the day it was postponed. */
   postponedOn: string;
+  /** The last day its dates allowed ('' when undated): for an overdue plan, when it came due. */
+  dueOn: string;
+  status: Visit['status'];
 }
 
 export interface DashboardData {
@@ -35,6 +38,10 @@ export interface DashboardData {
   topCountries: CountryCount[];
   nextPlanned: DashboardVisit[];
   recentlyPostponed: DashboardVisit[];
+  /** Plans that have come due (`isOverdue` as of today), the most recently due first; at most a few. */
+  overdue: DashboardVisit[];
+  /** How many plans have come due in all. */
+  overdueCount: number;
 }
 
 const LIST_LENGTH = 5;
@@ -50,6 +57,8 @@ const LIST_LENGTH = 5;
  * The two lists read rows: next planned visits through the `[status+startKey]` index from today
  * (plus planned windows still open, from the `endKey` index), recently postponed visits from the
  * `status` index (every postponed visit: the postponement day is in the status history, no index).
+ * Plans that have come due: planned and postponed visits that start before today, through the
+ * `[status+startKey]` index, kept when `isOverdue` (their last possible day is before today).
  */
 export async function loadDashboard(today: string, topN = 10): Promise<DashboardData> {
   const began = performance.now();
@@ -129,8 +138,23 @@ export async function loadDashboard(today: string, topN = 10): Promise<Dashboard
       })
       .slice(0, LIST_LENGTH);
 
+    const started = await Promise.all(
+      (['planned', 'postponed'] as const).map((s) =>
+        db.visits.where('[status+startKey]').between([s, ''], [s, today], false, false).toArray(),
+      ),
+    );
+    const due = started
+      .flat()
+      .filter((v) => !v.deletedAt && isOverdue(v, today))
+      .sort((a, b) => {
+        const da = lastPossibleDay(a) ?? '';
+        const dbb = lastPossibleDay(b) ?? '';
+        return da > dbb ? -1 : da < dbb ? 1 : a.id < b.id ? -1 : 1;
+      });
+    const overdue = due.slice(0, LIST_LENGTH);
+
     const names = new Map<string, string>();
-    const people = await db.people.bulkGet([...new Set([...planned, ...postponed].map((v) => v.travellerId))]);
+    const people = await db.people.bulkGet([...new Set([...planned, ...postponed, ...overdue].map((v) => v.travellerId))]);
     for (const p of people) if (p) names.set(p.id, p.name);
     const view = (v: Visit): DashboardVisit => ({
       id: v.id,
@@ -139,6 +163,8 @@ export async function loadDashboard(today: string, topN = 10): Promise<Dashboard
       city: v.place.city,
       dates: formatVisitDates(v.start, v.end),
       postponedOn: postponedOn(v),
+      dueOn: lastPossibleDay(v) ?? '',
+      status: v.status,
     });
 
     return {
@@ -149,6 +175,8 @@ export async function loadDashboard(today: string, topN = 10): Promise<Dashboard
       topCountries,
       nextPlanned: planned.map(view),
       recentlyPostponed: postponed.map(view),
+      overdue: overdue.map(view),
+      overdueCount: due.length,
     };
   });
   // A User Timing entry for benchmarks and the performance panel ("legation:dashboard").

@@ -28,7 +28,8 @@ test.describe('Dashboard', () => {
     );
     await expect(dash.postponed).toContainText('postponed on 20 July 2020');
     await expect(dash.perYear).toContainText('1 visit without a date not shown');
-    await expect(dash.nextPlanned).toContainText('No planned visit is dated on or after today');
+    await expect(dash.nextPlanned).toContainText('Nothing planned from today');
+    await expect(dash.nextPlanned).toContainText('1 plan came due before it (see Needs follow-up)');
 
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);

@@ -200,6 +200,44 @@ function VisitList({
   );
 }
 
+/**
+ * Plans that have come due: planned or postponed, their dates passed (`isOverdue`). Each opens its
+ * visit, where the follow-up actions are; the link lists them all in the Visits list.
+ */
+function FollowUpCard({ visits, count, today }: { visits: DashboardVisit[]; count: number; today: string }) {
+  return (
+    <section className="dash-card dash-follow-up" aria-labelledby="dash-follow-up" data-empty={count === 0 ? 'true' : undefined}>
+      <h2 id="dash-follow-up">Needs follow-up</h2>
+      {count === 0 ? (
+        <p className="muted">
+          No plan has come due: every planned or postponed visit is dated from today ({dayLabel(today)}) on, or undated.
+        </p>
+      ) : (
+        <>
+          <p className="dash-hint">
+            {plural(count, 'plan')} whose dates have passed, still planned or postponed. Open one to record what happened or reschedule it.
+          </p>
+          <ol className="dash-visits">
+            {visits.map((v) => (
+              <li key={v.id}>
+                <Link to={`/visits/${v.id}`}>{visitTitle({ name: v.travellerName }, v)}</Link>
+                <div className="muted">
+                  {v.dates} · {v.status}, due by {dayLabel(v.dueOn)}
+                </div>
+              </li>
+            ))}
+          </ol>
+          <p>
+            <Link to="/visits?overdue=1">
+              {count > visits.length ? `See all ${nf.format(count)} in the Visits list` : 'See them in the Visits list'}
+            </Link>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
 /** The Dashboard: counts by status, visits per year, top host countries, what is next and what moved. Each item opens the filtered list. */
 export function DashboardPage() {
   const today = localToday();
@@ -231,11 +269,16 @@ export function DashboardPage() {
           <StatusChart counts={data.byStatus} />
           <CountryChart countries={data.topCountries} />
           <div className="dash-stack">
+            <FollowUpCard visits={data.overdue} count={data.overdueCount} today={today} />
             <VisitList
               id="dash-next"
               title="Next planned visits"
               visits={data.nextPlanned}
-              empty={`No planned visit is dated on or after today (${dayLabel(today)}).`}
+              empty={
+                data.overdueCount > 0
+                  ? `Nothing planned from today (${dayLabel(today)}) on; ${plural(data.overdueCount, 'plan')} came due before it (see Needs follow-up).`
+                  : `Nothing planned from today (${dayLabel(today)}) on.`
+              }
               more={listHref({ status: 'planned' })}
             />
             <VisitList

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { aggregateRoutes, buildLegs } from '../../../shared/geo';
-import { VISIT_STATUSES, type FuzzyDate, type Person, type Visit, type VisitStatus } from '../../../shared/model';
+import { VISIT_STATUSES, isOverdue, type FuzzyDate, type Person, type Visit, type VisitStatus } from '../../../shared/model';
 import { placeFor } from '../../../shared/places';
 import { SEED_IDS } from '../../../shared/seed';
 import { nextPlanned, recentlyPostponed, statusCounts, topCountries, visitsPerYear } from '../../../shared/stats';
@@ -122,7 +122,13 @@ describe('loadDashboard (index counts) agrees with the row-by-row definitions in
     expect(d.topCountries.map((c) => c.country).sort()).toEqual(['IR', 'SA', 'US']);
     expect(d.nextPlanned.map((v) => v.id)).toEqual([SEED_IDS.washingtonVisit]); // "within weeks" of 2020-07-22
     expect(d.recentlyPostponed.map((v) => v.id)).toEqual([SEED_IDS.saudiVisit]);
-    expect((await loadDashboard('2030-01-01')).nextPlanned).toEqual([]);
+    expect(d.overdue).toEqual([]);
+    const later = await loadDashboard('2030-01-01');
+    expect(later.nextPlanned).toEqual([]);
+    // The Washington plan's window ended on 2 September 2020: it has come due; the undated Saudi plan never does.
+    expect(later.overdue.map((v) => [v.id, v.dueOn])).toEqual([[SEED_IDS.washingtonVisit, '2020-09-02']]);
+    expect(later.overdueCount).toBe(1);
+    expect((await loadDashboard('2020-09-02')).overdueCount).toBe(0);
   });
 
   it('on 1,500 generated visits with deleted rows, undated ones, windows and tours', async () => {
@@ -138,6 +144,11 @@ describe('loadDashboard (index counts) agrees with the row-by-row definitions in
       expect(d.topCountries).toEqual(topCountries(visits, 10));
       expect(d.nextPlanned.map((v) => v.id)).toEqual(nextPlanned(visits, today, 5).map((v) => v.id));
       expect(d.recentlyPostponed.map((v) => v.id)).toEqual(recentlyPostponed(visits, 5).map((v) => v.id));
+      // Overdue by the index read agrees with the one rule (isOverdue) applied row by row.
+      const due = visits.filter((v) => !v.deletedAt && isOverdue(v, today));
+      expect(d.overdueCount).toBe(due.length);
+      expect(new Set(d.overdue.map((v) => v.id)).size).toBe(Math.min(5, due.length));
+      expect(d.overdue.every((v) => due.some((x) => x.id === v.id))).toBe(true);
     }
   }, 60_000);
 
@@ -151,6 +162,8 @@ describe('loadDashboard (index counts) agrees with the row-by-row definitions in
       topCountries: [],
       nextPlanned: [],
       recentlyPostponed: [],
+      overdue: [],
+      overdueCount: 0,
     });
   });
 });
