@@ -2,9 +2,11 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import {
   allowedTransitions,
   dayLabel,
+  earliestDayFor,
   fuzzyDateToInput,
   isValidDay,
   localToday,
+  reasonMissing,
   requiresReason,
   takesDates,
   transitionError,
@@ -21,15 +23,47 @@ import { parseOptionalDate } from './visit-form-model';
 type Errors = Partial<Record<'to' | 'on' | 'reason' | 'start' | 'end' | 'form', string>>;
 
 /**
- * Changes a visit's status through the state machine: only allowed transitions are offered, the
- * change is dated, explained and sourced, and a refusal from the repository is shown here with
- * everything typed kept.
+ * What the dialog is opened for: any change the machine allows, or one of the visit page's
+ * follow-up actions, which offer only their own statuses (the machine still decides which).
  */
-export function StatusDialog({ visit, title, onClose }: { visit: Visit; title: string; onClose: () => void }) {
+export type StatusDialogMode = 'change' | 'record' | 'reschedule' | 'reopen';
+
+const MODES: Record<StatusDialogMode, { title: string; only: readonly VisitStatus[] | null }> = {
+  change: { title: 'Change status', only: null },
+  record: { title: 'Record what happened', only: ['completed', 'cancelled'] },
+  reschedule: { title: 'Reschedule', only: ['planned'] },
+  reopen: { title: 'Reopen', only: ['planned', 'underway'] },
+};
+
+/** The statuses a mode offers from the visit's status, in the machine's order. */
+export function choicesFor(status: VisitStatus, mode: StatusDialogMode): VisitStatus[] {
+  const only = MODES[mode].only;
+  return allowedTransitions(status).filter((s) => !only || only.includes(s));
+}
+
+/**
+ * Changes a visit's status through the state machine: only allowed transitions are offered, the
+ * change is dated (its effective date, which can be in the past but not before the history's last
+ * entry), explained and sourced, and a refusal from the repository is shown here with everything
+ * typed kept.
+ */
+export function StatusDialog({
+  visit,
+  title,
+  onClose,
+  mode = 'change',
+}: {
+  visit: Visit;
+  title: string;
+  onClose: () => void;
+  mode?: StatusDialogMode;
+}) {
   const toast = useToast();
   // Read when the dialog opens, not with the visit: every source holds its article's full text.
   const sources = useQuery(() => listSources(), []);
-  const choices = allowedTransitions(visit.status);
+  const choices = choicesFor(visit.status, mode);
+  const earliest = earliestDayFor(visit.statusHistory, visit.statusHistory.length);
+  const dialogTitle = MODES[mode].title;
   const [to, setTo] = useState<VisitStatus | ''>(choices[0] ?? '');
   const [on, setOn] = useState(localToday());
   const [reason, setReason] = useState('');
@@ -49,8 +83,10 @@ export function StatusDialog({ visit, title, onClose }: { visit: Visit; title: s
     if (busy) return;
     const next: Errors = {};
     if (!to) next.to = 'Choose the new status';
-    if (!isValidDay(on)) next.on = 'Enter the day the change happened';
-    if (to && requiresReason(to) && reason.trim() === '') next.reason = `Say why the visit was ${to}.`;
+    if (!isValidDay(on)) next.on = 'Enter the day the change took effect';
+    else if (earliest !== null && on < earliest)
+      next.on = `The history is kept in date order: date this change ${dayLabel(earliest)} or later (the last entry's date), or correct that entry first.`;
+    if (to && requiresReason(to, visit.status) && reason.trim() === '') next.reason = reasonMissing(visit.status, to);
     const req: StatusChangeRequest = { to: to || 'planned', on, reason, sourceId: sourceId || null };
     if (to && takesDates(to)) {
       // Unchanged text keeps the visit's dates as they are; cleared text means "no longer known".
@@ -94,8 +130,8 @@ export function StatusDialog({ visit, title, onClose }: { visit: Visit; title: s
 
   if (choices.length === 0) {
     return (
-      <Dialog title="Change status" open onClose={onClose}>
-        <p role="alert">{transitionError(visit.status, 'planned')}</p>
+      <Dialog title={dialogTitle} open onClose={onClose}>
+        <p role="alert">{transitionError(visit.status, MODES[mode].only?.[0] ?? 'planned') ?? `A ${visit.status} visit cannot do this.`}</p>
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             Close
@@ -106,7 +142,7 @@ export function StatusDialog({ visit, title, onClose }: { visit: Visit; title: s
   }
 
   return (
-    <Dialog title="Change status" open onClose={onClose}>
+    <Dialog title={dialogTitle} open onClose={onClose}>
       <form className="status-form" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} noValidate>
         <p className="muted">
           {title} — now <strong>{visit.status}</strong>
@@ -125,11 +161,30 @@ export function StatusDialog({ visit, title, onClose }: { visit: Visit; title: s
             ))}
           </select>
         </Field>
-        <Field label="Date of change" error={errors.on} hint="The day it happened, not the day you record it.">
-          <input type="date" value={on} onChange={(e) => setOn(e.target.value)} required />
+        <Field
+          label="Effective date"
+          error={errors.on}
+          hint={`The day it took effect in the world, not the day you record it; it can be in the past.${earliest ? ` On or after ${dayLabel(earliest)} (the history's last entry).` : ''}`}
+        >
+          <input type="date" value={on} min={earliest ?? undefined} onChange={(e) => setOn(e.target.value)} required />
         </Field>
-        <Field label="Reason" error={errors.reason} hint={to && requiresReason(to) ? 'Required: say why.' : 'Optional.'}>
-          <textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} required={!!to && requiresReason(to)} />
+        <Field
+          label="Reason"
+          error={errors.reason}
+          hint={
+            to && requiresReason(to, visit.status)
+              ? mode === 'reopen'
+                ? 'Required: say what was wrong or what changed.'
+                : 'Required: say why.'
+              : 'Optional.'
+          }
+        >
+          <textarea
+            rows={3}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            required={!!to && requiresReason(to, visit.status)}
+          />
         </Field>
         <Field label="Source" hint="Where this was reported.">
           <select value={sourceId} onChange={(e) => setSourceId(e.target.value)} aria-busy={sources.data ? undefined : true}>
@@ -150,10 +205,18 @@ export function StatusDialog({ visit, title, onClose }: { visit: Visit; title: s
         </Field>
         {to && takesDates(to) && (
           <div className="date-pair">
-            <Field label="Start" error={errors.start} hint={fuzzyDateHint(start, 'Empty: not known.')}>
+            <Field
+              label={mode === 'reschedule' ? 'New start' : to === 'completed' ? 'Start (as it happened)' : 'Start'}
+              error={errors.start}
+              hint={fuzzyDateHint(start, 'Empty: not known.')}
+            >
               <FuzzyDateInput value={start} onChange={setStart} />
             </Field>
-            <Field label="End" error={errors.end} hint={fuzzyDateHint(end, 'Empty: not known.')}>
+            <Field
+              label={mode === 'reschedule' ? 'New end' : to === 'completed' ? 'End (as it happened)' : 'End'}
+              error={errors.end}
+              hint={fuzzyDateHint(end, 'Empty: not known.')}
+            >
               <FuzzyDateInput value={end} onChange={setEnd} />
             </Field>
           </div>
