@@ -83,8 +83,12 @@ export class StatusDialog {
   readonly newStatus: Locator;
   readonly submit: Locator;
 
-  constructor(readonly page: Page) {
-    this.root = page.getByRole('dialog', { name: 'Change status' });
+  /** `title`: the dialog's name, per the action that opened it ("Change status", "Reopen", …). */
+  constructor(
+    readonly page: Page,
+    title = 'Change status',
+  ) {
+    this.root = page.getByRole('dialog', { name: title });
     this.newStatus = this.root.getByLabel('New status');
     this.submit = this.root.locator('button[type=submit]');
   }
@@ -94,7 +98,7 @@ export class StatusDialog {
     const label = options.find((o) => (typeof opts.to === 'string' ? o.includes(opts.to) : opts.to.test(o)));
     if (!label) throw new Error(`No status option ${String(opts.to)} among ${options.join(' | ')}`);
     await this.newStatus.selectOption({ label });
-    if (opts.on) await this.root.getByLabel('Date of change').fill(opts.on);
+    if (opts.on) await this.root.getByLabel('Effective date').fill(opts.on);
     if (opts.reason !== undefined) await this.root.getByLabel('Reason').fill(opts.reason);
     if (opts.start !== undefined) await this.root.getByLabel('Start').fill(opts.start);
     if (opts.end !== undefined) await this.root.getByLabel('End').fill(opts.end);
