@@ -1,5 +1,6 @@
 import { useMemo, type ComponentPropsWithoutRef } from 'react';
 import { COUNTRIES, countryName } from '../../shared/places';
+import { Combobox, type ComboOption } from './combobox';
 
 type SelectProps = Omit<ComponentPropsWithoutRef<'select'>, 'value' | 'onChange' | 'children'>;
 
@@ -33,5 +34,40 @@ export function CountrySelect({
         </option>
       ))}
     </select>
+  );
+}
+
+/** Every country as a combobox option, found by its name, official name, other names and codes. */
+const COUNTRY_OPTIONS: readonly ComboOption[] = BY_NAME.map((c) => ({
+  id: c.code,
+  label: c.name,
+  keywords: [c.code, c.officialName, ...c.altNames],
+}));
+
+/**
+ * A country typed to find ("sau", "KSA", "Saudi Arabia"): the forms' host country. Found by every
+ * name the gazetteer knows for it, so "Persia" or "USA" find theirs.
+ */
+export function CountryCombobox({
+  value,
+  onChange,
+  ...field
+}: {
+  value: string;
+  onChange: (code: string) => void;
+  id?: string;
+  'aria-invalid'?: boolean | undefined;
+  'aria-describedby'?: string | undefined;
+}) {
+  return (
+    <Combobox
+      {...field}
+      options={COUNTRY_OPTIONS}
+      value={value}
+      onChange={onChange}
+      listLabel="Countries"
+      placeholder="Type a country…"
+      missingLabel={value ? countryName(value) : ''}
+    />
   );
 }

@@ -1,6 +1,8 @@
 import { useId, useMemo, useState, type ComponentPropsWithoutRef, type KeyboardEvent } from 'react';
 import type { Person } from '../../shared/model';
+import { countryName } from '../../shared/places';
 import { createPerson } from '../db';
+import { Combobox, MultiCombobox, type ComboOption } from './combobox';
 import { useToast } from './toast';
 
 type SelectProps = Omit<ComponentPropsWithoutRef<'select'>, 'value' | 'onChange' | 'children'>;
@@ -23,6 +25,58 @@ export function PersonSelect({
         </option>
       ))}
     </select>
+  );
+}
+
+/** People as combobox options, by name: found by name and aliases, the latest role shown beside. */
+function usePersonOptions(people: readonly Person[]): ComboOption[] {
+  return useMemo(
+    () =>
+      [...people]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((p) => {
+          const role = p.roles.at(-1);
+          const detail = role ? [role.title, role.country ? countryName(role.country) : ''].filter(Boolean).join(', ') : undefined;
+          return { id: p.id, label: p.name, keywords: p.aliases, detail };
+        }),
+    [people],
+  );
+}
+
+type FieldProps = { id?: string; 'aria-invalid'?: boolean | undefined; 'aria-describedby'?: string | undefined };
+
+/** One person, typed to find: for lists of any size (the visit form's traveller). */
+export function PersonCombobox({
+  people,
+  value,
+  onChange,
+  ...field
+}: FieldProps & { people: readonly Person[]; value: string; onChange: (id: string) => void; autoFocus?: boolean }) {
+  const options = usePersonOptions(people);
+  return (
+    <Combobox
+      {...field}
+      options={options}
+      value={value}
+      onChange={onChange}
+      listLabel="People"
+      placeholder="Type a name…"
+      missingLabel="A deleted person"
+    />
+  );
+}
+
+/** Several people, typed to find one at a time, shown as removable buttons (a visit's hosts). */
+export function PeopleCombobox({
+  people,
+  value,
+  onChange,
+  exclude,
+  ...field
+}: FieldProps & { people: readonly Person[]; value: readonly string[]; onChange: (ids: string[]) => void; exclude?: readonly string[] }) {
+  const options = usePersonOptions(people);
+  return (
+    <MultiCombobox {...field} options={options} value={value} onChange={onChange} listLabel="People" {...(exclude ? { exclude } : {})} />
   );
 }
 

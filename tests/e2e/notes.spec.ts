@@ -1,5 +1,6 @@
 import { SEED } from './support/seed-refs';
 import { expect, test } from './support/fixtures';
+import { choose } from './support/combobox';
 import { NotesPage } from './support/notes-page';
 
 test.describe('Notes', () => {
@@ -107,7 +108,7 @@ test.describe('Notes', () => {
     await notes.open();
     await notes.newNote();
     await notes.type('Tehran readout');
-    await notes.attachedTo.selectOption(`visit:${SEED.tehranVisit}`);
+    await choose(notes.attachedTo, 'Mustafa al-Kadhemi → Iran (Tehran)', 'tehran');
     await expect(page.getByText('Note attached')).toBeVisible();
     await notes.open();
     const row = notes.table.getByRole('row').filter({ hasText: 'Tehran readout' });
@@ -118,7 +119,7 @@ test.describe('Notes', () => {
 
     // Free-standing again, then deleted and brought back with Undo.
     await row.getByRole('link', { name: 'Tehran readout' }).click();
-    await notes.attachedTo.selectOption('');
+    await choose(notes.attachedTo, 'Nothing (free-standing)', 'nothing');
     await expect(page.getByText('Note is now free-standing')).toBeVisible();
     await page.getByRole('button', { name: 'Delete note' }).click();
     await expect(notes.table.getByRole('link', { name: 'Tehran readout' })).toHaveCount(0);

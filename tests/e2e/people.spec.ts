@@ -99,7 +99,7 @@ test.describe('People', () => {
     const editor = page.getByRole('textbox', { name: 'Note (Markdown)' });
     await editor.fill('Health watch\n\nHospitalised 20 July 2020.');
     await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
-    await expect(page.getByRole('combobox', { name: 'Attached to' })).toHaveValue(`person:${SEED.salman}`);
+    await expect(page.getByRole('combobox', { name: 'Attached to' })).toHaveValue('Salman bin Abdulaziz Al Saud');
     await page.getByRole('link', { name: 'Notes', exact: true }).first().click();
     await people.open();
     await people.openPerson('Salman bin Abdulaziz Al Saud');

@@ -9,15 +9,19 @@ test('a recorded visit is proposed as fulfilling the planned Washington trip; ac
   // A recorded visit, as an import would bring it: same traveller, same country, inside the planned window.
   await page.goto('./#/visits/new');
   const form = new VisitForm(page);
-  await form.create({
-    traveller: 'Mustafa al-Kadhemi',
-    country: 'United States',
-    city: 'Washington',
-    kind: 'Working visit',
-    purpose: 'Official Working Visit.',
-    start: '2020-08-20',
-    status: 'completed',
-  });
+  await form.create(
+    {
+      traveller: 'Mustafa al-Kadhemi',
+      country: 'United States',
+      city: 'Washington',
+      kind: 'Working visit',
+      purpose: 'Official Working Visit.',
+      start: '2020-08-20',
+      status: 'completed',
+    },
+    // Inside the plan's window: the form warns that it may be the planned visit; the user records it apart.
+    { duplicateOf: /Mustafa al-Kadhemi → United States \(Washington\)/ },
+  );
 
   await page.goto('./#/reconcile');
   await expect(page.getByRole('heading', { level: 1, name: 'Reconcile' })).toBeVisible();

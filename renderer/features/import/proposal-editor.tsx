@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { VISIT_STATUSES } from '../../../shared/model';
-import { CountrySelect, Dialog, Field, FuzzyDateInput, fuzzyDateHint } from '../../components';
+import { Dialog, Field, FuzzyDateInput, fuzzyDateHint } from '../../components';
+import { CountryCombobox } from '../../components/country-select';
 import type { ImportVisitProposal } from '../../db';
 import { applyEditForm, editFormOf, type EditForm } from './review-model';
 
@@ -58,7 +59,7 @@ function EditProposalForm({
           <input value={form.title} onChange={(e) => set({ title: e.target.value })} autoComplete="off" />
         </Field>
         <Field label="Host country" error={errors.country}>
-          <CountrySelect value={form.country} onChange={(country) => set({ country })} />
+          <CountryCombobox value={form.country} onChange={(country) => set({ country })} />
         </Field>
         <Field label="City" error={errors.city}>
           <input value={form.city} onChange={(e) => set({ city: e.target.value })} autoComplete="off" />

@@ -1,8 +1,9 @@
-import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { hasConflictMarkers, mergeText } from '../../../shared/merge';
 import { localTimeLabel, noteTitle, type Note, type NoteTarget } from '../../../shared/model';
 import { EmptyState, Field, Markdown, useToast } from '../../components';
+import { Combobox, type ComboOption } from '../../components/combobox';
 import { ConflictError, deleteNote, getNote, listPeople, listVisitSummaries, saveNoteBody, setNoteTarget, useQuery } from '../../db';
 import './note-editor.css';
 import { useAutosave, type SaveState } from './use-autosave';
@@ -64,12 +65,19 @@ function SaveStatus({ state }: { state: SaveState }) {
   );
 }
 
+/** The note's target, typed to find among every visit and person (thousands once a data set is loaded). */
 function AttachSelect({ note }: { note: Note }) {
   const toast = useToast();
   const { data } = useQuery(() => Promise.all([listVisitSummaries(), listPeople()]), []);
-  const [visits, people] = data ?? [[], []];
   const value = targetValue(note.target);
-  const known = value === '' || visits.some((v) => `visit:${v.visit.id}` === value) || people.some((p) => `person:${p.id}` === value);
+  const options = useMemo<ComboOption[]>(() => {
+    const [visits, people] = data ?? [[], []];
+    return [
+      { id: '', label: 'Nothing (free-standing)' },
+      ...visits.map((v) => ({ id: `visit:${v.visit.id}`, label: v.label, group: 'Visit' })),
+      ...people.map((p) => ({ id: `person:${p.id}`, label: p.name, keywords: p.aliases, group: 'Person' })),
+    ];
+  }, [data]);
   const onChange = (v: string) => {
     setNoteTarget(note.id, parseTarget(v)).then(
       () => toast.notify(v ? 'Note attached' : 'Note is now free-standing'),
@@ -77,25 +85,16 @@ function AttachSelect({ note }: { note: Note }) {
     );
   };
   return (
-    <Field label="Attached to">
-      <select value={value} onChange={(e) => onChange(e.target.value)} disabled={!data}>
-        <option value="">Nothing (free-standing)</option>
-        {!known && <option value={value}>A deleted {note.target?.type ?? 'record'}</option>}
-        <optgroup label="Visits">
-          {visits.map((v) => (
-            <option key={v.visit.id} value={`visit:${v.visit.id}`}>
-              {v.label}
-            </option>
-          ))}
-        </optgroup>
-        <optgroup label="People">
-          {people.map((p) => (
-            <option key={p.id} value={`person:${p.id}`}>
-              {p.name}
-            </option>
-          ))}
-        </optgroup>
-      </select>
+    <Field label="Attached to" hint="Type part of a visit (traveller, country, date) or a person’s name.">
+      <Combobox
+        options={options}
+        value={value}
+        onChange={onChange}
+        listLabel="Visits and people"
+        placeholder="Type to find a visit or a person…"
+        missingLabel={data ? `A deleted ${note.target?.type ?? 'record'}` : 'Loading…'}
+        disabled={!data}
+      />
     </Field>
   );
 }

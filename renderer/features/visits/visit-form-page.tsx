@@ -14,27 +14,29 @@ import {
 } from '../../../shared/model';
 import { CITIES, capitalOf, findCity, placeFor } from '../../../shared/places';
 import {
-  CountrySelect,
   Dialog,
   Field,
   FieldConflictPanel,
   FuzzyDateInput,
-  PeoplePicker,
-  PersonSelect,
   QuickAddPerson,
+  StatusBadge,
   fuzzyDateHint,
   useToast,
   type ConflictChoices,
 } from '../../components';
+import { CountryCombobox } from '../../components/country-select';
+import { PeopleCombobox, PersonCombobox } from '../../components/person-select';
 import {
   ConflictError,
   ValidationError,
   createVisitFromDraft,
   describeStorageError,
+  findDuplicateVisits,
   getVisit,
   listPeople,
   updateVisitFromDraft,
   useQuery,
+  type DuplicateVisit,
 } from '../../db';
 import {
   FIELD_LABELS,
@@ -164,6 +166,8 @@ function VisitForm({
   }
   const changedElsewhere = !!latest && !conflict && latest.updatedAt !== base.version && !untouched;
   const [confirmLeave, setConfirmLeave] = useState(false);
+  // Visits the new one probably duplicates, found when saving: nothing is written until the user chooses.
+  const [duplicates, setDuplicates] = useState<DuplicateVisit[] | null>(null);
   // People created inline are shown at once, before the live list catches up.
   const [added, setAdded] = useState<Person[]>([]);
   const formRef = useRef<HTMLFormElement>(null);
@@ -184,7 +188,7 @@ function VisitForm({
     el?.focus();
   }, [attempt]);
 
-  const save = async (e?: FormEvent, form: VisitFormValues = values, from: typeof base = base) => {
+  const save = async (e?: FormEvent, form: VisitFormValues = values, from: typeof base = base, anyway = false) => {
     e?.preventDefault();
     if (busy) return;
     const r = draftFromForm(form, placeFor);
@@ -234,6 +238,12 @@ function VisitForm({
           merged = takenFromOther(c);
         }
       } else {
+        const [found = []] = anyway ? [] : await findDuplicateVisits([r.draft]);
+        if (found.length > 0) {
+          setDuplicates(found);
+          setBusy(false);
+          return;
+        }
         id = (await createVisitFromDraft(r.draft, firstOn || undefined)).id;
       }
       toast.notify(
@@ -359,7 +369,13 @@ function VisitForm({
         <div className="visit-form-grid">
           <div className="traveller-field">
             <Field label="Traveller" error={errors.travellerId}>
-              <PersonSelect people={allPeople} value={values.travellerId} onChange={(id) => set('travellerId', id)} />
+              <PersonCombobox
+                people={allPeople}
+                value={values.travellerId}
+                onChange={(id) => set('travellerId', id)}
+                // A new visit starts at its first field (the New visit shortcut, menu and link all land here).
+                autoFocus={visitId === null}
+              />
             </Field>
             <QuickAddPerson
               onCreated={(p) => {
@@ -377,8 +393,8 @@ function VisitForm({
               ))}
             </select>
           </Field>
-          <Field label="Host country" error={errors.country} hint="Type letters to jump to a country.">
-            <CountrySelect value={values.country} onChange={(code) => set('country', code)} />
+          <Field label="Host country" error={errors.country} hint="Type a few letters, then choose with the arrow keys and Enter.">
+            <CountryCombobox value={values.country} onChange={(code) => set('country', code)} />
           </Field>
           <Field label="City" error={errors.city} hint={cityHint}>
             <input value={values.city} onChange={(e) => set('city', e.target.value)} list="visit-city-options" autoComplete="off" />
@@ -431,14 +447,14 @@ function VisitForm({
             </Field>
           </div>
           <div className="wide">
-            <PeoplePicker
-              legend="People met / hosts"
-              people={allPeople}
-              value={values.hostIds}
-              exclude={values.travellerId ? [values.travellerId] : []}
-              onChange={(ids) => set('hostIds', ids)}
-              error={errors.hostIds}
-            />
+            <Field label="People met / hosts" error={errors.hostIds} hint="Type a name and press Enter to add; Backspace removes the last.">
+              <PeopleCombobox
+                people={allPeople}
+                value={values.hostIds}
+                exclude={values.travellerId ? [values.travellerId] : []}
+                onChange={(ids) => set('hostIds', ids)}
+              />
+            </Field>
           </div>
         </div>
 
@@ -455,6 +471,40 @@ function VisitForm({
         </div>
       </form>
 
+      {duplicates && (
+        <Dialog title="This visit may already be recorded" open onClose={() => setDuplicates(null)}>
+          <p>
+            {duplicates.length === 1
+              ? 'A visit of the same traveller to the same country, at dates that overlap these, is already recorded:'
+              : `${duplicates.length} visits of the same traveller to the same country, at dates that overlap these, are already recorded:`}
+          </p>
+          <ul className="duplicate-list">
+            {duplicates.map((d) => (
+              <li key={d.visit.id}>
+                <Link to={`/visits/${d.visit.id}`}>{d.label}</Link> <StatusBadge status={d.visit.status} />
+              </li>
+            ))}
+          </ul>
+          <p>Nothing has been saved yet.</p>
+          <div className="dialog-actions">
+            <button type="button" className="primary" autoFocus onClick={() => void navigate(`/visits/${duplicates[0]!.visit.id}`)}>
+              Open the existing visit
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setDuplicates(null);
+                void save(undefined, values, base, true);
+              }}
+            >
+              Save anyway
+            </button>
+            <button type="button" onClick={() => setDuplicates(null)}>
+              Keep editing
+            </button>
+          </div>
+        </Dialog>
+      )}
       {confirmLeave && (
         <Dialog title="Discard your changes?" open onClose={() => setConfirmLeave(false)}>
           <p>What you typed in this form has not been saved.</p>

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { choose } from './combobox';
 
 /** Page objects for the Visits feature: role-based locators only, so they read like what a user sees. */
 export class VisitsList {
@@ -139,8 +140,14 @@ export class VisitForm {
       await f.getByRole('button', { name: /^Create person/ }).click();
       await expect(f.getByLabel('Traveller')).toHaveValue(/.+/);
     }
-    if (v.traveller) await f.getByLabel('Traveller').selectOption({ label: v.traveller });
-    if (v.country) await f.getByLabel('Host country').selectOption({ label: v.country });
+    if (v.traveller) {
+      await choose(f.getByRole('combobox', { name: 'Traveller' }), v.traveller);
+      await expect(f.getByRole('combobox', { name: 'Traveller' })).toHaveValue(v.traveller);
+    }
+    if (v.country) {
+      await choose(f.getByRole('combobox', { name: 'Host country' }), v.country);
+      await expect(f.getByRole('combobox', { name: 'Host country' })).toHaveValue(v.country);
+    }
     if (v.city !== undefined) await f.getByLabel('City').fill(v.city);
     if (v.kind) await f.getByLabel('Kind').selectOption({ label: v.kind });
     if (v.purpose !== undefined) await f.getByLabel('Purpose').fill(v.purpose);
@@ -150,10 +157,18 @@ export class VisitForm {
     if (v.tags !== undefined) await f.getByLabel('Tags').fill(v.tags);
   }
 
-  /** Fills, saves, and waits for the new visit's page. */
-  async create(v: VisitInput): Promise<VisitDetail> {
+  /**
+   * Fills, saves, and waits for the new visit's page. With `duplicateOf`, expects the warning that
+   * the visit may already be recorded (naming that visit) and saves anyway.
+   */
+  async create(v: VisitInput, { duplicateOf }: { duplicateOf?: string | RegExp } = {}): Promise<VisitDetail> {
     await this.fill(v);
     await this.save.click();
+    if (duplicateOf) {
+      const warning = this.page.getByRole('dialog', { name: 'This visit may already be recorded' });
+      await expect(warning.getByRole('link', { name: duplicateOf })).toBeVisible();
+      await warning.getByRole('button', { name: 'Save anyway' }).click();
+    }
     const detail = new VisitDetail(this.page);
     await expect(this.page.getByText('Visit saved')).toBeVisible();
     await expect(detail.history).toBeVisible();
