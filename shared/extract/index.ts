@@ -192,13 +192,20 @@ function findTriggers(tokens: Token[], clause: Clause): Trigger[] {
       out.push({ idx: i, kind, word: t.lower, transitive: TRANSITIVE.has(t.lower) });
       continue;
     }
-    // "Khan is currently in Geneva", "she was in Peru": a person's presence abroad.
+    // "Khan is currently in Geneva", "she was in Peru": a person's presence abroad; also told ahead
+    // ("is due in Seoul", "is expected in Lima", "is scheduled to be in Jakarta", "will be in Rome").
     if (t.lower === 'in' && !t.cap) {
       let k = i - 1;
       if (/^(currently|now|still|already|also)$/.test(tokens[k]?.lower ?? '')) k--;
+      if (/^(due|expected)$/.test(tokens[k]?.lower ?? '')) k--;
+      else if (/^(be|been)$/.test(tokens[k]?.lower ?? '')) {
+        k--;
+        if (tokens[k]?.lower === 'to' && /^(scheduled|set|slated|due|expected|going|supposed)$/.test(tokens[k - 1]?.lower ?? '')) k -= 2;
+        if (/^(also|now|still)$/.test(tokens[k]?.lower ?? '')) k--;
+      }
       const subject = tokens[k - 1];
       if (
-        /^(is|are|was|were)$/.test(tokens[k]?.lower ?? '') &&
+        /^(is|are|was|were|will|would|has|have|had)$/.test(tokens[k]?.lower ?? '') &&
         subject &&
         (/^(he|she|they)$/.test(subject.lower) || (subject.cap && !subject.punct && k - 1 > clause.from))
       ) {
@@ -435,6 +442,50 @@ function isObjectPosition(ctx: Ctx, m: PersonMention): boolean {
   );
 }
 
+const HOST_VERBS = /^(?:host|hosts|hosted|hosting|welcome|welcomes|welcomed|welcoming|receive|receives|received|receiving)$/;
+
+/**
+ * "A hosted B in <city>", "A will host his Japanese counterpart, B, on Monday", "A welcomed B to
+ * <country>": B travels, to the place named after B, else to A's country (A a person or a place).
+ */
+function hostedGuests(ctx: Ctx, clause: Clause, places: PlaceMention[], qualifiers: Set<number>): Destination[] {
+  const { tokens, entities } = ctx;
+  const out: Destination[] = [];
+  for (let v = clause.from; v < clause.to; v++) {
+    if (!HOST_VERBS.test(tokens[v]!.lower)) continue;
+    let guest: PersonMention | null = null;
+    for (let k = lowerBound(ctx.allMentions, tokens[v]!.end, (m) => m.start); k < ctx.allMentions.length; k++) {
+      const m = ctx.allMentions[k]!;
+      if (m.from > v + 4 || m.to > clause.to) break;
+      if (m.entity < 0 || m.possessive) continue;
+      let plain = true;
+      for (let i = v + 1; i < m.from && plain; i++)
+        plain = /^(the|his|her|their|its|visiting|,)$/.test(tokens[i]!.lower) || qualifiers.has(i);
+      if (plain) guest = m;
+      break;
+    }
+    if (!guest) continue;
+    const g = guest;
+    const after = places.find(
+      (p) => p.from >= g.to && !qualifiers.has(p.from) && !p.possessive && /^(in|at|to)$/.test(tokens[p.from - 1]?.lower ?? ''),
+    );
+    let place: { country: string; city: string | null; at: number } | null = after
+      ? { country: after.country, city: after.city, at: after.from }
+      : null;
+    if (!place) {
+      const host = mentionsIn(ctx, clause.from, v).find((m) => !m.speaker && !m.possessive);
+      const hostCountry = host ? entities[host.entity]!.country : null;
+      const hostPlace = places.find((p) => p.to <= v && p.from >= clause.from && !qualifiers.has(p.from) && !p.possessive);
+      if (hostCountry) place = { country: hostCountry, city: null, at: g.from };
+      else if (hostPlace) place = { country: hostPlace.country, city: hostPlace.city, at: g.from };
+    }
+    if (!place) continue;
+    const trigger: Trigger = { idx: v, kind: 'visit', word: tokens[v]!.lower, transitive: false };
+    out.push({ country: place.country, city: place.city, at: place.at, trigger, mode: 'in', explicit: true, traveller: g.entity });
+  }
+  return out;
+}
+
 /**
  * A dated sentence about a traveller and a place, with or without a travel word ("On Monday, 10 March,
  * she will address the Polish Senate"): it dates that leg of a trip told earlier with a coarser date.
@@ -623,7 +674,8 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
       const clauseText = text.slice(tokens[clause.from]!.start, tokens[clause.to - 1]!.end);
       const clauseStart = tokens[clause.from]!.start;
       const lowerClause = clauseText.toLowerCase();
-      if (triggers.length === 0) {
+      const hosted = hostedGuests(ctx, clause, places, qualifierTokens);
+      if (triggers.length === 0 && hosted.length === 0) {
         for (const p of places) if (p.kind === 'country' && !qualifierTokens.has(p.from)) lastCountry = p.country;
         continue;
       }
@@ -806,7 +858,9 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
         }
       }
 
-      const allDests = [...dests, ...implicit];
+      // A guest hosted is the traveller, not the host the travel words would name.
+      const hostAt = new Set(hosted.map((h) => h.at));
+      const allDests = [...dests.filter((d) => !hostAt.has(d.at)), ...implicit, ...hosted];
       // Dates of the clause, minus those that date the telling ("said on Friday", "on Tuesday postponed").
       const readings = new Map<number, StatusReading>();
       const readingFor = (t: Trigger) => {

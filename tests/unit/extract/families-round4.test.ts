@@ -103,3 +103,36 @@ describe('who, and what became of the trip (round 4)', () => {
     ]);
   });
 });
+
+describe('a guest hosted, and a presence told ahead (round 4)', () => {
+  it('makes the guest the traveller, to the place named after them, else to the host’s country', () => {
+    expect(summary('Prime Minister Jack Wilson of Australia hosted Japanese Prime Minister Kenji Sato in Canberra on Monday.')).toEqual([
+      'Kenji Sato → AU completed 2031-03-03',
+    ]);
+    expect(summary('Prime Minister Jack Wilson of Australia will host his Japanese counterpart, Kenji Sato, on March 20.')).toEqual([
+      'Kenji Sato → AU planned 2031-03-20',
+    ]);
+    expect(summary('Norway will welcome President Ivan Petrov of Bulgaria to Oslo next month.')).toEqual([
+      'Ivan Petrov → NO planned 2031-04-01',
+    ]);
+  });
+
+  it('does not read a call, a letter or a decision received as a guest', () => {
+    expect(summary('Prime Minister Jack Wilson of Australia received a call from President Ivan Petrov of Bulgaria on Monday.')).toEqual(
+      [],
+    );
+    expect(summary("Prime Minister Jack Wilson of Australia welcomed President Ivan Petrov's decision on Monday.")).toEqual([]);
+  });
+
+  it('reads "is due in", "is expected in", "is scheduled to be in", "will be in" as a visit ahead', () => {
+    expect(summary('Prime Minister Kenji Sato of Japan is due in Seoul on Friday for talks.')).toEqual([
+      'Kenji Sato → KR planned 2031-03-07',
+    ]);
+    expect(summary('Prime Minister Kenji Sato of Japan is expected in Lima next week.')).toEqual(['Kenji Sato → PE planned 2031-03-10']);
+    expect(summary('Prime Minister Kenji Sato of Japan is scheduled to be in Jakarta from March 10 to 12.')).toEqual([
+      'Kenji Sato → ID planned 2031-03-10',
+    ]);
+    expect(summary('Prime Minister Kenji Sato of Japan will be in Rome on Monday.')).toEqual(['Kenji Sato → IT planned 2031-03-10']);
+    expect(summary('Prime Minister Kenji Sato of Japan will be in charge of the talks.')).toEqual([]);
+  });
+});
