@@ -17,7 +17,9 @@ export const DOSSIER_CSS = `${REPORT_CSS}
 .report.dossier li { margin-bottom: .15rem; }
 .report.dossier p { margin: .3rem 0; }
 .report.dossier .note { white-space: pre-wrap; word-break: break-word; margin: .25rem 0 .5rem; padding-left: .75rem; border-left: 3px solid #c9ced6; }
-@media print { .report.dossier { font-size: 10pt; } .report.dossier h2 { margin-top: .7rem; } }`;
+.report.dossier blockquote { margin: .2rem 0 .2rem .75rem; padding-left: .6rem; }
+.report.dossier dl { gap: .1rem 1rem; }
+@media print { .report.dossier { font-size: 10pt; line-height: 1.4; } .report.dossier h2 { margin-top: .7rem; } }`;
 
 function refs(ns: readonly number[]): string {
   return ns.map((n) => `<sup class="fn"><a href="#fn-${n}" aria-label="Source ${n}">[${n}]</a></sup>`).join('');

@@ -327,3 +327,16 @@ export const dossierPersonLabel = withRole;
 export function dossierMoreLine(more: number): string {
   return more > 0 ? `${more} earlier visit${more === 1 ? '' : 's'}, not listed here.` : '';
 }
+
+/** "visit-dossier-mustafa-al-kadhemi-iran-tehran": the start of a file name that says which visit. */
+export function dossierFileSlug(m: Pick<DossierModel, 'visitTitle'>): string {
+  const words = m.visitTitle
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return words ? `visit-dossier-${words}` : 'visit-dossier';
+}

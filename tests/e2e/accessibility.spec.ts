@@ -25,6 +25,7 @@ const SCREENS: { name: string; route: string; ready: (page: Page) => Promise<voi
   { name: 'Import article', route: '/import', ready: heading(/Import/) },
   { name: 'Import dataset', route: '/import/dataset', ready: heading(/Import/) },
   { name: 'Reports', route: '/reports', ready: heading('Reports') },
+  { name: 'Visit dossier', route: `/reports/dossier/${SEED.tehranVisit}`, ready: heading(/Tehran/) },
   { name: 'Reconcile', route: '/reconcile', ready: heading(/./) },
   { name: 'Settings', route: '/settings', ready: heading('Settings') },
 ];

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import ICAL from 'ical.js';
 import mammoth from 'mammoth';
 import Papa from 'papaparse';
@@ -279,6 +280,99 @@ test.describe('Reports', () => {
     expect(text).toContain('King Salman was hospitalised');
     expect(text).toMatch(/Generated \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} \(UTC[+-]\d{2}:\d{2}\)/);
     expect(text).not.toContain('Back to Reports');
+  });
+
+  test('the Visit dossier from the Reports screen: Markdown, Word and HTML downloads, and one PDF page', async ({ page }, testInfo) => {
+    const reports = new ReportsPage(page);
+    await reports.open();
+    await reports.report('Visit dossier').check();
+    // The dossier is of one visit: the first is chosen; the data formats are the annex's.
+    await expect(reports.field('Visit')).not.toHaveValue('');
+    await expect(reports.format('CSV')).toBeDisabled();
+    await expect(reports.field('Title')).toHaveValue('Visit dossier');
+    await reports.field('Visit').selectOption(SEED.tehranVisit);
+    await expect(page).toHaveURL(new RegExp(`#/reports\\?visit=${SEED.tehranVisit}$`));
+    await expect(reports.preview).toHaveText('The dossier of Mustafa al-Kadhemi → Iran, Tehran, with the earlier visits both ways');
+
+    const md = await reports.export('Markdown');
+    expect(md.name).toMatch(/^visit-dossier-mustafa-al-kadhemi-iran-tehran-\d{4}-\d{2}-\d{2}\.md$/);
+    expect(md.text).toMatch(/^# Mustafa al-Kadhemi → Iran, Tehran\n\n_Visit dossier_\n/);
+    expect(md.text).toContain('- **Hosts:** Ali Khamenei (Supreme Leader of Iran)');
+    expect(md.text).toContain('- 21 July 2020: **Completed**, for 21 July 2020[^1]');
+    expect(md.text).toContain('### Mustafa al-Kadhemi’s earlier visits to Iran');
+    expect(md.text).toMatch(/- \*\*Generated:\*\* \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} \(UTC[+-]\d{2}:\d{2}\)/);
+    await expect(page.getByText(/Dossier saved as visit-dossier-.*\.md \(Markdown, 1 visit\)/)).toBeVisible();
+
+    const docx = await reports.export('Word (DOCX)');
+    const { value } = await mammoth.extractRawText({ buffer: docx.bytes });
+    expect(value).toContain('Traveller: Mustafa al-Kadhemi, Prime Minister of Iraq');
+    expect(value).toContain('Counterparts: Ali Khamenei (Supreme Leader of Iran)');
+    expect(value).toContain('They killed your guest in your house and blatantly confessed to it.');
+    expect(value).not.toMatch(/\bofficial\b|\(on\)|\(reason\)|status change to/);
+
+    const html = await reports.export('HTML');
+    const file = testInfo.outputPath('dossier.html');
+    writeFileSync(file, html.text);
+    const viewer = await page.context().newPage();
+    try {
+      await viewer.goto(`file://${file}`);
+      await expect(viewer.getByRole('heading', { level: 1, name: 'Mustafa al-Kadhemi → Iran, Tehran' })).toBeVisible();
+      // The seed holds no notes: no Notes section.
+      await expect(viewer.getByRole('heading', { level: 2 })).toHaveText([
+        'Status history',
+        'Counterparts and meetings',
+        'Earlier visits',
+        'Sources',
+      ]);
+    } finally {
+      await viewer.close();
+    }
+
+    // PDF: the dossier page, printed once, one A4 page.
+    await page.evaluate(() => {
+      window.print = () => {
+        const w = window as { __printed?: number };
+        w.__printed = (w.__printed ?? 0) + 1;
+      };
+    });
+    await reports.format('PDF (print)').check();
+    await page.getByRole('button', { name: 'Open print view' }).click();
+    await expect(page).toHaveURL(new RegExp(`#/reports/dossier/${SEED.tehranVisit}\\?title=Visit\\+dossier$`));
+    await expect(page.getByRole('heading', { level: 1, name: 'Mustafa al-Kadhemi → Iran, Tehran' })).toBeVisible();
+    await expect.poll(() => page.evaluate(() => (window as { __printed?: number }).__printed)).toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = testInfo.outputPath('dossier.pdf');
+    await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+    expect(pdfPages(pdf)).toBe(1);
+    const text = pdfText(pdf).replace(/\s+/g, ' ');
+    expect(text).toContain('Mustafa al-Kadhemi → Iran, Tehran');
+    expect(text).toContain('Status history');
+    expect(text).toContain('Earlier visits from Iran to Iraq');
+    expect(text).toMatch(/Generated \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} \(UTC[+-]\d{2}:\d{2}\)/);
+    expect(text).not.toContain('Back to Reports');
+    expect(text).not.toContain('Save as');
+  });
+
+  test('/reports/dossier/<id> opened directly: the dossier, saved as Word from its page; a wrong id says so', async ({ page }) => {
+    await page.goto(`./#/reports/dossier/${SEED.washingtonVisit}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Mustafa al-Kadhemi → United States, Washington' })).toBeVisible();
+    await expect(page.getByText('Planned, overdue: its dates passed on 2 September 2020 with no record of what happened')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 3, name: 'Earlier visits from United States to Iraq' })).toBeVisible();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save as Word (DOCX)' }).click();
+    const d = await download;
+    expect(d.suggestedFilename()).toMatch(/^visit-dossier-mustafa-al-kadhemi-united-states-washington-\d{4}-\d{2}-\d{2}\.docx$/);
+    const { value } = await mammoth.extractRawText({ buffer: await readFile(await d.path()) });
+    expect(value).toContain('Dates: 22 July 2020 – 2 September 2020 (within weeks)');
+    await expect(page.getByText(/Dossier saved as visit-dossier-.*\.docx \(Word \(DOCX\)\)/)).toBeVisible();
+
+    await page.getByRole('link', { name: '← Back to Reports' }).click();
+    const reports = new ReportsPage(page);
+    await expect(reports.field('Visit')).toHaveValue(SEED.washingtonVisit);
+
+    await page.goto('./#/reports/dossier/00000000-0000-4000-8000-000000000000');
+    await expect(page.getByRole('alert')).toContainText('There is no visit with this id');
+    await expect(page.getByRole('button', { name: 'Save as Markdown' })).toBeDisabled();
   });
 
   test('screenshots: the Reports screen and the print view, light and dark', async ({ page }, testInfo) => {

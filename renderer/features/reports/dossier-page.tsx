@@ -3,6 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { localToday } from '../../../shared/model';
 import {
   BRIEF_FORMAT_IDS,
+  dossierFileSlug,
   DOSSIER_CSS,
   REPORT_FORMATS,
   ReportCancelledError,
@@ -15,7 +16,7 @@ import { bridge } from '../../bridge';
 import { useToast } from '../../components';
 import { loadDossierInput } from '../../db';
 import { DEFAULT_TITLES, buildDossier, zoneOffsetMinutes } from './build-report';
-import { printReport } from './print-bridge';
+import { PAPER_CSS, printReport } from './print-bridge';
 import { renderInWorker } from './render-file';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -33,19 +34,6 @@ function followInPageLink(e: MouseEvent<HTMLDivElement>) {
   if (!a || !href?.startsWith('#')) return;
   e.preventDefault();
   document.getElementById(href.slice(1))?.scrollIntoView({ block: 'start' });
-}
-
-/** "visit-dossier-kadhemi-iran-2026-12-07": a file name that says which visit. */
-function dossierSlug(m: DossierModel): string {
-  const words = m.visitTitle
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60)
-    .replace(/-$/, '');
-  return words ? `visit-dossier-${words}` : 'visit-dossier';
 }
 
 /**
@@ -111,7 +99,7 @@ function DossierView({ visitId, title }: { visitId: string; title: string }) {
 
   const print = () => {
     if (!model) return;
-    printReport(`${dossierSlug(model)}.pdf`).then(
+    printReport(`${dossierFileSlug(model)}.pdf`).then(
       (reply) => {
         if (reply.status === 'saved') toast.notify(`PDF saved as ${reply.fileName}`);
       },
@@ -140,7 +128,7 @@ function DossierView({ visitId, title }: { visitId: string; title: string }) {
       if (controller.signal.aborted) throw new ReportCancelledError();
       const f = REPORT_FORMATS[format];
       const reply = await bridge.saveFile({
-        suggestedName: reportFileName(format, model.generatedAt, dossierSlug(model)),
+        suggestedName: reportFileName(format, model.generatedAt, dossierFileSlug(model)),
         filterName: f.filterName,
         extensions: [f.extension],
         content,
@@ -197,7 +185,7 @@ function DossierView({ visitId, title }: { visitId: string; title: string }) {
       )}
       {state.phase === 'ready' && (
         <>
-          <style>{DOSSIER_CSS}</style>
+          <style>{`${DOSSIER_CSS}\n${PAPER_CSS}`}</style>
           {/* The HTML export's own markup: renderDossierHtmlBody escapes every user string. */}
           <div className="report-print-body" onClick={followInPageLink} dangerouslySetInnerHTML={{ __html: state.html }} />
         </>

@@ -13,3 +13,11 @@ export async function printReport(suggestedName: string): Promise<PrintToPdfRepl
   window.print();
   return { status: 'print-dialog' };
 }
+
+/**
+ * On paper only the report shows: the app's tinted page background (on the root element, so it
+ * fills every printed page, blank space included) is white, and the banners the shell shows above
+ * every screen (sample data, data loss, a restore) stay on screen.
+ */
+export const PAPER_CSS =
+  '@media print { html { background: #fff !important; } main > :not(.report-print, :has(.report-print)) { display: none !important; } }';

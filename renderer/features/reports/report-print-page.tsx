@@ -17,7 +17,7 @@ import {
 import { useToast } from '../../components';
 import { loadReportInput } from '../../db';
 import { DEFAULT_TITLES, buildBrief, buildModel, zoneOffsetMinutes } from './build-report';
-import { printReport } from './print-bridge';
+import { PAPER_CSS, printReport } from './print-bridge';
 
 /**
  * The report's links are in-page anchors (#fn-3, #visit-…); in the app's hash router they would
@@ -181,7 +181,7 @@ function PrintView({ title, brief }: { title: string; brief: BriefParams | null 
       )}
       {state.phase === 'ready' && (
         <>
-          <style>{state.css}</style>
+          <style>{`${state.css}\n${PAPER_CSS}`}</style>
           {/* The HTML export's own markup: produced by renderHtmlBody or renderBriefHtmlBody, which escape every user string. */}
           <div className="report-print-body" onClick={followInPageLink} dangerouslySetInnerHTML={{ __html: state.html }} />
         </>

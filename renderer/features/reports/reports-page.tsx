@@ -8,6 +8,7 @@ import {
   REPORT_TEMPLATE_LABELS,
   ReportCancelledError,
   describeSelection,
+  dossierFileSlug,
   isBriefFormat,
   reportFileName,
   selectionFromParams,
@@ -233,7 +234,11 @@ export function ReportsPage() {
       const f = REPORT_FORMATS[format];
       setJob({ phase: 'saving', done: input.visits.length, total: input.visits.length, large });
       const reply = await bridge.saveFile({
-        suggestedName: reportFileName(format, generatedAt, FILE_SLUGS[template]),
+        suggestedName: reportFileName(
+          format,
+          generatedAt,
+          request.template === 'dossier' ? dossierFileSlug(request.model) : FILE_SLUGS[template],
+        ),
         filterName: f.filterName,
         extensions: [f.extension],
         content,

@@ -4,7 +4,7 @@ import type { BackupTables } from '../../../shared/backup';
 import { SettingsPage } from './settings-page';
 
 export type VisitsChoice = 'All visits' | 'Visits matching filters' | 'One visit';
-export type ReportName = 'Brief' | 'Annex (full report)';
+export type ReportName = 'Brief' | 'Visit dossier' | 'Annex (full report)';
 export type FormatName = 'Markdown' | 'HTML' | 'Word (DOCX)' | 'PDF (print)' | 'CSV' | 'iCalendar' | 'JSON' | 'TimelineJS';
 
 /** The Reports screen: choose the report (Brief or Annex), visits and a format, export; and its print view. */
@@ -26,7 +26,7 @@ export class ReportsPage {
     return this.page.getByRole('radiogroup', { name: 'Which visits' }).getByRole('radio', { name: choice });
   }
 
-  /** The report to write: the Brief (the default) or the Annex (today's full report). */
+  /** The report to write: the Brief (the default), a Visit dossier or the Annex (the full report). */
   report(name: ReportName): Locator {
     return this.page.getByRole('radiogroup', { name: 'Report' }).getByRole('radio', { name, exact: true });
   }
