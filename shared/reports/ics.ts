@@ -1,13 +1,18 @@
-import { addDays } from '../model';
-import { precisionLabel, type ReportModel, type ReportVisit } from './model';
+import { STATUS_LABELS, addDays } from '../model';
+import type { ReportModel, ReportVisit } from './model';
 import type { VisitStatus } from '../model';
 
 /**
  * The report as iCalendar (RFC 5545): one all-day VEVENT per visit that has a start date.
  *
- * - DTSTART;VALUE=DATE is the first day the start date can mean; DTEND;VALUE=DATE is the day after
- *   the last day the visit can cover (exclusive, as the RFC says). A visit known only to the month
- *   spans the month; the precision is kept in X-LEGATION-PRECISION and the description.
+ * - A visit that starts on a known day: DTSTART;VALUE=DATE is that day and DTEND;VALUE=DATE the day
+ *   after its last day (exclusive, as the RFC says).
+ * - A visit known only by a window, a month or a year ("within weeks", "in September") is ONE
+ *   all-day entry on the first day its dates allow, titled with the window ("… — 22 July 2020 –
+ *   2 September 2020 (within weeks)"). A block over the whole window reads, in every calendar, as a
+ *   six-week trip and fills each of those days; an entry on the first day, named with its window,
+ *   is seen when the window opens and says what is (not) known. The precision is kept in
+ *   X-LEGATION-PRECISION, and the description says how to read the day.
  * - STATUS: TENTATIVE for planned and postponed, CONFIRMED for underway and completed, CANCELLED.
  * - UID is `<visit id>@legation`: the same visit is the same event in every export, so a calendar
  *   that imports a newer file updates the event instead of adding a copy.
@@ -87,21 +92,22 @@ export function icsSkipped(model: ReportModel): ReportVisit[] {
   return model.visits.filter((v) => !v.start);
 }
 
+/** Dated only by a window, a month or a year: one entry on its first day (see above). */
+function isWindow(v: ReportVisit): boolean {
+  return v.start !== null && v.start.precision !== 'day';
+}
+
 function description(v: ReportVisit, model: ReportModel): string {
   const foot = new Map(model.footnotes.map((f) => [f.n, f.label]));
-  const lines = [
-    `${v.title}`,
-    `Dates: ${v.dates}${v.start ? ` (${precisionLabel(v.start.precision)})` : ''}`,
-    `Status: ${v.status}`,
-    `Kind: ${v.kindLabel}`,
-  ];
+  const lines = [`${v.title}`, `Dates: ${v.dates}`];
+  if (isWindow(v)) lines.push('No day is known: this entry is on the first day the dates allow.');
+  lines.push(`Status: ${STATUS_LABELS[v.status]}`);
+  if (v.kind !== 'unknown') lines.push(`Kind: ${v.kindLabel}`);
   if (v.purpose) lines.push(`Purpose: ${v.purpose}`);
   if (v.hosts.length) lines.push(`Hosts: ${v.hosts.join(', ')}`);
   lines.push('Status history:');
   for (const c of v.statusHistory) {
-    lines.push(
-      `- ${c.on}: ${c.from ? `${c.from} → ${c.status}` : c.status}${c.reason ? ` (${c.reason})` : ''}${c.footnote ? ` [${c.footnote}]` : ''}`,
-    );
+    lines.push(`- ${c.onLabel}: ${STATUS_LABELS[c.status]}${c.reason ? ` — ${c.reason}` : ''}${c.footnote ? ` [${c.footnote}]` : ''}`);
   }
   const cited = [...new Set([...v.sources, ...v.statusHistory.flatMap((c) => (c.footnote ? [c.footnote] : []))])].sort((a, b) => a - b);
   if (cited.length) {
@@ -123,7 +129,9 @@ export function renderIcs(model: ReportModel): string {
   for (const v of icsSkipped(model)) lines.push(`X-LEGATION-UNDATED:${escapeIcsText(`${v.title} (${v.id})`)}`);
   for (const v of model.visits) {
     if (!v.start) continue;
-    const lastDay = v.end ? (v.end.to > v.start.to ? v.end.to : v.start.to) : v.start.to;
+    const lastDay = isWindow(v) ? v.start.from : v.end ? (v.end.to > v.start.to ? v.end.to : v.start.to) : v.start.to;
+    const summary = isWindow(v) ? `${v.title} — ${v.dates}` : v.title;
+    const categories = [...(v.kind === 'unknown' ? [] : [v.kindLabel]), ...v.tags];
     lines.push(
       'BEGIN:VEVENT',
       `UID:${v.id}@legation`,
@@ -133,12 +141,12 @@ export function renderIcs(model: ReportModel): string {
       `SEQUENCE:${icsSequence(v)}`,
       `DTSTART;VALUE=DATE:${icsDate(v.start.from)}`,
       `DTEND;VALUE=DATE:${icsDate(addDays(lastDay, 1))}`,
-      `SUMMARY:${escapeIcsText(v.status === 'postponed' ? `${v.title} (postponed)` : v.title)}`,
+      `SUMMARY:${escapeIcsText(v.status === 'postponed' ? `${summary} (postponed)` : summary)}`,
       `LOCATION:${escapeIcsText(v.destination)}`,
       `DESCRIPTION:${escapeIcsText(description(v, model))}`,
       `STATUS:${ICS_STATUS[v.status]}`,
       'TRANSP:TRANSPARENT',
-      `CATEGORIES:${[v.kindLabel, ...v.tags].map(escapeIcsText).join(',')}`,
+      ...(categories.length ? [`CATEGORIES:${categories.map(escapeIcsText).join(',')}`] : []),
       `X-LEGATION-STATUS:${v.status}`,
       `X-LEGATION-PRECISION:${v.start.precision}`,
       'END:VEVENT',

@@ -156,10 +156,37 @@ describe('iCalendar', () => {
     expect(tehran.getFirstPropertyValue('summary')).toBe('Mustafa al-Kadhemi → Iran, Tehran');
     const washington = byUid.get(`${SEED_IDS.washingtonVisit}@legation`)!;
     expect(washington.getFirstPropertyValue('status')).toBe('TENTATIVE');
-    // The "within weeks" window: its first day to the day after its last.
-    expect((washington.getFirstPropertyValue('dtend') as ICAL.Time).toString()).toBe('2020-09-03');
+    // The "within weeks" window: one entry on its first day, titled with the window, not a six-week block.
+    expect((washington.getFirstPropertyValue('dtstart') as ICAL.Time).toString()).toBe('2020-07-22');
+    expect((washington.getFirstPropertyValue('dtend') as ICAL.Time).toString()).toBe('2020-07-23');
+    expect(washington.getFirstPropertyValue('summary')).toBe(
+      'Mustafa al-Kadhemi → United States, Washington — 22 July 2020 – 2 September 2020 (within weeks)',
+    );
+    expect(washington.getFirstPropertyValue('x-legation-precision')).toBe('window');
+    const said = String(washington.getFirstPropertyValue('description'));
+    expect(said).toContain('No day is known: this entry is on the first day the dates allow.');
+    expect(said).toContain('Status: Planned');
+    expect(said).toContain('- 22 July 2020: Planned — Set to visit within weeks [1]');
+    expect(said).not.toMatch(/\bplanned\b|a window, not an exact day/);
     expect(String(cal.getFirstPropertyValue('x-legation-undated'))).toContain(SEED_IDS.saudiVisit);
     expect(String(tehran.getFirstPropertyValue('description'))).toContain('Purpose: First trip abroad since taking office; talks with');
+  });
+
+  it('a visit known only to the month, year or a window is one day, on its first day, named with its dates', () => {
+    const m = buildReportModel(buildGeneratedTables(24), OPTIONS);
+    const events = parse(renderIcs(m)).getAllSubcomponents('vevent');
+    const byUid = new Map(events.map((e) => [String(e.getFirstPropertyValue('uid')), e]));
+    const fuzzy = m.visits.filter((v) => v.start && v.start.precision !== 'day');
+    expect(new Set(fuzzy.map((v) => v.start!.precision))).toEqual(new Set(['month', 'year', 'window']));
+    for (const v of fuzzy) {
+      const e = byUid.get(`${v.id}@legation`)!;
+      const start = e.getFirstPropertyValue('dtstart') as ICAL.Time;
+      const end = e.getFirstPropertyValue('dtend') as ICAL.Time;
+      expect(start.toString()).toBe(v.start!.from);
+      expect(end.subtractDate(start).toSeconds()).toBe(86_400);
+      expect(String(e.getFirstPropertyValue('summary'))).toContain(`${v.title} — ${v.dates}`);
+      expect(e.getFirstPropertyValue('x-legation-precision')).toBe(v.start!.precision);
+    }
   });
 
   it('maps every status and keeps UIDs stable; SEQUENCE goes up after a status change', () => {
