@@ -1,60 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ISO_DAY, VISIT_STATUSES, isValidDay, type VisitStatus } from '../../shared/model';
-import { FILTER_CHOICE_TABLES, useQuery, useRevision, visitFilterChoices, type VisitFilter } from '../db';
+import { VISIT_FILTER_PARAMS, visitFilterFromParams, visitFilterToParams, type VisitFilter } from '../../shared/model';
+import { FILTER_CHOICE_TABLES, useQuery, useRevision, visitFilterChoices } from '../db';
 import { CountrySelect } from './country-select';
 import { Field } from './field';
 import { PersonSelect } from './person-select';
 import { StatusFilterSelect } from './status-filter-select';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function isStatus(value: string | null): value is VisitStatus {
-  return value !== null && (VISIT_STATUSES as readonly string[]).includes(value);
-}
-
-function day(value: string | null): string | undefined {
-  return value && ISO_DAY.test(value) && isValidDay(value) ? value : undefined;
-}
-
-/** The URL parameters a visit filter uses, shared by every screen that filters visits. */
-export const VISIT_FILTER_PARAMS = ['status', 'country', 'traveller', 'from', 'to'] as const;
-
-/**
- * Reads a visit filter from URL parameters (`status`, `country`, `traveller`, `from`, `to`).
- * Anything malformed (a hand-edited link, an old bookmark) is ignored, never an error.
- */
-export function visitFilterFromParams(sp: URLSearchParams): VisitFilter {
-  const status = sp.get('status');
-  const country = sp.get('country');
-  const traveller = sp.get('traveller');
-  const filter: VisitFilter = {};
-  if (isStatus(status)) filter.status = status;
-  if (country && /^[A-Z]{2}$/.test(country)) filter.country = country;
-  if (traveller && UUID.test(traveller)) filter.travellerId = traveller;
-  const from = day(sp.get('from'));
-  const to = day(sp.get('to'));
-  if (from) filter.from = from;
-  if (to) filter.to = to;
-  return filter;
-}
-
-/** Writes a filter into a copy of `base`, keeping every other parameter; empty criteria are removed. */
-export function visitFilterToParams(filter: VisitFilter, base: URLSearchParams = new URLSearchParams()): URLSearchParams {
-  const sp = new URLSearchParams(base);
-  for (const k of VISIT_FILTER_PARAMS) sp.delete(k);
-  if (filter.status) sp.set('status', filter.status);
-  if (filter.country) sp.set('country', filter.country);
-  if (filter.travellerId) sp.set('traveller', filter.travellerId);
-  if (filter.from) sp.set('from', filter.from);
-  if (filter.to) sp.set('to', filter.to);
-  return sp;
-}
-
-/** True when the filter restricts anything. */
-export function hasVisitFilter(f: VisitFilter): boolean {
-  return !!(f.status || f.country || f.travellerId || f.from || f.to);
-}
+import './visit-filter-controls.css';
 
 /**
  * The visit filter held in the URL's search parameters (other parameters are kept). Each change
@@ -84,6 +36,7 @@ export function VisitFilterControls({
   onChange,
   className = 'toolbar visit-filter-controls',
   deferChoices = false,
+  showOverdue = false,
 }: {
   value: VisitFilter;
   onChange: (next: VisitFilter) => void;
@@ -94,6 +47,8 @@ export function VisitFilterControls({
    * thousands of people does not hold up the rows (IndexedDB serves a database's reads in turn).
    */
   deferChoices?: boolean;
+  /** Offer "Overdue only" (plans whose dates have passed): on the screens whose data honour it. */
+  showOverdue?: boolean;
 }) {
   const [touched, setTouched] = useState(false);
   const load = !deferChoices || touched;
@@ -139,6 +94,12 @@ export function VisitFilterControls({
       <Field label="To">
         <input type="date" value={value.to ?? ''} min={value.from} onChange={(e) => set({ to: e.target.value || undefined })} />
       </Field>
+      {showOverdue && (
+        <label className="filter-check">
+          <input type="checkbox" checked={!!value.overdue} onChange={(e) => set({ overdue: e.target.checked || undefined })} />
+          Overdue only
+        </label>
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Evidence, Meeting, Note, Source, Visit } from '../../shared/model';
 import type { ReportInput, ReportSelection } from '../../shared/reports';
 import { db } from './instance';
+import { countVisits } from './visit-query';
 import { listVisits } from './visits';
 
 /**
@@ -16,16 +17,7 @@ export async function loadReportInput(selection: ReportSelection): Promise<Repor
       const v = await db.visits.get(selection.visitId);
       visits = v && !v.deletedAt ? [v] : [];
     } else {
-      visits = await listVisits(
-        {
-          status: selection.status,
-          country: selection.country,
-          travellerId: selection.travellerId,
-          from: selection.from,
-          to: selection.to,
-        },
-        { field: 'start', dir: 'asc' },
-      );
+      visits = await listVisits(selection, { field: 'start', dir: 'asc' });
     }
     const visitIds = visits.map((v) => v.id);
     const [people, meetingsRaw, notesRaw, eventsRaw] = await Promise.all([
@@ -72,14 +64,7 @@ export async function countReportVisits(selection: ReportSelection): Promise<num
     const v = await db.visits.get(selection.visitId);
     return v && !v.deletedAt ? 1 : 0;
   }
-  const visits = await listVisits({
-    status: selection.status,
-    country: selection.country,
-    travellerId: selection.travellerId,
-    from: selection.from,
-    to: selection.to,
-  });
-  return visits.length;
+  return countVisits({ filter: selection, sort: { field: 'start', dir: 'desc' } });
 }
 
 /**

@@ -1,9 +1,17 @@
 import { Dexie } from 'dexie';
-import { VISIT_STATUSES, type Person, type Visit } from '../../shared/model';
+import {
+  VISIT_STATUSES,
+  hasVisitFilter,
+  isOverdue,
+  localToday,
+  visitFilterKey,
+  type Person,
+  type Visit,
+  type VisitFilter,
+} from '../../shared/model';
 import { countryName } from '../../shared/places';
 import { db } from './instance';
 import { RevisionCache } from './revisions';
-import type { VisitFilter, VisitSort } from './visits';
 
 /**
  * The visits query engine: filters and sorts over the v2 indexes without loading all rows.
@@ -28,6 +36,12 @@ import type { VisitFilter, VisitSort } from './visits';
  * Invariant relied on (enforced by visitSchema): endKey >= startKey when a visit has a start date,
  * so a visit starting on or after `from` always overlaps [from, …].
  */
+export type VisitSortField = 'start' | 'updated' | 'country' | 'status';
+export interface VisitSort {
+  field: VisitSortField;
+  dir: 'asc' | 'desc';
+}
+
 export interface VisitQuery {
   filter: VisitFilter;
   sort: VisitSort;
@@ -35,8 +49,8 @@ export interface VisitQuery {
 
 /** A stable key for a query (same filter and sort → same key), for caches and React deps. */
 export function visitQueryKey(q: VisitQuery): string {
-  const f = q.filter;
-  return [f.status ?? '', f.country ?? '', f.travellerId ?? '', f.from ?? '', f.to ?? '', q.sort.field, q.sort.dir].join('|');
+  // "Overdue" depends on the day: a list kept past midnight is a different query.
+  return [visitFilterKey(q.filter), q.filter.overdue ? localToday() : '', q.sort.field, q.sort.dir].join('|');
 }
 
 interface Driver {
@@ -108,21 +122,36 @@ async function idsByDate(d: Driver, f: VisitFilter): Promise<string[]> {
   return reaching.length ? reaching.concat(onOrAfter) : onOrAfter;
 }
 
+/** The statuses a plan can be overdue in (see `isOverdue`). */
+const DUE_STATUSES = ['planned', 'postponed'] as const;
+
+/**
+ * Ids of the plans that have come due (`isOverdue` as of `today`), from two key reads: planned and
+ * postponed visits with a start date, and visits whose last possible day (endKey) is before today.
+ */
+async function overdueIds(f: VisitFilter, today: string): Promise<Set<string>> {
+  const statuses = DUE_STATUSES.filter((s) => !f.status || f.status === s);
+  if (statuses.length === 0) return new Set();
+  const [plans, ended] = await Promise.all([
+    Promise.all(statuses.map((s) => db.visits.where('[status+startKey]').between([s, ''], [s, Dexie.maxKey], false, true).primaryKeys())),
+    db.visits.where('endKey').between('', today, false, false).primaryKeys(),
+  ]);
+  const due = new Set(plans.flat());
+  return new Set(ended.filter((id) => due.has(id)));
+}
+
 /** The ids of all matches in (startKey, id) ascending order, deleted rows removed. */
 async function matchingIdsByStart(f: VisitFilter): Promise<string[]> {
   const second = secondaryDriver(f);
-  const [ids, also, deleted] = await Promise.all([
+  const [ids, also, deleted, due] = await Promise.all([
     idsByDate(driverFor(f), f),
     second ? range(second, startBounds(f).lo, startBounds(f).includeLo, startBounds(f).hi, true).primaryKeys() : Promise.resolve(null),
     deletedIds(),
+    f.overdue ? overdueIds(f, localToday()) : Promise.resolve(null),
   ]);
   const alsoSet = also ? new Set(also) : null;
-  if (!alsoSet && deleted.size === 0) return ids;
-  return ids.filter((id) => !deleted.has(id) && (!alsoSet || alsoSet.has(id)));
-}
-
-function hasAnyFilter(f: VisitFilter): boolean {
-  return !!(f.status || f.country || f.travellerId || f.from || f.to);
+  if (!alsoSet && !due && deleted.size === 0) return ids;
+  return ids.filter((id) => !deleted.has(id) && (!alsoSet || alsoSet.has(id)) && (!due || due.has(id)));
 }
 
 /**
@@ -168,7 +197,7 @@ async function computeVisitIds(q: VisitQuery): Promise<string[]> {
     case 'updated': {
       const all = await db.visits.orderBy('updatedAt').primaryKeys();
       const keep = new Set(byStart);
-      const out = hasAnyFilter(f) || keep.size !== all.length ? all.filter((id) => keep.has(id)) : all;
+      const out = hasVisitFilter(f) || keep.size !== all.length ? all.filter((id) => keep.has(id)) : all;
       return sort.dir === 'asc' ? out : out.reverse();
     }
     case 'country': {
@@ -202,12 +231,12 @@ async function computeVisitIds(q: VisitQuery): Promise<string[]> {
  * the keys, so the list can show its size before the id list is ready.
  */
 export async function quickVisitCount(f: VisitFilter): Promise<number | null> {
-  if (f.from || secondaryDriver(f)) return null;
+  if (f.from || f.overdue || secondaryDriver(f)) return null;
   if ((await db.visits.orderBy('deletedAt').count()) > 0) return null;
   // No filter: the table's own count. Every visit has a startKey, so it is the same number, and
   // IndexedDB counts a table several times faster than one of its indexes (bench/RESULTS.md): a
   // count walks every entry either way.
-  if (!hasAnyFilter(f)) return db.visits.count();
+  if (!hasVisitFilter(f)) return db.visits.count();
   const { lo, includeLo, hi } = startBounds(f);
   return range(driverFor(f), lo, includeLo, hi, true).count();
 }
@@ -235,11 +264,12 @@ async function visitsByIds(ids: readonly string[]): Promise<Visit[]> {
   return rows.filter((v): v is Visit => !!v && !v.deletedAt);
 }
 
-function passesRest(v: Visit, f: VisitFilter): boolean {
+function passesRest(v: Visit, f: VisitFilter, today: string): boolean {
   if (v.deletedAt) return false;
   if (f.status && v.status !== f.status) return false;
   if (f.country && v.place.country !== f.country) return false;
   if (f.travellerId && v.travellerId !== f.travellerId) return false;
+  if (f.overdue && !isOverdue(v, today)) return false;
   return true;
 }
 
@@ -262,7 +292,8 @@ export async function firstVisitPage(q: VisitQuery, limit = 100): Promise<Visit[
       const fetch = limit + 16;
       const coll = f.from ? range(d, f.from, true, hi, true) : range(d, lo, includeLo, hi, true);
       const rows = await (sort.dir === 'desc' ? coll.reverse() : coll).limit(fetch).toArray();
-      const page = rows.filter((v) => passesRest(v, f));
+      const today = localToday();
+      const page = rows.filter((v) => passesRest(v, f, today));
       const exhausted = rows.length < fetch;
       if (page.length >= limit) return page.slice(0, limit);
       // The whole range was read and nothing else can match: without `from` this is the full answer.

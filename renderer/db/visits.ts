@@ -14,7 +14,7 @@ import {
   type StatusChangeRequest,
   type Visit,
   type VisitDraft,
-  type VisitStatus,
+  type VisitFilter,
 } from '../../shared/model';
 import { NotFoundError, ValidationError } from './errors';
 import { clock, db } from './instance';
@@ -22,22 +22,9 @@ import { listPeople } from './people';
 import { RevisionCache } from './revisions';
 import { clockAfter, expectVersion, nextVersion, putBack } from './version';
 import { pushUndo } from './undo';
-import { queryVisits } from './visit-query';
+import { queryVisits, type VisitSort } from './visit-query';
 
-export interface VisitFilter {
-  status?: VisitStatus | undefined;
-  country?: string | undefined;
-  travellerId?: string | undefined;
-  /** Inclusive day range; a visit matches when its (fuzzy) dates overlap it. */
-  from?: string | undefined;
-  to?: string | undefined;
-}
-
-export type VisitSortField = 'start' | 'updated' | 'country' | 'status';
-export interface VisitSort {
-  field: VisitSortField;
-  dir: 'asc' | 'desc';
-}
+export type { VisitFilter } from '../../shared/model';
 
 /**
  * The visits matching a filter, in the Visits list's order (see `visit-query.ts`): the ordered ids

@@ -10,6 +10,11 @@ import { unpackResult } from '../../shared/search/wire';
 export interface SearchClient {
   /** Runs a query in the worker: the best `limit` hits, total and facet counts. */
   query(q: string, facets?: FacetSelection, limit?: number): Promise<SearchResult>;
+  /**
+   * The ids of every visit whose text matches `q` (unranked; deleted visits may still be among them
+   * until the index hears of it). Waits for the index to be complete; rejects if it cannot open.
+   */
+  visitIds(q: string): Promise<string[]>;
   /** Resolves once the index is complete: restored from disk ('persisted') or built ('rebuilt'), and how long that took. */
   ready(): Promise<SearchReady>;
   /** Throws the index away and builds it again from the database (progress through `subscribe`). */
@@ -25,6 +30,7 @@ class WorkerSearchClient implements SearchClient {
   private current: SearchStatus = { phase: 'starting' };
   private readonly listeners = new Set<(s: SearchStatus) => void>();
   private readonly calls = new Map<number, { resolve: (r: SearchResult) => void; reject: (e: Error) => void }>();
+  private readonly idCalls = new Map<number, { resolve: (ids: string[]) => void; reject: (e: Error) => void }>();
   private nextId = 1;
   private readyWaiters: ((r: SearchReady) => void)[] = [];
   private readyValue: SearchReady | null = null;
@@ -43,6 +49,14 @@ class WorkerSearchClient implements SearchClient {
     return new Promise<SearchResult>((resolve, reject) => {
       this.calls.set(id, { resolve, reject });
       this.send({ type: 'query', id, request: limit === undefined ? { q, facets } : { q, facets, limit } });
+    });
+  }
+
+  visitIds(q: string): Promise<string[]> {
+    const id = this.nextId++;
+    return new Promise<string[]>((resolve, reject) => {
+      this.idCalls.set(id, { resolve, reject });
+      this.send({ type: 'visitIds', id, q });
     });
   }
 
@@ -79,9 +93,16 @@ class WorkerSearchClient implements SearchClient {
         call?.resolve(unpackResult(m.result));
         return;
       }
+      case 'visitIds': {
+        const call = this.idCalls.get(m.id);
+        this.idCalls.delete(m.id);
+        call?.resolve(m.count === 0 ? [] : m.ids.split('\n'));
+        return;
+      }
       case 'error': {
-        const call = this.calls.get(m.id);
+        const call = this.calls.get(m.id) ?? this.idCalls.get(m.id);
         this.calls.delete(m.id);
+        this.idCalls.delete(m.id);
         call?.reject(new Error(m.message));
         return;
       }

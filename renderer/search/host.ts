@@ -40,6 +40,8 @@ export class SearchIndexHost {
   private state: IndexState | null = null;
   private status: SearchStatus = { phase: 'starting' };
   private waiting: { id: number; request: SearchRequest }[] = [];
+  /** 'visitIds' asked before the index was complete: answered once it is (a partial answer would miscount the list). */
+  private waitingIds: { id: number; q: string }[] = [];
   /** Writes heard but not yet applied to the index. */
   private readonly pending = new PendingChanges();
   private ready = false;
@@ -119,6 +121,11 @@ export class SearchIndexHost {
         if (this.state) this.answer(msg.id, msg.request);
         else this.waiting.push({ id: msg.id, request: msg.request });
         return;
+      case 'visitIds':
+        if (this.ready && this.state) this.answerIds(msg.id, msg.q);
+        else if (this.status.phase === 'failed') this.post({ type: 'error', id: msg.id, message: this.status.message });
+        else this.waitingIds.push({ id: msg.id, q: msg.q });
+        return;
       case 'rebuild':
         void this.enqueue(() => this.build(performance.now()));
         return;
@@ -141,6 +148,15 @@ export class SearchIndexHost {
     return runQuery(this.state, request);
   }
 
+  /**
+   * The ids of every live visit whose text matches `q`, unranked (the engine's own matching: every
+   * word, as a word, a prefix or a near spelling). The caller orders and filters them.
+   */
+  visitIds(q: string): string[] {
+    if (!this.state) throw new Error('The search index is not loaded yet');
+    return runQuery(this.state, { q, facets: { type: ['visit'] }, limit: Infinity }).hits.map((h) => h.recordId);
+  }
+
   get currentStatus(): SearchStatus {
     return this.status;
   }
@@ -153,7 +169,33 @@ export class SearchIndexHost {
     }
   }
 
+  private answerIds(id: number, q: string): void {
+    try {
+      const ids = this.visitIds(q);
+      this.post({ type: 'visitIds', id, ids: ids.join('\n'), count: ids.length });
+    } catch (e) {
+      this.post({ type: 'error', id, message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  /** Answers the waiting 'visitIds' once the index is complete, or fails them if it could not be opened. */
+  private flushWaitingIds(): void {
+    if (!this.ready && this.status.phase !== 'failed') return;
+    const waiting = this.waitingIds;
+    this.waitingIds = [];
+    for (const w of waiting) {
+      if (this.ready && this.state) this.answerIds(w.id, w.q);
+      else
+        this.post({
+          type: 'error',
+          id: w.id,
+          message: this.status.phase === 'failed' ? this.status.message : 'The search index is not ready',
+        });
+    }
+  }
+
   private flushWaiting(): void {
+    this.flushWaitingIds();
     const waiting = this.waiting;
     this.waiting = [];
     for (const w of waiting) {

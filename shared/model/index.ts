@@ -5,3 +5,4 @@ export * from './status-history';
 export * from './schemas';
 export * from './visit-ops';
 export * from './visit-format';
+export * from './visit-filter';

@@ -1,7 +1,14 @@
-import type { Person, Visit, VisitStatus } from '../../../shared/model';
+import {
+  hasVisitFilter,
+  visitFilterFromParams,
+  visitFilterToParams,
+  type Person,
+  type Visit,
+  type VisitFilter,
+  type VisitStatus,
+} from '../../../shared/model';
 import { foldForMatch } from '../../../shared/text/fold';
-import { visitFilterFromParams, visitFilterToParams } from '../../components/visit-filter-controls';
-import type { VisitFilter, VisitSort, VisitSortField } from '../../db';
+import type { VisitSort, VisitSortField } from '../../db';
 
 /**
  * The Visits list keeps its filters, sort and find text in the URL (`?status=postponed&sort=start-asc`)
@@ -12,7 +19,7 @@ import type { VisitFilter, VisitSort, VisitSortField } from '../../db';
 export interface ListParams {
   filter: VisitFilter;
   sort: VisitSort;
-  /** In-memory find text (traveller name or alias, country, city, purpose, tags). */
+  /** Find text, answered by the search index (traveller and hosts, country, city, purpose, tags). */
   q: string;
 }
 
@@ -25,9 +32,6 @@ export const SORT_OPTIONS = [
 ] as const;
 
 export const DEFAULT_SORT: VisitSort = { field: 'start', dir: 'desc' };
-
-/** Find filters in memory only up to this many visits; beyond, the find text goes to Search. */
-export const FIND_LIMIT = 5000;
 
 const SORT_FIELDS: readonly VisitSortField[] = ['start', 'updated', 'country', 'status'];
 
@@ -56,8 +60,7 @@ export function listToParams(p: ListParams): URLSearchParams {
 }
 
 export function hasFilters(p: ListParams): boolean {
-  const f = p.filter;
-  return !!(f.status || f.country || f.travellerId || f.from || f.to || p.q.trim());
+  return hasVisitFilter(p.filter) || p.q.trim() !== '';
 }
 
 export interface FindableVisit {
@@ -66,7 +69,10 @@ export interface FindableVisit {
   countryName: string;
 }
 
-/** Every word of the find text must occur in the traveller's names, the country, city, purpose or tags. */
+/**
+ * Every word of the find text must occur in the traveller's names, the country, city, purpose or
+ * tags. Find asks the search index; this is its stand-in when the index cannot be opened.
+ */
 export function matchesFind(row: FindableVisit, q: string): boolean {
   const words = foldForMatch(q).split(' ').filter(Boolean);
   if (words.length === 0) return true;

@@ -1,9 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { formatVisitDates, KIND_LABELS, placeLabel } from '../../../shared/model';
+import { formatVisitDates, isOverdue, KIND_LABELS, localToday, placeLabel } from '../../../shared/model';
 import { countryName } from '../../../shared/places';
-import { EmptyState, Field, StatusBadge, VisitFilterControls } from '../../components';
+import { EmptyState, Field, OverdueBadge, StatusBadge, VisitFilterControls } from '../../components';
 import {
   firstVisitRows,
   peekVisitIds,
@@ -17,7 +17,6 @@ import {
   type VisitQuery,
 } from '../../db';
 import {
-  FIND_LIMIT,
   SORT_OPTIONS,
   hasFilters,
   listToParams,
@@ -27,6 +26,8 @@ import {
   sortToValue,
   type ListParams,
 } from './list-params';
+import type { SearchStatus } from '../../search';
+import { useVisitFind } from './use-visit-find';
 import './visit-list.css';
 
 /** Rows are read by pages of this many (one bulkGet of visits and one of people per page). */
@@ -35,6 +36,13 @@ const PAGE = 100;
 const ROW_HEIGHT = 56;
 const NUMBER = new Intl.NumberFormat('en-US');
 const VISIT_TABLES = ['visits'];
+
+/** What Find waits for, in the Find box's hint. */
+function findWaitingLabel(s: SearchStatus): string {
+  if (s.phase === 'indexing')
+    return `Find waits for the search index: ${NUMBER.format(s.done)} of ${NUMBER.format(s.total)} records indexed…`;
+  return 'Find waits for the search index to open…';
+}
 
 function countLabel(n: number, filtered: boolean): string {
   return `${NUMBER.format(n)} ${n === 1 ? 'visit' : 'visits'}${filtered ? ' match' : ''}`;
@@ -68,11 +76,14 @@ export function VisitListPage() {
   const cheapDone = (first.data !== undefined || !!first.error) && (quick.data !== undefined || !!quick.error);
   const ids = useQuery(async () => cached ?? (cheapDone ? visitIds(query) : undefined), [key, cheapDone, cached]);
 
-  // Find text: filtered in memory when the matches are few enough to read; otherwise handed to Search.
+  // Find text: the search index answers which visits match the text (at any size), the indexes
+  // above which match the filters and in what order; the list shows the ids in both.
   const findText = params.q.trim();
-  const findable = !!ids.data && ids.data.length <= FIND_LIMIT;
+  const find = useVisitFind(findText);
+  // Without an index (it could not be opened) Find reads the matching rows and checks each.
+  const fallback = !!findText && !!find.error;
   const found = useQuery(async () => {
-    if (!findText || !ids.data || ids.data.length > FIND_LIMIT) return null;
+    if (!fallback || !ids.data) return null;
     const rows = await visitRowsAt(ids.data, 0, ids.data.length);
     return rows
       .filter(
@@ -80,8 +91,13 @@ export function VisitListPage() {
           r.visit && matchesFind({ visit: r.visit, traveller: r.traveller, countryName: countryName(r.visit.place.country) }, findText),
       )
       .map((r) => r.id);
-  }, [ids.data, findText]);
-  const shownIds: readonly string[] | undefined = findText && findable ? (found.data ?? undefined) : ids.data;
+  }, [ids.data, findText, fallback]);
+  const shownIds: readonly string[] | undefined = useMemo(() => {
+    if (!findText) return ids.data;
+    if (fallback) return found.data ?? undefined;
+    const matches = find.ids;
+    return ids.data && matches ? ids.data.filter((id) => matches.has(id)) : undefined;
+  }, [findText, fallback, found.data, ids.data, find.ids]);
 
   /** Filter choices push a history entry (back undoes a filter); typing in Find replaces it. */
   const update = (next: Partial<ListParams>, replace = false) => {
@@ -94,6 +110,7 @@ export function VisitListPage() {
 
   const filtered = hasFilters(params);
   const error = ids.error ?? first.error ?? quick.error ?? found.error;
+  const today = localToday();
   const count = shownIds?.length ?? (findText ? undefined : (quick.data ?? undefined));
   const loading = count === undefined && (first.data === undefined || !!findText);
 
@@ -110,11 +127,10 @@ export function VisitListPage() {
         <Field
           label="Find visits"
           hint={
-            ids.data && !findable && findText ? (
-              <>
-                Find looks through up to {NUMBER.format(FIND_LIMIT)} visits: narrow the filters, or{' '}
-                <Link to={`/search?q=${encodeURIComponent(findText)}`}>search all visits for “{findText}”</Link>.
-              </>
+            find.waiting ? (
+              findWaitingLabel(find.waiting)
+            ) : fallback ? (
+              <>The search index could not be opened ({find.error?.message}), so Find reads every visit: slower on a long list.</>
             ) : undefined
           }
         >
@@ -131,6 +147,7 @@ export function VisitListPage() {
           value={params.filter}
           onChange={(filter) => update({ filter })}
           deferChoices={first.data === undefined && !first.error}
+          showOverdue
         />
         {filtered && (
           <button type="button" className="clear-filters" onClick={clear}>
@@ -145,7 +162,7 @@ export function VisitListPage() {
         </p>
       ) : loading ? (
         <p className="loading" role="status">
-          Loading visits…
+          {findText ? 'Finding visits…' : 'Loading visits…'}
         </p>
       ) : (
         <>
@@ -186,7 +203,9 @@ export function VisitListPage() {
             )
           ) : (
             <VirtualVisitTable
-              key={key + '\u0001' + findText}
+              // A new text re-keys the table once its answer is in (the last answer stays until then).
+              key={key + '\u0001' + (fallback ? findText : find.answered)}
+              today={today}
               ids={shownIds}
               total={count}
               firstRows={first.data}
@@ -236,12 +255,15 @@ function VirtualVisitTable({
   total,
   firstRows,
   firstSettled,
+  today,
 }: {
   ids: readonly string[] | undefined;
   total: number | undefined;
   firstRows: VisitListRow[] | undefined;
   /** The first rows have been read (or failed): until then no page is read, as they may be the first. */
   firstSettled: boolean;
+  /** The day "overdue" is judged against. */
+  today: string;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = ids?.length ?? total ?? firstRows?.length ?? 0;
@@ -376,6 +398,8 @@ function VirtualVisitTable({
           {items.map((item) => {
             const row = rowAt(item.index);
             const visit = row?.visit;
+            // On the second line, before the purpose: the status cell holds the status alone.
+            const overdue = !!visit && isOverdue(visit, today);
             return (
               <tr key={item.key} data-index={item.index} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
                 {visit ? (
@@ -386,7 +410,11 @@ function VirtualVisitTable({
                           <span className="visit-traveller">{row.traveller?.name ?? 'Unknown traveller'}</span> →{' '}
                           <span className="visit-destination">{placeLabel(visit.place)}</span>
                         </Link>
-                        {visit.purpose && <div className="visit-purpose muted">{visit.purpose}</div>}
+                        {(visit.purpose || overdue) && (
+                          <div className="visit-purpose muted">
+                            {overdue && <OverdueBadge />} {visit.purpose}
+                          </div>
+                        )}
                       </div>
                     </td>
                     <td className="visit-dates">{formatVisitDates(visit.start, visit.end)}</td>
