@@ -10,6 +10,7 @@ import { createNote, initDatabase, undoLast, useViewSetting, type DatabaseStatus
 import { DataLossBanner } from './data-loss-banner';
 import { MainNav } from './main-nav';
 import { RestoreNotice } from './restore-notice';
+import { SampleDataBanner } from './sample-data-banner';
 import { pushRecent } from '../components/palette-filter';
 import { SCREEN_ROUTES, ScreenFrame } from './screens';
 import { isMacPlatform, shortcutText } from './shortcuts';
@@ -269,6 +270,7 @@ function Shell() {
       </header>
       <main id="main" tabIndex={-1}>
         <DataLossBanner />
+        <SampleDataBanner />
         <RestoreNotice />
         <ScreenFrame>
           <Routes>

@@ -22,5 +22,6 @@ export * from './map-data';
 export * from './dashboard-data';
 export * from './timeline-data';
 export * from './calendar-data';
+export { keepSampleData, removeSampleData, sampleDataNotice, type SampleDataNotice, type SampleRemoval } from './sample-data';
 export * from './visit-duplicates';
 export * from './visit-status';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { BUNDLED_HSG, HSG_IMPORT_TIMESTAMP, type HsgCounts } from '../../../shared/importers';
 import { localTimeLabel } from '../../../shared/model';
 import { useToast } from '../../components';
@@ -433,6 +433,21 @@ export function DatasetImportPage() {
     const files = await readBundled();
     if (files) await start(files, null);
   };
+
+  // Opened by the first-launch banner's "Load the Office of the Historian records": start the
+  // bundled import at once, once (the state is cleared, so a reload or Back does not start it again).
+  const location = useLocation();
+  const navigate = useNavigate();
+  const loadBundled = (location.state as { loadBundled?: unknown } | null)?.loadBundled === true;
+  const latestOnBundled = useRef(onBundled);
+  useEffect(() => {
+    latestOnBundled.current = onBundled;
+  });
+  useEffect(() => {
+    if (!loadBundled) return;
+    void navigate('.', { replace: true, state: null });
+    void latestOnBundled.current();
+  }, [loadBundled, navigate]);
 
   const onResume = async () => {
     const run = lastRun.data;
