@@ -322,6 +322,117 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "in the autumn", "next summer", "the spring of 2032": the northern seasons by month, as the
+    // papers of record use them (spring March-May, summer June-August, autumn September-November,
+    // winter December-February).
+    re: new RegExp(
+      `\\b(?:(the|this|next|last|coming|early|late|(?:early|late)\\s+(?:this|next|last))\\s+)(spring|summer|autumn|fall|winter)(?:\\s+(?:of\\s+)?${YEAR_WORD})?\\b|\\b(spring|summer|autumn|winter)\\s+(?:of\\s+)?(\\d{4})\\b`,
+      'gi',
+    ),
+    strength: 2,
+    resolve: (m, ref, dir) => {
+      const word = m[2] ?? m[4]!;
+      // "the Spring Festival", "the fall of the regime": a name, or the other sense of the word.
+      if (/^\p{Lu}/u.test(word) && !m[3] && !m[5]) return null;
+      if (
+        /^fall$/i.test(word) &&
+        (m[1] ?? '').toLowerCase() === 'the' &&
+        !/\bin\s+$/i.test(m.input.slice(Math.max(0, m.index - 4), m.index))
+      )
+        return null;
+      if (/^\s+of\s+(?!\d{4}|next|this|last)/i.test(m.input.slice(m.index + m[0].length))) return null;
+      const season = word.toLowerCase();
+      const first = season === 'spring' ? 3 : season === 'summer' ? 6 : season === 'winter' ? 12 : 9;
+      const rel = (m[1] ?? '').toLowerCase();
+      const [ry] = parts(ref);
+      const span = (y: number) => {
+        const from = toIsoDay(y, first, 1);
+        const toY = first === 12 ? y + 1 : y;
+        const toM = first === 12 ? 2 : first + 2;
+        return { from, to: endOfMonth(toY, toM) };
+      };
+      let y: number;
+      if (m[5] || m[3]) y = m[5] ? Number(m[5]) : relativeYear(m[3]!, ref);
+      else if (/next/.test(rel)) y = span(ry).from > ref ? ry : ry + 1;
+      else if (/last/.test(rel)) y = span(ry).to < ref ? ry : ry - 1;
+      else if (/this/.test(rel)) y = ry;
+      else {
+        // "the autumn": the one ahead in a sentence that looks ahead, else the one behind.
+        y = ry;
+        if (dir === 'past') {
+          if (span(y).from > ref) y--;
+        } else if (span(y).to < ref) y++;
+      }
+      const { from, to } = span(y);
+      if (/early/.test(rel)) return { value: windowDate(from, addDays(from, 30), m[0]) };
+      if (/late/.test(rel)) return { value: windowDate(addDays(to, -30), to, m[0]) };
+      return { value: windowDate(from, to, m[0]) };
+    },
+  },
+  {
+    // "the second half of the year", "the first half of this year".
+    re: /\b(first|second)\s+half\s+of\s+(?:the|this)\s+year\b/gi,
+    strength: 2,
+    resolve: (m, ref) => {
+      const y = Number(ref.slice(0, 4));
+      return m[1]!.toLowerCase() === 'first'
+        ? { value: windowDate(toIsoDay(y, 1, 1), toIsoDay(y, 6, 30), m[0]) }
+        : { value: windowDate(toIsoDay(y, 7, 1), toIsoDay(y, 12, 31), m[0]) };
+    },
+  },
+  {
+    // "this weekend", "over the weekend", "next weekend", "last weekend": Saturday and Sunday.
+    re: /\b(this|next|last|coming|over\s+the|at\s+the|the)\s+weekend\b/gi,
+    strength: 3,
+    resolve: (m, ref, dir) => {
+      const rel = m[1]!.toLowerCase();
+      const ahead = resolveWeekday(ref, 6, 'future', false);
+      const behind = resolveWeekday(ref, 6, 'past', true);
+      const wd = weekdayOf(ref);
+      // On a Sunday "this weekend" is the one under way.
+      const current = wd === 0 ? addDays(ref, -1) : ahead;
+      let sat: string;
+      if (rel === 'next') sat = addDays(current, 7);
+      else if (rel === 'last') sat = behind === current ? addDays(behind, -7) : behind;
+      else if (rel === 'this' || rel === 'coming') sat = current;
+      else sat = dir === 'past' ? (wd === 0 ? current : behind) : current;
+      return { value: windowDate(sat, addDays(sat, 1), m[0]) };
+    },
+  },
+  {
+    // "in three days", "in two weeks", "in a fortnight": counted from the reference day.
+    re: /\bin\s+(a|one|two|three|four|five|six|2|3|4|5|6)\s+(days?|weeks?)(?:'\s+time)?\b|\bin\s+a\s+fortnight\b/gi,
+    strength: 3,
+    resolve: (m, ref) => {
+      const n = m[1]
+        ? ['a', 'one'].includes(m[1].toLowerCase())
+          ? 1
+          : Number(m[1]) || ['', '', 'two', 'three', 'four', 'five', 'six'].indexOf(m[1].toLowerCase())
+        : 2;
+      const weeks = !m[2] || /^week/i.test(m[2]);
+      if (!weeks) return { value: dayDate(addDays(ref, n)) };
+      const monday = mondayOf(addDays(ref, 7 * n));
+      return { value: windowDate(monday, addDays(monday, 6), m[0]) };
+    },
+  },
+  {
+    // "on the 20th": a day of this month, or of the next when it has passed (the last, looking back).
+    re: /\bon\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|anniversary|century))/gi,
+    strength: 4,
+    resolve: (m, ref, dir) => {
+      const d = Number(m[1]);
+      let [y, mo] = parts(ref);
+      const rd = parts(ref)[2];
+      if (dir === 'past' ? d > rd : d < rd) {
+        const total = y * 12 + (mo - 1) + (dir === 'past' ? -1 : 1);
+        y = Math.floor(total / 12);
+        mo = (total % 12) + 1;
+      }
+      if (d < 1 || d > daysInMonth(y, mo)) return null;
+      return { value: dayDate(toIsoDay(y, mo, d)) };
+    },
+  },
+  {
     // A bare year after a preposition: "in 1988", "since 2003". Month-and-year forms go to chrono.
     re: new RegExp(`\\b(?:in|since|by|during|until|of|from)\\s+(?:the\\s+year\\s+)?(1[6-9]\\d\\d|20\\d\\d)\\b(?![-/]\\d)`, 'gi'),
     strength: 1,

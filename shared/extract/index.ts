@@ -959,7 +959,13 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
       const absDate = (d: DateMention): DateMention => ({ ...d, start: d.start + clauseStart, end: d.end + clauseStart });
 
       const mentionsBefore = visitMentions.length;
+      // "has no plans to visit", "is not planning to travel": no trip at all.
+      const noPlan =
+        /\b(?:(?:has|have|had) no (?:immediate )?(?:plans?|intention) (?:to|of)|(?:is|are|was|were) not (?:planning|intending|scheduled|expected) to)\b/.exec(
+          lowerClause,
+        );
       for (const d of allDests) {
+        if (noPlan && noPlan.index < tokens[d.trigger.idx]!.start - clauseStart) continue;
         let reading = readingFor(d.trigger);
         // "returned from a tour on Thursday, after stops in Gabon and Angola": a clause with no
         // status words of its own takes the status of the clause it hangs on.

@@ -52,7 +52,7 @@ const CUES: Cue[] = [
     after: true,
   },
   {
-    re: /\b(?:(?:is|are) (?:currently |now |still |already )?(?:visiting|touring|on (?:a|an|his|her|their)\b|in\b|staying)|(?:has|have) (?:just )?arrived|arrives|arriving|currently (?:visiting|in|on)|(?:was|were) on (?:a|an|his|her|their) [\w -]{0,30}?(?:tour|visit|trip))\b/g,
+    re: /\b(?:(?:is|are) (?:currently |now |still |already )?(?:visiting|touring|on (?:a|an|his|her|their)\b|in\b|staying)|(?:has|have) (?:just )?arrived|arrives|arriving|currently (?:visiting|in|on)|(?:was|were) on (?:a|an|his|her|their) [\w -]{0,30}?(?:tour|visit|trip)|(?:(?:has|have) )?(?:began|begun|started|kicked off|embarked on)(?= (?:a|an|his|her|their)\b))\b/g,
     kind: 'underway',
     after: false,
   },

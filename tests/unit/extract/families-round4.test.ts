@@ -136,3 +136,39 @@ describe('a guest hosted, and a presence told ahead (round 4)', () => {
     expect(summary('Prime Minister Kenji Sato of Japan will be in charge of the talks.')).toEqual([]);
   });
 });
+
+describe('more ways of saying when (round 4)', () => {
+  const when = (phrase: string) => {
+    const v = extractArticle(`President Ivan Petrov of Bulgaria will visit Japan ${phrase}.`, { publishedOn: '2031-03-05' }).visits[0];
+    return v?.start ? `${v.start.from}..${v.start.to}` : '-';
+  };
+  it('reads the seasons (northern, by month), the halves of the year, weekends, "in two weeks" and "on the 20th"', () => {
+    expect(when('in the autumn')).toBe('2031-09-01..2031-11-30');
+    expect(when('next spring')).toBe('2032-03-01..2032-05-31');
+    expect(when('in the winter')).toBe('2031-12-01..2032-02-29');
+    expect(when('in the second half of the year')).toBe('2031-07-01..2031-12-31');
+    expect(when('over the weekend')).toBe('2031-03-08..2031-03-09');
+    expect(when('in two weeks')).toBe('2031-03-17..2031-03-23');
+    expect(when('in three days')).toBe('2031-03-08..2031-03-08');
+    expect(when('on the 20th')).toBe('2031-03-20..2031-03-20');
+    expect(when('on the 2nd')).toBe('2031-04-02..2031-04-02');
+  });
+
+  it('does not read a name or the other sense of a season word as a date', () => {
+    expect(when('for the Spring Festival')).toBe('-');
+    expect(when('after the fall of the government')).toBe('-');
+  });
+});
+
+describe('what the words say of the trip (round 4)', () => {
+  it('reads "began a visit", "kicked off a tour" as under way, dated by the day just gone', () => {
+    expect(summary('President Ivan Petrov of Bulgaria began a visit to Japan on Monday.')).toEqual([
+      'Ivan Petrov → JP underway 2031-03-03',
+    ]);
+  });
+
+  it('reads "has no plans to visit" as no trip', () => {
+    expect(summary('President Ivan Petrov of Bulgaria has no plans to visit Japan this year.')).toEqual([]);
+    expect(summary('President Ivan Petrov of Bulgaria is not planning to travel to Japan.')).toEqual([]);
+  });
+});
