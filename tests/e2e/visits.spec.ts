@@ -60,8 +60,9 @@ test('a visit is created, postponed, rescheduled and completed, with its history
   for (const [i, words] of expected.entries()) {
     for (const w of words) await expect(detail.historyRows.nth(i)).toContainText(w);
   }
-  await expect(page.getByRole('button', { name: 'Change status' })).toBeDisabled();
-  await expect(page.getByText('A completed visit cannot change status')).toBeVisible();
+  // A completed visit is corrected by reopening it (with a reason, see visit-lifecycle.spec.ts).
+  await expect(page.getByRole('button', { name: 'Change status' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Reopen' })).toBeVisible();
 
   // Closing the browser and opening it again on the same profile keeps everything, and seeds nothing twice.
   const again = await profile.relaunch('/visits');
@@ -123,6 +124,7 @@ test('a refused status change is explained in the dialog and keeps what was type
     'Mark underway (underway)',
     'Mark completed (completed)',
     'Cancel (cancelled)',
+    'Reschedule (planned)',
   ]);
   await dialog.submit.click();
   await expect(dialog.root.getByText('Say why the visit was postponed.')).toBeVisible();
@@ -279,7 +281,7 @@ test('the Tehran visit shows the meeting with Khamenei, quotes and evidence link
   const list = new VisitsList(page);
   const detail = await list.open(TEHRAN);
   await expect(detail.heading).toHaveText(TEHRAN);
-  await expect(page.getByText('A completed visit cannot change status')).toBeVisible();
+  await expect(page.getByText('This visit is completed. If the record is wrong or the trip was revived, reopen it')).toBeVisible();
 
   const meeting = page.getByRole('article', { name: /Meeting: Mustafa al-Kadhemi and Ali Khamenei/ });
   await expect(meeting).toBeVisible();

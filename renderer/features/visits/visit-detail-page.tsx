@@ -1,11 +1,20 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   allowedTransitions,
   dayLabel,
+  earliestDayFor,
+  firstDateNotGiven,
   formatFuzzyDate,
   formatVisitDates,
+  historyInDateOrder,
+  isOverdue,
+  isValidDay,
   KIND_LABELS,
+  lastPossibleDay,
+  latestDayFor,
+  localTimeLabel,
+  localToday,
   noteTitle,
   placeLabel,
   transitionError,
@@ -13,11 +22,24 @@ import {
   type Person,
   type Source,
   type StatusChange,
+  type Visit,
 } from '../../../shared/model';
-import { StatusBadge, useToast } from '../../components';
-import { createNote, deleteVisit, getVisitDetail, useQuery, type EvidenceWithSource, type VisitDetail } from '../../db';
-import { StatusDialog } from './status-dialog';
+import { Dialog, Field, OverdueBadge, StatusBadge, useToast } from '../../components';
+import {
+  ConflictError,
+  createNote,
+  deleteVisit,
+  describeStorageError,
+  getVisitDetail,
+  reconcileSuggestionsFor,
+  redateVisitStatus,
+  useQuery,
+  type EvidenceWithSource,
+  type VisitDetail,
+} from '../../db';
+import { choicesFor, StatusDialog, type StatusDialogMode } from './status-dialog';
 import { noteExcerpt } from './note-excerpt';
+import './visit-detail.css';
 
 const FIELD_NAMES: Record<string, string> = {
   status: 'Status',
@@ -107,13 +129,16 @@ function VisitDetailView({ detail }: { detail: VisitDetail }) {
   const { visit, traveller, hosts, meetings, evidence, notes } = detail;
   const navigate = useNavigate();
   const toast = useToast();
-  const [statusOpen, setStatusOpen] = useState(false);
+  const [dialog, setDialog] = useState<StatusDialogMode | null>(null);
   const [busy, setBusy] = useState(false);
   const title = visitTitle(traveller, visit.place);
   const sourceById = new Map(detail.sources.map((s) => [s.id, s]));
-  // A completed visit moves no more (the state machine's rule); say so instead of hiding the button.
+  // Should the machine ever offer nothing, say so instead of hiding the button.
   const locked = allowedTransitions(visit.status).length === 0;
   const lockedWhy = transitionError(visit.status, 'planned') ?? 'This visit cannot change status.';
+  // A visit that ended is corrected by reopening it (with a reason, kept in the history).
+  const ended = visit.status === 'completed' || visit.status === 'cancelled';
+  const overdue = isOverdue(visit, localToday());
 
   const remove = async () => {
     setBusy(true);
@@ -147,17 +172,26 @@ function VisitDetailView({ detail }: { detail: VisitDetail }) {
       <div className="page-head">
         <h1 id="visit-title">{title}</h1>
         <div className="actions">
+          <Link to={`/reports/dossier/${visit.id}`} className="button">
+            Visit dossier
+          </Link>
           <Link to={`/visits/${visit.id}/edit`} className="button">
             Edit
           </Link>
-          <button
-            type="button"
-            onClick={() => setStatusOpen(true)}
-            disabled={locked}
-            aria-describedby={locked ? 'status-locked' : undefined}
-          >
-            Change status
-          </button>
+          {ended ? (
+            <button type="button" onClick={() => setDialog('reopen')} aria-describedby="status-ended">
+              Reopen
+            </button>
+          ) : (
+            <button
+              type="button"
+              onClick={() => setDialog('change')}
+              disabled={locked}
+              aria-describedby={locked ? 'status-locked' : undefined}
+            >
+              Change status
+            </button>
+          )}
           <button type="button" className="danger" onClick={() => void remove()} disabled={busy}>
             Delete
           </button>
@@ -168,11 +202,33 @@ function VisitDetailView({ detail }: { detail: VisitDetail }) {
           {lockedWhy}
         </p>
       )}
+      {ended && (
+        <p id="status-ended" className="muted status-locked">
+          This visit is {visit.status}. If the record is wrong or the trip was revived, reopen it: the reason is kept in the history.
+        </p>
+      )}
+
+      <nav className="visit-contents" aria-label="On this page">
+        <a href="#history-heading" onClick={jump('history-heading')}>
+          Status history ({visit.statusHistory.length})
+        </a>
+        <a href="#notes-heading" onClick={jump('notes-heading')}>
+          Notes ({notes.length})
+        </a>
+        <a href="#meetings-heading" onClick={jump('meetings-heading')}>
+          Meetings ({meetings.length})
+        </a>
+        <a href="#evidence-heading" onClick={jump('evidence-heading')}>
+          Evidence ({evidence.length})
+        </a>
+      </nav>
+
+      {overdue && <FollowUp visit={visit} onAction={setDialog} />}
 
       <dl className="facts visit-facts panel">
         <dt>Status</dt>
         <dd>
-          <StatusBadge status={visit.status} />
+          <StatusBadge status={visit.status} /> {overdue && <OverdueBadge />}
         </dd>
         <dt>Dates</dt>
         <dd>{formatVisitDates(visit.start, visit.end)}</dd>
@@ -204,8 +260,10 @@ function VisitDetailView({ detail }: { detail: VisitDetail }) {
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">Status history</h2>
-        <StatusHistory history={visit.statusHistory} sourceById={sourceById} />
+        <StatusHistory visit={visit} sourceById={sourceById} />
       </section>
+
+      <NotesSection notes={notes} onNew={() => void newNote()} />
 
       <section aria-labelledby="meetings-heading">
         <h2 id="meetings-heading">Meetings</h2>
@@ -288,28 +346,7 @@ function VisitDetailView({ detail }: { detail: VisitDetail }) {
         )}
       </section>
 
-      <section aria-labelledby="notes-heading">
-        <div className="section-head">
-          <h2 id="notes-heading">Notes</h2>
-          <button type="button" onClick={() => void newNote()}>
-            New note
-          </button>
-        </div>
-        {notes.length === 0 ? (
-          <p className="muted">No notes on this visit.</p>
-        ) : (
-          <ul className="note-list">
-            {notes.map((n) => (
-              <li key={n.id}>
-                <Link to={`/notes/${n.id}`}>{noteTitle(n.body)}</Link>
-                {noteExcerpt(n.body) && <p className="muted">{noteExcerpt(n.body)}</p>}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-
-      {statusOpen && <StatusDialog visit={visit} title={title} onClose={() => setStatusOpen(false)} />}
+      {dialog && <StatusDialog visit={visit} title={title} mode={dialog} onClose={() => setDialog(null)} />}
     </article>
   );
 }
@@ -327,34 +364,226 @@ function PeopleLinks({ people, joiner = ', ' }: { people: Person[]; joiner?: str
   );
 }
 
-/** The history in order: what it became, when, from what, why, who said so, and the dates as they then stood. */
-function StatusHistory({ history, sourceById }: { history: StatusChange[]; sourceById: Map<string, Source> }) {
+/**
+ * In-page links move focus to the section's heading: the router owns the URL's hash, so the
+ * browser's own jump to an anchor is not used.
+ */
+function jump(id: string) {
+  return (e: { preventDefault(): void }) => {
+    e.preventDefault();
+    const el = document.getElementById(id);
+    if (!el) return;
+    el.setAttribute('tabindex', '-1');
+    el.scrollIntoView({ block: 'start' });
+    el.focus({ preventScroll: true });
+  };
+}
+
+function NotesSection({ notes, onNew }: { notes: VisitDetail['notes']; onNew: () => void }) {
   return (
-    <table aria-label="Status history" className="status-history">
-      <thead>
-        <tr>
-          <th scope="col">Status</th>
-          <th scope="col">On</th>
-          <th scope="col">From</th>
-          <th scope="col">Reason</th>
-          <th scope="col">Source</th>
-          <th scope="col">Dates then</th>
-        </tr>
-      </thead>
-      <tbody>
-        {history.map((c) => (
-          <tr key={c.id}>
-            <td>
-              <StatusBadge status={c.status} />
-            </td>
-            <td className="nowrap">{dayLabel(c.on)}</td>
-            <td>{c.from ? c.from : <span className="muted">first recorded</span>}</td>
-            <td>{c.reason || <span className="muted">—</span>}</td>
-            <td>{sourceLink(c.sourceId ? sourceById.get(c.sourceId) : undefined, c.sourceId)}</td>
-            <td>{formatVisitDates(c.start, c.end)}</td>
+    <section aria-labelledby="notes-heading">
+      <div className="section-head">
+        <h2 id="notes-heading">Notes</h2>
+        <button type="button" onClick={onNew}>
+          New note
+        </button>
+      </div>
+      {notes.length === 0 ? (
+        <p className="muted">No notes on this visit.</p>
+      ) : (
+        <ul className="note-list">
+          {notes.map((n) => (
+            <li key={n.id}>
+              <Link to={`/notes/${n.id}`}>{noteTitle(n.body)}</Link>
+              {noteExcerpt(n.body) && <p className="muted">{noteExcerpt(n.body)}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/**
+ * A plan whose dates have passed: say so, offer what to do (record what happened, reschedule),
+ * and show the recorded visits the Reconcile screen would match with it.
+ */
+function FollowUp({ visit, onAction }: { visit: Visit; onAction: (mode: StatusDialogMode) => void }) {
+  const suggestions = useQuery(() => reconcileSuggestionsFor(visit.id), [visit.id, visit.updatedAt]);
+  const last = lastPossibleDay(visit);
+  const canRecord = choicesFor(visit.status, 'record').length > 0;
+  const canReschedule = choicesFor(visit.status, 'reschedule').length > 0;
+  return (
+    <section className="follow-up panel" aria-labelledby="follow-up-heading">
+      <h2 id="follow-up-heading">Needs follow-up</h2>
+      <p>
+        This visit is still <strong>{visit.status}</strong>, but its dates ({formatVisitDates(visit.start, visit.end)}) ended on{' '}
+        {last ? dayLabel(last) : 'an unknown day'}. Record what happened, or reschedule it.
+      </p>
+      {visit.status === 'postponed' && (
+        <p className="muted">If it took place, reschedule it to the dates it happened, then record it as completed.</p>
+      )}
+      <div className="actions">
+        {canRecord && (
+          <button type="button" className="primary" onClick={() => onAction('record')}>
+            Record what happened
+          </button>
+        )}
+        {canReschedule && (
+          <button type="button" onClick={() => onAction('reschedule')}>
+            Reschedule
+          </button>
+        )}
+      </div>
+      <h3>Recorded visits that may match</h3>
+      {suggestions.error ? (
+        <p className="form-error" role="alert">
+          The matches could not be read: {suggestions.error.message}
+        </p>
+      ) : !suggestions.data ? (
+        <p className="muted">Looking for recorded visits that match…</p>
+      ) : suggestions.data.length === 0 ? (
+        <p className="muted">No recorded visit of this traveller to this country matches its dates.</p>
+      ) : (
+        <>
+          <ul className="follow-up-matches">
+            {suggestions.data.map((m) => (
+              <li key={m.recordedId}>
+                <Link to={`/visits/${m.recordedId}`}>
+                  {visitTitle({ name: m.recordedTravellerName }, m.recorded.place)}, {formatVisitDates(m.recorded.start, m.recorded.end)}
+                </Link>{' '}
+                <span className="muted">— {m.reason}</span>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to="/reconcile">Review the matches on the Reconcile page</Link> (accepting one records how this plan ended).
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The history in date order: what it became, when it took effect, from what, why, who said so, and
+ * the dates as they then stood. Each entry's date can be corrected within its neighbours; a first
+ * entry that carries only the day it was typed says so.
+ */
+function StatusHistory({ visit, sourceById }: { visit: Visit; sourceById: Map<string, Source> }) {
+  const [editing, setEditing] = useState<StatusChange | null>(null);
+  const history = historyInDateOrder(visit.statusHistory);
+  return (
+    <>
+      <table aria-label="Status history" className="status-history">
+        <thead>
+          <tr>
+            <th scope="col">Status</th>
+            <th scope="col">Effective</th>
+            <th scope="col">From</th>
+            <th scope="col">Reason</th>
+            <th scope="col">Source</th>
+            <th scope="col">Dates then</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {history.map((c, i) => {
+            const undated = i === 0 && firstDateNotGiven(c);
+            return (
+              <tr key={c.id}>
+                <td>
+                  <StatusBadge status={c.status} />
+                </td>
+                <td className="nowrap">
+                  {undated ? (
+                    <span className="muted" title={`Recorded ${localTimeLabel(c.recordedAt)}`}>
+                      Not given (recorded {dayLabel(c.on)})
+                    </span>
+                  ) : (
+                    dayLabel(c.on)
+                  )}{' '}
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => setEditing(c)}
+                    aria-label={`${undated ? 'Date' : 'Change the date of'} ${c.from ? `the change to ${c.status}` : 'the first status'}`}
+                  >
+                    {undated ? 'Date it' : 'Change date'}
+                  </button>
+                </td>
+                <td>{c.from ? c.from : <span className="muted">first recorded</span>}</td>
+                <td>{c.reason || <span className="muted">—</span>}</td>
+                <td>{sourceLink(c.sourceId ? sourceById.get(c.sourceId) : undefined, c.sourceId)}</td>
+                <td>{formatVisitDates(c.start, c.end)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {editing && <RedateDialog visit={visit} change={editing} onClose={() => setEditing(null)} />}
+    </>
+  );
+}
+
+/** Corrects the day of one history entry; the bounds (the entries around it) are said before they refuse. */
+function RedateDialog({ visit, change, onClose }: { visit: Visit; change: StatusChange; onClose: () => void }) {
+  const toast = useToast();
+  const index = visit.statusHistory.findIndex((c) => c.id === change.id);
+  const earliest = earliestDayFor(visit.statusHistory, index);
+  const latest = latestDayFor(visit.statusHistory, index);
+  const first = index === 0;
+  const [on, setOn] = useState(first && firstDateNotGiven(change) ? '' : change.on);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const bounds = [earliest && `on or after ${dayLabel(earliest)}`, latest && `on or before ${dayLabel(latest)}`]
+    .filter(Boolean)
+    .join(' and ');
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    if (!isValidDay(on)) return setError('Enter a calendar day.');
+    setBusy(true);
+    try {
+      await redateVisitStatus(visit.id, change.id, on, visit.updatedAt);
+      toast.notify(`Date set to ${dayLabel(on)}`, { undo: true });
+      onClose();
+    } catch (err) {
+      setError(
+        err instanceof ConflictError
+          ? 'This visit was changed in another window while this dialog was open. Nothing was saved: close the dialog and try again.'
+          : describeStorageError(err),
+      );
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog title={first ? 'Date the first status' : 'Change the date of a status'} open onClose={onClose}>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <p className="muted">
+          {first
+            ? `The day the visit was first ${change.status} (for a plan: when it was announced).`
+            : `The day the change to ${change.status} took effect.`}
+          {bounds && ` The history is kept in date order: ${bounds}.`}
+        </p>
+        <Field label={first ? 'Announced or first reported on' : 'Effective date'} error={error ?? undefined}>
+          <input
+            type="date"
+            value={on}
+            min={earliest ?? undefined}
+            max={latest ?? undefined}
+            onChange={(e) => setOn(e.target.value)}
+            required
+          />
+        </Field>
+        <div className="dialog-actions">
+          <button type="submit" className="primary" disabled={busy}>
+            Save date
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
   );
 }
