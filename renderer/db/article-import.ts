@@ -16,6 +16,7 @@ import {
   type VisitStatus,
 } from '../../shared/model';
 import { placeFor } from '../../shared/places';
+import { PeopleMatcher, type MatchReason } from '../../shared/people/match';
 import { foldForExact } from '../../shared/text/fold';
 import { ValidationError } from './errors';
 import { clock, db } from './instance';
@@ -36,8 +37,10 @@ export interface ImportTraveller {
   country: string | null;
   /** Other names the article uses ("Obama", "Mrs May"): kept as aliases of a new person. */
   mentions: readonly string[];
-  /** A person of the database the extractor matched (by name or alias). */
+  /** A person of the database the extractor matched (by name or alias), or the one the user chose in the review. */
   knownPersonId: string | null;
+  /** The user chose a new person in the review, even though the name may be someone recorded. */
+  createNew?: boolean;
 }
 
 /** One accepted proposal. `evidence` offsets point into the request's `text`. */
@@ -138,19 +141,37 @@ export async function findDuplicateArticle(text: string, alternateTexts: readonl
   return db.transaction('r', db.sources, () => findDuplicate([text, ...alternateTexts]));
 }
 
-/** Who each traveller is in the database, by the extractor's match or by an exact name or alias. */
-function resolvePerson(t: ImportTraveller, people: readonly Person[], byId: ReadonlyMap<string, Person>): Person | null {
+/** Longer names the article gives the traveller ("Mustafa al-Kadhimi"), not short ones ("Kadhimi") that fit many. */
+function fullMentions(t: ImportTraveller): string[] {
+  return t.mentions.filter((m) => m.trim().includes(' '));
+}
+
+/**
+ * Who each traveller is in the database: the person the user chose in the review or the extractor
+ * matched; else the one person the matcher (shared/people/match.ts) is certain of: the same name
+ * or alias, or the same but for a middle initial. Spelling variants are only offered (see
+ * `ProposalPreview.candidates`); without a choice they become a new person.
+ */
+function resolvePerson(t: ImportTraveller, matcher: PeopleMatcher, byId: ReadonlyMap<string, Person>): Person | null {
+  if (t.createNew) return null;
   // The review clears knownPersonId when the user renames the traveller, so a match still set holds.
   const known = t.knownPersonId ? byId.get(t.knownPersonId) : undefined;
   if (known) return known;
-  const key = foldForExact(t.name);
-  if (key === '') return null;
-  return people.find((p) => [p.name, ...p.aliases].some((n) => foldForExact(n) === key)) ?? null;
+  const certain = matcher.match(t.name, fullMentions(t)).certain;
+  return certain ? (byId.get(certain.id) ?? null) : null;
+}
+
+export interface PersonCandidate {
+  id: string;
+  name: string;
+  reason: MatchReason;
 }
 
 export interface ProposalPreview {
   /** The existing person the traveller will be linked to, or null for a new person. */
   person: { id: string; name: string } | null;
+  /** Other people the traveller may be, for the review to offer ("link to X / create new"). */
+  candidates: PersonCandidate[];
   /** An existing visit with the same traveller, country and start: the proposal will be skipped. */
   existingVisitId: string | null;
 }
@@ -206,12 +227,21 @@ export async function previewArticleImport(
     const duplicate = await findDuplicate([text, ...alternateTexts]);
     const people = await livePeople();
     const byId = new Map(people.map((p) => [p.id, p]));
-    const persons = proposals.map((p) => resolvePerson(p.traveller, people, byId));
+    const matcher = new PeopleMatcher(people);
+    const persons = proposals.map((p) => resolvePerson(p.traveller, matcher, byId));
     const trips = await knownTrips([...new Set(persons.flatMap((p) => (p ? [p.id] : [])))]);
     const rows = proposals.map((p, i): ProposalPreview => {
       const person = persons[i] ?? null;
+      const m = matcher.match(p.traveller.name, fullMentions(p.traveller));
+      const candidates = [...(m.certain ? [m.certain] : []), ...m.likely]
+        .filter((c) => c.id !== person?.id)
+        .flatMap((c) => {
+          const found = byId.get(c.id);
+          return found ? [{ id: c.id, name: found.name, reason: c.reason }] : [];
+        });
       return {
         person: person ? { id: person.id, name: person.name } : null,
+        candidates,
         existingVisitId: person ? trips.find(person.id, p.country, p.start) : null,
       };
     });
@@ -348,10 +378,11 @@ export async function saveArticleImport(
     if (duplicate && !options.allowDuplicateSource) throw new DuplicateSourceError(duplicate);
     const people = await livePeople();
     const byId = new Map(people.map((p) => [p.id, p]));
+    const matcher = new PeopleMatcher(people);
     const created = new Map<string, Person>();
     const linked = new Map<string, Person>();
     const travellerIds = request.proposals.map((p) => {
-      const existing = resolvePerson(p.traveller, people, byId);
+      const existing = resolvePerson(p.traveller, matcher, byId);
       if (existing) {
         linked.set(existing.id, existing);
         return existing.id;

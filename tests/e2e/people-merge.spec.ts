@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+import { ImportPage } from './support/import-page';
 import { PeoplePage } from './support/people-page';
 
 /** Adds a person through the New person form, as a user would, and comes back to the People list. */
@@ -124,5 +125,70 @@ test.describe('Merging people', () => {
     await expect(list.getByRole('listitem').filter({ hasText: 'Donald J. Trump' })).toHaveCount(0);
     await expect(people.row('Donald J. Trump')).toHaveCount(0);
     await expect(people.row('Donald Trump')).toContainText('Donald J. Trump');
+  });
+});
+
+/** Made-up news (people and trips invented): one traveller recorded under a middle initial, one under another spelling. */
+const TWO_TRIPS = `Halvorsen to Visit Kenya, Carter Heads to Chile
+
+OSLO, May 2 — Norwegian Prime Minister Ingrid Halvorsen will visit Kenya next month for talks on trade and clean energy, her office said on Thursday.
+
+Separately, U.S. President Daniel Carter will visit Chile on June 10 for a regional summit, the White House said.
+`;
+
+test.describe('Matching people on import', () => {
+  test('an article naming recorded people links to them: a certain match at once, an uncertain one when the user says so', async ({
+    page,
+  }) => {
+    const people = new PeoplePage(page);
+    await addPerson(page, people, 'Ingrid K. Halvorsen');
+    await addPerson(page, people, 'Daniel Karter');
+
+    const importer = new ImportPage(page);
+    await importer.open();
+    await importer.read(TWO_TRIPS, '2019-05-02');
+    await importer.waitForReview();
+
+    const kenya = importer.rows.filter({ has: page.getByRole('cell', { name: 'Kenya', exact: true }) });
+    await expect(kenya).toContainText('matches existing person Ingrid K. Halvorsen');
+    const carter = importer.row('Daniel Carter');
+    await expect(carter).toContainText('new person');
+    const who = carter.getByRole('group', { name: 'Who is Daniel Carter?' });
+    await expect(who).toContainText('may be');
+    await who.getByRole('button', { name: 'Link to Daniel Karter' }).click();
+    await expect(carter).toContainText('matches existing person Daniel Karter');
+
+    await importer.decision(kenya, 'Accept').click();
+    await importer.decision(carter, 'Accept').click();
+    await expect(importer.save).toHaveText('Save accepted (2)');
+    await importer.save.click();
+    await expect(importer.savedHeading).toHaveText('Saved 2 visits');
+    await expect(page.getByText('0 new people, 2 already known')).toBeVisible();
+
+    await people.open();
+    await expect(people.row('Ingrid Halvorsen')).toHaveCount(0);
+    await expect(people.row('Daniel Carter')).toHaveCount(0);
+    await expect(people.row('Ingrid K. Halvorsen').getByRole('cell').last()).toHaveText('1');
+    await expect(people.row('Daniel Karter').getByRole('cell').last()).toHaveText('1');
+  });
+
+  test('an uncertain match left alone becomes a new person, offered afterwards among the possible duplicates', async ({ page }) => {
+    const people = new PeoplePage(page);
+    await addPerson(page, people, 'Daniel Karter');
+    const importer = new ImportPage(page);
+    await importer.open();
+    await importer.read(TWO_TRIPS, '2019-05-02');
+    await importer.waitForReview();
+    const carter = importer.row('Daniel Carter');
+    await expect(carter.getByRole('group', { name: 'Who is Daniel Carter?' })).toBeVisible();
+    await importer.decision(carter, 'Accept').click();
+    await importer.save.click();
+    await expect(page.getByText('1 new person, 0 already known')).toBeVisible();
+
+    await people.open();
+    await page.getByRole('button', { name: /^Possible duplicates/ }).click();
+    await expect(page.getByRole('list', { name: 'Possible duplicates' })).toContainText(
+      'Daniel Carter (1) and Daniel Karter (0) — spelled differently (transliteration)',
+    );
   });
 });

@@ -25,6 +25,7 @@ import {
   saveArticleImport,
   useQuery,
   type ArticleImportResult,
+  type ProposalPreview,
   type ImportVisitProposal,
 } from '../../db';
 import { ArticleText } from './article-text';
@@ -45,6 +46,7 @@ import {
   type ReviewRow,
 } from './review-model';
 import { useExtraction } from './use-extraction';
+import './person-choice.css';
 
 /** Largest article file the page reads (a long web page is well under 1 MB). */
 const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
@@ -422,15 +424,49 @@ function InputStage({
   );
 }
 
-function MatchNote({ row, person }: { row: ReviewRow; person: { id: string; name: string } | null | undefined }) {
-  if (person) {
-    return (
-      <div className="import-match">
-        matches existing person <Link to={`/people/${person.id}`}>{person.name}</Link>
-      </div>
-    );
-  }
-  return row.proposal.traveller.knownPersonId ? null : <div className="import-match muted">new person</div>;
+/** Who the traveller is: the person they will be linked to, or a choice among people they may be. */
+function MatchNote({
+  row,
+  preview,
+  onChoose,
+}: {
+  row: ReviewRow;
+  preview: ProposalPreview | undefined;
+  onChoose: (personId: string | null) => void;
+}) {
+  if (!preview) return null;
+  const { person, candidates } = preview;
+  const name = row.proposal.traveller.name;
+  const chosenNew = row.proposal.traveller.createNew === true;
+  return (
+    <div className="import-match">
+      {person ? (
+        <>
+          matches existing person <Link to={`/people/${person.id}`}>{person.name}</Link>{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => onChoose(null)}
+            aria-label={`${name} is not ${person.name}: new person`}
+          >
+            not them?
+          </button>
+        </>
+      ) : (
+        <span className="muted">{chosenNew ? 'new person (your choice)' : 'new person'}</span>
+      )}
+      {candidates.length > 0 && (
+        <div role="group" aria-label={`Who is ${name}?`} className="import-candidates">
+          <span className="muted">{person ? 'or' : 'may be'}</span>
+          {candidates.map((c) => (
+            <button key={c.id} type="button" onClick={() => onChoose(c.id)} title={`Same person? (${c.reason})`}>
+              Link to {c.name}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
 }
 
 const CUE_TITLE = { status: 'These words decided the status', date: 'These words decided the date' } as const;
@@ -478,7 +514,9 @@ function ReviewStage({
   const proposals = useMemo(() => rows.map((r) => r.proposal), [rows]);
   const alternates = useMemo(() => [review.plainText, review.rawInput], [review.plainText, review.rawInput]);
   // Decisions do not change what saving would link or skip: re-check only when proposals change.
-  const previewKey = JSON.stringify(proposals.map((p) => [p.traveller.name, p.traveller.knownPersonId, p.country, p.start?.from ?? '']));
+  const previewKey = JSON.stringify(
+    proposals.map((p) => [p.traveller.name, p.traveller.knownPersonId, p.traveller.createNew ?? false, p.country, p.start?.from ?? '']),
+  );
   const preview = useQuery(() => previewArticleImport(result.text, proposals, alternates), [result.text, previewKey, alternates]);
   const duplicate = preview.data?.duplicate ?? null;
   const c = counts(rows);
@@ -492,6 +530,18 @@ function ReviewStage({
     setSelected(key);
     setRows(decide(rows, key, d));
   };
+  // Who a traveller is applies to every row naming them: the same name is one person in one article.
+  const choosePerson = (name: string, personId: string | null) =>
+    setRows(
+      rows.map((r) =>
+        r.proposal.traveller.name === name
+          ? {
+              ...r,
+              proposal: { ...r.proposal, traveller: { ...r.proposal.traveller, knownPersonId: personId, createNew: personId === null } },
+            }
+          : r,
+      ),
+    );
   const editingRow = rows.find((r) => r.key === editing) ?? null;
   const applyEdit = (p: ImportVisitProposal) => {
     // Editing a proposal is a decision to keep it.
@@ -631,7 +681,7 @@ function ReviewStage({
                     <td>
                       <strong>{p.traveller.name}</strong>
                       {p.traveller.title && <div className="muted">{p.traveller.title}</div>}
-                      <MatchNote row={row} person={pre?.person} />
+                      <MatchNote row={row} preview={pre} onChoose={(id) => choosePerson(p.traveller.name, id)} />
                     </td>
                     <td>{countryName(p.country)}</td>
                     <td>{p.city ?? <span className="muted">—</span>}</td>
