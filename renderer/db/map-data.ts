@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { aggregateRoutes, buildLegs, type AggregatedRoute, type RoutePerson, type RouteVisit, type UnroutedReason } from '../../shared/geo';
-import { formatVisitDates, overlaps, type Visit } from '../../shared/model';
+import { formatVisitDates, localToday, visitMatches, type Visit } from '../../shared/model';
 import { db } from './instance';
 import type { VisitFilter } from './visits';
 
@@ -26,19 +26,6 @@ export interface MapRoutes {
   hiddenRoutes: number;
   hiddenVisits: number;
   unrouted: Record<UnroutedReason, number>;
-}
-
-function matches(v: Visit, f: VisitFilter): boolean {
-  if (v.deletedAt) return false;
-  if (f.status && v.status !== f.status) return false;
-  if (f.country && v.place.country !== f.country) return false;
-  if (f.travellerId && v.travellerId !== f.travellerId) return false;
-  if (f.from || f.to) {
-    if (!v.start) return false;
-    const span = { ...v.start, to: v.end?.to ?? v.start.to };
-    if (!overlaps(span, f.from, f.to)) return false;
-  }
-  return true;
 }
 
 /**
@@ -76,8 +63,9 @@ export async function loadMapRoutes(filter: VisitFilter, limit = 300): Promise<M
     const rows = await candidateRows(filter);
     const visits: RouteVisit[] = [];
     const byId = new Map<string, Visit>();
+    const today = localToday();
     for (const v of rows) {
-      if (!matches(v, filter)) continue;
+      if (!visitMatches(v, filter, today)) continue;
       visits.push({ id: v.id, travellerId: v.travellerId, status: v.status, place: v.place, startKey: v.startKey, tourId: v.tourId });
       byId.set(v.id, v);
     }
