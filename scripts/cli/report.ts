@@ -168,7 +168,7 @@ export const command: CliCommand = {
       );
       return 0;
     }
-    const model = buildReportModel({ ...tables, visits }, { title, generatedAt, selectionLabel });
+    const model = buildReportModel({ ...tables, visits }, { title, generatedAt, zoneOffsetMinutes, selectionLabel });
     const content = await renderReport(model, format);
     writeFileAtomic(out, content);
     if (format === 'ics') {

@@ -1,11 +1,16 @@
 import Papa from 'papaparse';
-import type { ReportModel } from './model';
+import { STATUS_LABELS } from '../model';
+import { precisionLabel, type ReportModel } from './model';
 
 /**
  * The report as CSV, one row per visit (papaparse quotes what needs quoting). Spreadsheets run a
  * cell that starts with = + - @ (or a tab or carriage return) as a formula: a purpose such as
  * `=HYPERLINK("http://…")` copied from an article would become a live link or worse. Such cells are
  * prefixed with a single quote, as OWASP recommends, so they open as the text they are.
+ *
+ * Codes stay for programs (`status`: "planned", `kind`: "official", `start_precision`: "window"),
+ * each followed by a `_label` column in the app's words ("Planned", "Official visit", "a window, not
+ * an exact day") for people reading the sheet.
  */
 export const CSV_COLUMNS = [
   'id',
@@ -15,15 +20,19 @@ export const CSV_COLUMNS = [
   'country',
   'city',
   'kind',
+  'kind_label',
   'purpose',
   'status',
+  'status_label',
   'dates',
   'start_from',
   'start_to',
   'start_precision',
+  'start_precision_label',
   'end_from',
   'end_to',
   'end_precision',
+  'end_precision_label',
   'hosts',
   'delegation',
   'status_history',
@@ -54,15 +63,19 @@ export function renderCsv(model: ReportModel): string {
       country: v.countryName,
       city: v.city ?? '',
       kind: v.kind,
+      kind_label: v.kindLabel,
       purpose: v.purpose,
       status: v.status,
+      status_label: STATUS_LABELS[v.status],
       dates: v.dates,
       start_from: v.start?.from ?? '',
       start_to: v.start?.to ?? '',
       start_precision: v.start?.precision ?? '',
+      start_precision_label: v.start ? precisionLabel(v.start.precision) : '',
       end_from: v.end?.from ?? '',
       end_to: v.end?.to ?? '',
       end_precision: v.end?.precision ?? '',
+      end_precision_label: v.end ? precisionLabel(v.end.precision) : '',
       hosts: v.hosts.join('; '),
       delegation: v.delegation.join('; '),
       status_history: history,

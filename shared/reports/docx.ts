@@ -12,8 +12,8 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { dayLabel, timestampLabel } from '../model';
-import { precisionLabel, type ReportModel, type ReportVisit } from './model';
+import { STATUS_LABELS, dayLabel } from '../model';
+import { changeLabel, statusCountWords, type ReportModel, type ReportVisit } from './model';
 
 /**
  * The report as a Word document (docx library): cover, summary table, a section per visit, and
@@ -53,7 +53,10 @@ function summaryTable(model: ReportModel): Table {
     rows: [
       new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
       ...model.summary.map(
-        (r) => new TableRow({ children: [String(r.n), r.traveller, r.destination, r.dates, r.status, r.kind].map((t) => cell(t)) }),
+        (r) =>
+          new TableRow({
+            children: [String(r.n), r.traveller, r.destination, r.dates, STATUS_LABELS[r.status], r.kind].map((t) => cell(t)),
+          }),
       ),
     ],
   });
@@ -64,9 +67,9 @@ function visitSection(v: ReportVisit, i: number): (Paragraph | Table)[] {
   out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${i + 1}. ${v.title}`)] }));
   out.push(labelled('Traveller', v.traveller));
   out.push(labelled('Destination', v.destination));
-  out.push(labelled('Dates', `${v.dates}${v.start ? ` (${precisionLabel(v.start.precision)})` : ''}`));
-  out.push(labelled('Status', v.status));
-  out.push(labelled('Kind', v.kindLabel));
+  out.push(labelled('Dates', v.dates));
+  out.push(labelled('Status', STATUS_LABELS[v.status]));
+  if (v.kind !== 'unknown') out.push(labelled('Kind', v.kindLabel));
   if (v.purpose) out.push(labelled('Purpose', v.purpose));
   if (v.hosts.length) out.push(labelled('Hosts', v.hosts.join(', ')));
   if (v.delegation.length) out.push(labelled('Delegation', v.delegation.join(', ')));
@@ -81,13 +84,13 @@ function visitSection(v: ReportVisit, i: number): (Paragraph | Table)[] {
 
   out.push(new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun('Status history')] }));
   for (const c of v.statusHistory) {
-    const change = c.from ? `${c.from} → ${c.status}` : `recorded as ${c.status}`;
     out.push(
       new Paragraph({
         bullet: { level: 0 },
         children: [
-          new TextRun({ text: `${c.onLabel}: `, bold: true }),
-          new TextRun(`${change}${c.reason ? `: ${c.reason}` : ''}${c.dates ? ` (dates: ${c.dates})` : ''}`),
+          new TextRun(`${c.onLabel}: `),
+          new TextRun({ text: changeLabel(c), bold: true }),
+          new TextRun(`${c.dates ? `, for ${c.dates}` : ''}${c.reason ? ` — ${c.reason}` : ''}`),
           ...ref(c.footnote),
         ],
       }),
@@ -132,9 +135,7 @@ function visitSection(v: ReportVisit, i: number): (Paragraph | Table)[] {
     for (const n of v.notes) {
       out.push(
         new Paragraph({
-          children: [
-            new TextRun({ text: `Note “${n.title}”, updated ${dayLabel(n.updatedAt.slice(0, 10))} (Markdown source):`, italics: true }),
-          ],
+          children: [new TextRun({ text: `Note “${n.title}”, updated ${dayLabel(n.updatedAt.slice(0, 10))}:`, italics: true })],
         }),
       );
       // One paragraph per line keeps the note's layout; Markdown is shown as written, in a monospace font.
@@ -148,14 +149,11 @@ function visitSection(v: ReportVisit, i: number): (Paragraph | Table)[] {
 
 export function buildDocxDocument(model: ReportModel): Document {
   const c = model.counts;
-  const statuses = Object.entries(c.byStatus)
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${s}`)
-    .join(', ');
+  const statuses = statusCountWords(c.byStatus);
   const children: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(model.title)] }),
     labelled('Selection', model.selection),
-    labelled('Generated', timestampLabel(model.generatedAt)),
+    labelled('Generated', model.generatedLabel),
     labelled('Visits', `${c.visits}${statuses ? ` (${statuses})` : ''}`),
     labelled('Meetings', String(c.meetings)),
     labelled('Quotes', String(c.quotes)),

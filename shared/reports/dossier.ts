@@ -14,8 +14,7 @@ import {
 import type { Person, Role, Visit, VisitStatus } from '../model';
 import { samePerson } from '../people/names';
 import { countryName } from '../places';
-import { BRIEF_CHANGE_LABELS, changeKind } from './brief';
-import { Citations, compareVisits, type ReportFootnote, type ReportInput } from './model';
+import { Citations, changeLabel, compareVisits, type ReportFootnote, type ReportInput } from './model';
 
 /**
  * The visit dossier: one visit on one page, what a head of mission reads before a meeting. Who
@@ -211,18 +210,15 @@ export function buildDossierModel(input: ReportInput, options: DossierOptions): 
   const history: DossierHistoryEntry[] = visit.statusHistory
     .map((c, i) => ({ c, i }))
     .sort((a, b) => (a.c.on !== b.c.on ? (a.c.on < b.c.on ? -1 : 1) : a.i - b.i))
-    .map(({ c }) => {
-      const kind = changeKind(c);
-      return {
-        on: c.on,
-        onLabel: dayLabel(c.on),
-        label: kind === 'new-plan' ? STATUS_LABELS.planned : BRIEF_CHANGE_LABELS[kind],
-        status: c.status,
-        reason: c.reason,
-        dates: c.start || c.end ? formatVisitDates(c.start, c.end) : null,
-        footnotes: cite([c.sourceId]),
-      };
-    });
+    .map(({ c }) => ({
+      on: c.on,
+      onLabel: dayLabel(c.on),
+      label: changeLabel(c),
+      status: c.status,
+      reason: c.reason,
+      dates: c.start || c.end ? formatVisitDates(c.start, c.end) : null,
+      footnotes: cite([c.sourceId]),
+    }));
 
   const meetingsRaw = input.meetings
     .filter((m) => !m.deletedAt && m.visitId === visit.id)

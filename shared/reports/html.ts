@@ -1,5 +1,5 @@
-import { dayLabel, timestampLabel } from '../model';
-import { precisionLabel, type ReportModel, type ReportVisit } from './model';
+import { STATUS_LABELS, dayLabel } from '../model';
+import { changeLabel, statusCountWords, type ReportModel, type ReportVisit } from './model';
 
 /**
  * The report as ONE self-contained HTML file: inline CSS (with print styles), no scripts, no
@@ -73,10 +73,10 @@ function visitSection(v: ReportVisit, i: number): string {
   const rows: [string, string][] = [
     ['Traveller', e(v.traveller)],
     ['Destination', e(v.destination)],
-    ['Dates', `${e(v.dates)}${v.start ? ` <span class="muted">(${e(precisionLabel(v.start.precision))})</span>` : ''}`],
-    ['Status', `<span class="status status-${v.status}">${e(v.status)}</span>`],
-    ['Kind', e(v.kindLabel)],
+    ['Dates', e(v.dates)],
+    ['Status', `<span class="status status-${v.status}">${e(STATUS_LABELS[v.status])}</span>`],
   ];
+  if (v.kind !== 'unknown') rows.push(['Kind', e(v.kindLabel)]);
   if (v.purpose) rows.push(['Purpose', e(v.purpose)]);
   if (v.hosts.length) rows.push(['Hosts', e(v.hosts.join(', '))]);
   if (v.delegation.length) rows.push(['Delegation', e(v.delegation.join(', '))]);
@@ -88,12 +88,10 @@ function visitSection(v: ReportVisit, i: number): string {
   parts.push(`<dl>${rows.map(([k, val]) => `<dt>${k}</dt><dd>${val}</dd>`).join('')}</dl>`);
   parts.push('<h4>Status history</h4><ol class="history">');
   for (const c of v.statusHistory) {
-    const change = c.from
-      ? `${e(c.from)} → <span class="status status-${c.status}">${e(c.status)}</span>`
-      : `recorded as <span class="status status-${c.status}">${e(c.status)}</span>`;
-    const reason = c.reason ? `: ${e(c.reason)}` : '';
-    const dates = c.dates ? ` <span class="muted">(dates: ${e(c.dates)})</span>` : '';
-    parts.push(`<li><time datetime="${e(c.on)}">${e(c.onLabel)}</time>: ${change}${reason}${dates}${ref(c.footnote)}</li>`);
+    const change = `<strong>${e(changeLabel(c))}</strong>`;
+    const dates = c.dates ? `, for ${e(c.dates)}` : '';
+    const reason = c.reason ? ` — ${e(c.reason)}` : '';
+    parts.push(`<li><time datetime="${e(c.on)}">${e(c.onLabel)}</time>: ${change}${dates}${reason}${ref(c.footnote)}</li>`);
   }
   parts.push('</ol>');
   if (v.meetings.length) {
@@ -122,7 +120,7 @@ function visitSection(v: ReportVisit, i: number): string {
     parts.push('<h4>Notes</h4>');
     for (const n of v.notes) {
       parts.push(
-        `<p class="muted">Note “${e(n.title)}”, updated ${e(dayLabel(n.updatedAt.slice(0, 10)))} (Markdown source):</p><pre class="note">${e(n.markdown)}</pre>`,
+        `<p class="muted">Note “${e(n.title)}”, updated ${e(dayLabel(n.updatedAt.slice(0, 10)))}:</p><pre class="note">${e(n.markdown)}</pre>`,
       );
     }
   }
@@ -137,11 +135,8 @@ export function renderHtmlBody(model: ReportModel): string {
   out.push('<article class="report">');
   out.push(`<header class="cover"><h1>${e(model.title)}</h1><dl>`);
   out.push(`<dt>Selection</dt><dd>${e(model.selection)}</dd>`);
-  out.push(`<dt>Generated</dt><dd><time datetime="${e(model.generatedAt)}">${e(timestampLabel(model.generatedAt))}</time></dd>`);
-  const statuses = Object.entries(c.byStatus)
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${s}`)
-    .join(', ');
+  out.push(`<dt>Generated</dt><dd><time datetime="${e(model.generatedAt)}">${e(model.generatedLabel)}</time></dd>`);
+  const statuses = statusCountWords(c.byStatus);
   out.push(`<dt>Visits</dt><dd>${c.visits}${statuses ? ` (${e(statuses)})` : ''}</dd>`);
   out.push(
     `<dt>Meetings</dt><dd>${c.meetings}</dd><dt>Quotes</dt><dd>${c.quotes}</dd><dt>Notes</dt><dd>${c.notes}</dd><dt>Sources</dt><dd>${c.sources}</dd>`,
@@ -155,7 +150,7 @@ export function renderHtmlBody(model: ReportModel): string {
     );
     for (const r of model.summary) {
       out.push(
-        `<tr><td>${r.n}</td><td>${e(r.traveller)}</td><td><a href="#visit-${e(r.visitId)}">${e(r.destination)}</a></td><td>${e(r.dates)}</td><td><span class="status status-${r.status}">${e(r.status)}</span></td><td>${e(r.kind)}</td></tr>`,
+        `<tr><td>${r.n}</td><td>${e(r.traveller)}</td><td><a href="#visit-${e(r.visitId)}">${e(r.destination)}</a></td><td>${e(r.dates)}</td><td><span class="status status-${r.status}">${e(STATUS_LABELS[r.status])}</span></td><td>${e(r.kind)}</td></tr>`,
       );
     }
     out.push('</tbody></table>');

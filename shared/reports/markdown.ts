@@ -1,5 +1,5 @@
-import { dayLabel, timestampLabel } from '../model';
-import { precisionLabel, type ReportModel, type ReportVisit } from './model';
+import { STATUS_LABELS, dayLabel } from '../model';
+import { changeLabel, statusCountWords, type ReportModel, type ReportVisit } from './model';
 
 /**
  * The report as CommonMark/GFM. Every user string is escaped so that it reads as text: a purpose
@@ -32,10 +32,10 @@ function visitSection(v: ReportVisit, i: number): string[] {
   const facts: [string, string][] = [
     ['Traveller', mdText(v.traveller)],
     ['Destination', mdText(v.destination)],
-    ['Dates', mdText(v.dates) + (v.start ? ` (${precisionLabel(v.start.precision)})` : '')],
-    ['Status', v.status],
-    ['Kind', mdText(v.kindLabel)],
+    ['Dates', mdText(v.dates)],
+    ['Status', STATUS_LABELS[v.status]],
   ];
+  if (v.kind !== 'unknown') facts.push(['Kind', mdText(v.kindLabel)]);
   if (v.purpose) facts.push(['Purpose', mdText(v.purpose)]);
   if (v.hosts.length) facts.push(['Hosts', v.hosts.map(mdText).join(', ')]);
   if (v.delegation.length) facts.push(['Delegation', v.delegation.map(mdText).join(', ')]);
@@ -44,10 +44,9 @@ function visitSection(v: ReportVisit, i: number): string[] {
   for (const [k, val] of facts) out.push(`- **${k}:** ${val}`);
   out.push('', '#### Status history', '');
   for (const c of v.statusHistory) {
-    const change = c.from ? `${c.from} → ${c.status}` : `recorded as ${c.status}`;
-    const reason = c.reason ? `: ${mdText(c.reason)}` : '';
-    const dates = c.dates ? ` (dates: ${mdText(c.dates)})` : '';
-    out.push(`- ${mdText(c.onLabel)}: ${change}${reason}${dates}${fn(c.footnote)}`);
+    const dates = c.dates ? `, for ${mdText(c.dates)}` : '';
+    const reason = c.reason ? ` — ${mdText(c.reason)}` : '';
+    out.push(`- ${mdText(c.onLabel)}: **${changeLabel(c)}**${dates}${reason}${fn(c.footnote)}`);
   }
   if (v.meetings.length) {
     out.push('', '#### Meetings', '');
@@ -79,11 +78,8 @@ export function renderMarkdown(model: ReportModel): string {
   const out: string[] = [];
   out.push(`# ${mdText(model.title)}`, '');
   out.push(`- **Selection:** ${mdText(model.selection)}`);
-  out.push(`- **Generated:** ${mdText(timestampLabel(model.generatedAt))}`);
-  const statuses = Object.entries(c.byStatus)
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${s}`)
-    .join(', ');
+  out.push(`- **Generated:** ${mdText(model.generatedLabel)}`);
+  const statuses = statusCountWords(c.byStatus);
   out.push(`- **Visits:** ${c.visits}${statuses ? ` (${statuses})` : ''}`);
   out.push(`- **Meetings:** ${c.meetings} · **Quotes:** ${c.quotes} · **Notes:** ${c.notes} · **Sources:** ${c.sources}`, '');
   out.push('## Summary', '');
@@ -91,7 +87,9 @@ export function renderMarkdown(model: ReportModel): string {
   else {
     out.push('| # | Traveller | Destination | Dates | Status | Kind |', '| ---: | --- | --- | --- | --- | --- |');
     for (const r of model.summary) {
-      out.push(`| ${r.n} | ${mdText(r.traveller)} | ${mdText(r.destination)} | ${mdText(r.dates)} | ${r.status} | ${mdText(r.kind)} |`);
+      out.push(
+        `| ${r.n} | ${mdText(r.traveller)} | ${mdText(r.destination)} | ${mdText(r.dates)} | ${STATUS_LABELS[r.status]} | ${mdText(r.kind)} |`,
+      );
     }
     out.push('');
   }

@@ -1,4 +1,16 @@
-import { addDays, dayLabel, formatFuzzyDate, formatVisitDates, KIND_LABELS, placeLabel, visitTitle, type FuzzyDate } from '../model';
+import {
+  addDays,
+  dayLabel,
+  formatFuzzyDate,
+  formatVisitDates,
+  KIND_LABELS,
+  placeLabel,
+  STATUS_LABELS,
+  timestampLabel,
+  visitTitle,
+  zonedTimeLabel,
+  type FuzzyDate,
+} from '../model';
 import type { ContextEvent, Evidence, Meeting, Note, Person, Source, Visit, VisitKind, VisitStatus } from '../model';
 import { VISIT_STATUSES } from '../model';
 import { noteTitle } from '../model';
@@ -30,6 +42,11 @@ export interface ReportOptions {
   title: string;
   /** ISO timestamp. Passed in (never read from a clock) so the build stays pure. */
   generatedAt: string;
+  /**
+   * The reader's zone at generatedAt, minutes east of UTC (-new Date().getTimezoneOffset()): the
+   * cover gives the time in it, with the zone named. Without it the time is given in UTC.
+   */
+  zoneOffsetMinutes?: number | undefined;
   /** What was chosen, in words: "All visits", "Visits of Mustafa al-Kadhemi to Iran"... */
   selectionLabel: string;
 }
@@ -81,7 +98,7 @@ export interface ReportMeeting {
 }
 
 export interface ReportEvidence {
-  /** What the quote supports: "status", "start", "a status change (postponed)"... */
+  /** What the quote supports, in words: "Status", "Dates", "Postponed — why"... */
   field: string;
   quote: string;
   footnote: number;
@@ -162,11 +179,30 @@ export interface ReportModel {
   title: string;
   selection: string;
   generatedAt: string;
+  /** "7 December 2026, 14:09 (UTC+01:00)", or in UTC when the reader's zone was not given. */
+  generatedLabel: string;
   counts: ReportCounts;
   summary: ReportSummaryRow[];
   visits: ReportVisit[];
   context: ReportContextEvent[];
   footnotes: ReportFootnote[];
+}
+
+/**
+ * A status change in words: "Planned", "Postponed", "Rescheduled" (postponed, then planned with
+ * new dates), "Planned again" (after a cancellation): what the annex and the dossier print.
+ */
+export function changeLabel(c: { status: VisitStatus; from: VisitStatus | null }): string {
+  if (c.status === 'planned' && c.from === 'postponed') return 'Rescheduled';
+  if (c.status === 'planned' && c.from === 'cancelled') return 'Planned again';
+  return STATUS_LABELS[c.status];
+}
+
+/** The cover's count by status: "1 planned, 1 postponed, 1 completed". */
+export function statusCountWords(byStatus: Record<VisitStatus, number>): string {
+  return VISIT_STATUSES.filter((s) => byStatus[s] > 0)
+    .map((s) => `${byStatus[s]} ${STATUS_LABELS[s].toLowerCase()}`)
+    .join(', ');
 }
 
 /** How precisely a date is known, in words for the reader. */
@@ -203,17 +239,22 @@ function citation(s: Source): string {
   return parts.join(', ');
 }
 
+/** What a quote of a visit supports, as the reader calls it; never a field's internal name. */
 const FIELD_LABELS: Record<string, string> = {
-  status: 'status',
-  start: 'dates',
-  end: 'dates',
-  place: 'destination',
-  hostIds: 'hosts',
-  purpose: 'purpose',
-  tags: 'tags',
-  travellerId: 'traveller',
-  kind: 'kind',
+  status: 'Status',
+  start: 'Dates',
+  end: 'Dates',
+  place: 'Destination',
+  hostIds: 'Hosts',
+  delegationIds: 'Delegation',
+  purpose: 'Purpose',
+  tags: 'Tags',
+  travellerId: 'Traveller',
+  kind: 'Kind',
 };
+
+/** What a quote of a status change supports: the change itself, when, why, or the dates it set. */
+const CHANGE_FIELD_LABELS: Record<string, string> = { on: 'when', reason: 'why', start: 'dates', end: 'dates' };
 
 /**
  * Sources as numbered footnotes, numbered in order of first citation: the annex and the brief
@@ -319,12 +360,12 @@ class ReportBuilder {
       dates: c.start || c.end ? formatVisitDates(c.start, c.end) : null,
     }));
     const evidence = [
-      ...this.evidenceFor(v.id, (e) => FIELD_LABELS[e.field] ?? e.field),
+      ...this.evidenceFor(v.id, (e) => FIELD_LABELS[e.field] ?? 'Detail'),
       ...v.statusHistory.flatMap((c) =>
-        this.evidenceFor(
-          c.id,
-          (e) => `status change to ${c.status}${e.field === 'status' ? '' : ` (${FIELD_LABELS[e.field] ?? e.field})`}`,
-        ),
+        this.evidenceFor(c.id, (e) => {
+          const what = CHANGE_FIELD_LABELS[e.field];
+          return `${STATUS_LABELS[c.status]}${what ? ` — ${what}` : ''}`;
+        }),
       ),
     ];
     const meetings: ReportMeeting[] = (this.meetingsByVisit.get(v.id) ?? [])
@@ -429,6 +470,10 @@ class ReportBuilder {
       title: options.title,
       selection: options.selectionLabel,
       generatedAt: options.generatedAt,
+      generatedLabel:
+        options.zoneOffsetMinutes === undefined
+          ? timestampLabel(options.generatedAt)
+          : zonedTimeLabel(options.generatedAt, options.zoneOffsetMinutes),
       counts: {
         visits: visits.length,
         byStatus,

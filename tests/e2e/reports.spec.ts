@@ -40,7 +40,11 @@ test.describe('Reports', () => {
     expect(name).toMatch(/^legation-report-\d{4}-\d{2}-\d{2}\.md$/);
     expect(text).toMatch(/^# Legation report\n/);
     for (const t of TITLES) expect(text).toContain(t);
-    expect(text).toContain('planned → postponed: King Salman was hospitalised');
+    // In the reader's words: statuses, history, the time of generation in their zone.
+    expect(text).toContain('- 20 July 2020: **Postponed** — King Salman was hospitalised');
+    expect(text).toContain('- **Visits:** 3 (1 planned, 1 postponed, 1 completed)');
+    expect(text).toMatch(/- \*\*Generated:\*\* \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} \(UTC[+-]\d{2}:\d{2}\)/);
+    expect(text).not.toMatch(/status change to|\(on\)|\(reason\)|planned → postponed|a window, not an exact day/);
     expect(text).toContain('They killed your guest in your house and blatantly confessed to it.');
     await expect(page.getByText(/Report saved as legation-report-.*\.md \(Markdown, 3 visits\)/)).toBeVisible();
   });
@@ -57,7 +61,9 @@ test.describe('Reports', () => {
     expect(csv.name).toMatch(/\.csv$/);
     const rows = Papa.parse<Record<string, string>>(csv.text, { header: true, skipEmptyLines: true });
     expect(rows.errors).toEqual([]);
-    expect(rows.data.map((r) => [r.id, r.destination, r.status])).toEqual([[SEED.washingtonVisit, 'United States, Washington', 'planned']]);
+    expect(rows.data.map((r) => [r.id, r.destination, r.status, r.status_label])).toEqual([
+      [SEED.washingtonVisit, 'United States, Washington', 'planned', 'Planned'],
+    ]);
 
     await reports.visits('All visits').check();
     await expect(reports.preview).toHaveText('All visits: 3 visits');
@@ -68,6 +74,13 @@ test.describe('Reports', () => {
       [`${SEED.tehranVisit}@legation`, `${SEED.washingtonVisit}@legation`].sort(),
     );
     expect(events.every((e) => (e.getFirstPropertyValue('dtstart') as ICAL.Time).isDate)).toBe(true);
+    // The "within weeks" plan: one entry on the window's first day, titled with the window.
+    const washington = events.find((e) => e.getFirstPropertyValue('uid') === `${SEED.washingtonVisit}@legation`)!;
+    expect((washington.getFirstPropertyValue('dtstart') as ICAL.Time).toString()).toBe('2020-07-22');
+    expect((washington.getFirstPropertyValue('dtend') as ICAL.Time).toString()).toBe('2020-07-23');
+    expect(washington.getFirstPropertyValue('summary')).toBe(
+      'Mustafa al-Kadhemi → United States, Washington — 22 July 2020 – 2 September 2020 (within weeks)',
+    );
 
     // Word: written in a worker, read by mammoth.
     const docx = await reports.export('Word (DOCX)');

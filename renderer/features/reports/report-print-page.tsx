@@ -110,7 +110,12 @@ function PrintView({ title, brief }: { title: string; brief: BriefParams | null 
           const model: BriefModel = await buildBrief(input, options, progress, controller.signal);
           ready = { phase: 'ready', html: renderBriefHtmlBody(model), css: BRIEF_CSS };
         } else {
-          const model: ReportModel = await buildModel(input, { title, generatedAt, selectionLabel: label }, progress, controller.signal);
+          const model: ReportModel = await buildModel(
+            input,
+            { title, generatedAt, zoneOffsetMinutes: zoneOffsetMinutes(generatedAt), selectionLabel: label },
+            progress,
+            controller.signal,
+          );
           ready = { phase: 'ready', html: renderHtmlBody(model), css: REPORT_CSS };
         }
         if (!controller.signal.aborted) setState(ready);

@@ -223,7 +223,12 @@ export function ReportsPage() {
           format,
         };
       } else {
-        const model = await buildModel(input, { title: reportTitle, generatedAt, selectionLabel }, progress, controller.signal);
+        const model = await buildModel(
+          input,
+          { title: reportTitle, generatedAt, zoneOffsetMinutes: zoneOffsetMinutes(generatedAt), selectionLabel },
+          progress,
+          controller.signal,
+        );
         visitCount = model.counts.visits;
         request = { template, model, format };
       }

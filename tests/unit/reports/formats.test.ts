@@ -103,6 +103,13 @@ describe('CSV', () => {
       '2020-07-20 planned: Scheduled as his first trip abroad (no date given for the plan) | 2020-07-20 planned -> postponed: King Salman was hospitalised',
     );
     expect(seeded.data[0]!.start_precision).toBe('day');
+    // Codes for programs, each with its label in the app's words.
+    expect(seeded.data.map((r) => [r.status, r.status_label, r.kind, r.kind_label])).toEqual([
+      ['completed', 'Completed', 'official', 'Official visit'],
+      ['planned', 'Planned', 'unknown', 'Not known'],
+      ['postponed', 'Postponed', 'unknown', 'Not known'],
+    ]);
+    expect([seeded.data[1]!.start_precision, seeded.data[1]!.start_precision_label]).toEqual(['window', 'a window, not an exact day']);
   });
 
   it('neutralises formulas: cells starting with = + - @ or a tab get a leading quote', () => {
@@ -271,5 +278,54 @@ describe('TimelineJS', () => {
     expect(washington.end_date).toEqual({ year: 2020, month: 9, day: 2 });
     expect(washington.display_date).toBe('22 July 2020 – 2 September 2020 (within weeks)');
     expect(seeded.events.find((e) => e.group === 'context' && e.start_date.month === 1 && e.start_date.day === undefined)).toBeTruthy();
+  });
+});
+
+describe('the annex in the reader’s words', () => {
+  /** The annex's old internal wording: field names, suffixes, status codes, precision asides. */
+  const INTERNAL = [
+    /status change to/,
+    /\(on\)|\(reason\)|\(dates: /,
+    /planned → postponed|recorded as/,
+    /\((a window, not an exact day|exact day|known to the month)\)/,
+    /Markdown source/,
+    /Status:?[\s*]*(planned|postponed|underway|completed|cancelled)\b/,
+    /\| (planned|postponed|underway|completed|cancelled) \|/,
+    /\bofficial\b/,
+    /UTC\b(?![+-])/,
+  ];
+  const local = () => buildReportModel(seedInput(), { ...OPTIONS, zoneOffsetMinutes: 330 });
+
+  it('Markdown: statuses, history and evidence in words, the time of generation in the reader’s zone', () => {
+    const md = renderMarkdown(local());
+    expect(md).toContain('- **Generated:** 1 May 2024, 15:30 (UTC+05:30)');
+    expect(md).toContain('- **Visits:** 3 (1 planned, 1 postponed, 1 completed)');
+    expect(md).toContain('- 20 July 2020: **Postponed** — King Salman was hospitalised[^1]');
+    expect(md).toContain('- **Dates:** 22 July 2020 – 2 September 2020 (within weeks)\n');
+    expect(md).toContain('- *Postponed — when:* “hospitalised on Monday”[^1]');
+    expect(md).toContain('| 1 | Mustafa al-Kadhemi | Iran, Tehran | 21 July 2020 | Completed | Official visit |');
+    // Notes keep their own words (they are the analyst's), so only the report's own text is checked.
+    const body = md.replace(/```markdown[\s\S]*?```/g, '');
+    for (const bad of INTERNAL) expect(body).not.toMatch(bad);
+  });
+
+  it('Word, read by mammoth, and HTML say the same', async () => {
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(await renderDocx(local())) });
+    expect(value).toContain('Generated: 1 May 2024, 15:30 (UTC+05:30)');
+    expect(value).toContain('20 July 2020: Postponed — King Salman was hospitalised');
+    const html = renderHtml(local());
+    const text = html
+      .slice(html.indexOf('<body>'))
+      .replace(/<pre class="note">[\s\S]*?<\/pre>/g, '')
+      .replace(/<[^>]+>/g, ' ');
+    expect(text).toContain('1 May 2024, 15:30 (UTC+05:30)');
+    for (const bad of INTERNAL) {
+      expect(value.replace(/# Reading[\s\S]*?`Washington`/, '')).not.toMatch(bad);
+      expect(text).not.toMatch(bad);
+    }
+  });
+
+  it('without the reader’s zone (a program calling it), the time is given in UTC, named', () => {
+    expect(renderMarkdown(seedModel())).toContain('- **Generated:** 1 May 2024, 10:00 UTC');
   });
 });
