@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { VisitsList } from './support/visits-page';
@@ -42,9 +43,25 @@ test.describe('Visits list: overdue plans', () => {
     await expect(page).not.toHaveURL(/overdue=/);
   });
 
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`the list with Find text, the overdue badge and the filter has no serious or critical axe violation (${scheme})`, async ({
+      page,
+    }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      const list = new VisitsList(page);
+      await list.goto('?q=kadhimi');
+      await list.expectCount(3);
+      await expect(list.row(WASHINGTON).getByText('Overdue', { exact: true })).toBeVisible();
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+      expect(serious).toEqual([]);
+    });
+  }
+
   test('a report opened with the overdue filter covers the overdue visits only', async ({ page }) => {
     await page.goto('./#/reports?overdue=1');
-    await expect(page.getByText(/Overdue visits/).first()).toBeVisible();
+    // The selection's line: its words and its count (the seed has one overdue plan, of three visits).
+    await expect(page.getByText('Overdue visits: 1 visit')).toBeVisible();
   });
 });
 
