@@ -72,6 +72,42 @@ test.describe('plans that come due, a history in date order, reopening', () => {
     await expect(card).toContainText('No plan has come due');
   });
 
+  test('the Dashboard card lists overdue plans in the Visits list', async ({ page }) => {
+    const dash = new DashboardScreen(page);
+    await dash.goto();
+    await page.getByRole('region', { name: 'Needs follow-up' }).getByRole('link', { name: 'See them in the Visits list' }).click();
+    await expect(page).toHaveURL(/#\/visits\?overdue=1$/);
+    const list = new VisitsList(page);
+    await list.expectCount(1);
+    await expect(list.row(WASHINGTON)).toContainText('Overdue');
+  });
+
+  test('a first status typed without a date says so, does not hold back earlier changes, and can be dated', async ({ page }) => {
+    const list = new VisitsList(page);
+    await list.newVisit.click();
+    const form = new VisitForm(page);
+    const detail = await form.create({
+      traveller: 'Mustafa al-Kadhemi',
+      country: 'Italy',
+      city: 'Rome',
+      start: '2020-09-10',
+      status: 'planned',
+    });
+    await expect(detail.historyRows.first()).toContainText('Not given (recorded');
+    // The day the plan was announced is unknown, so a postponement in 2020 is not "before" it.
+    await detail.changeStatusAndSave({ to: 'Postpone', on: '2020-08-15', reason: 'Rome talks moved' });
+    await expect(detail.historyRows).toHaveCount(2);
+    await expect(detail.historyRows.nth(0)).toContainText('Not given');
+    await expect(detail.historyRows.nth(1)).toContainText('15 August 2020');
+    await detail.historyRows.first().getByRole('button', { name: 'Date the first status' }).click();
+    const redate = page.getByRole('dialog', { name: 'Date the first status' });
+    await redate.getByLabel('Announced or first reported on').fill('2020-07-01');
+    await redate.getByRole('button', { name: 'Save date' }).click();
+    await expect(redate).toBeHidden();
+    await expect(detail.historyRows.first()).toContainText('1 July 2020');
+    await expect(detail.historyRows.first()).not.toContainText('Not given');
+  });
+
   test('an overdue plan shows the recorded visits that match it, as the Reconcile page would', async ({ page }) => {
     const list = new VisitsList(page);
     await list.newVisit.click();
