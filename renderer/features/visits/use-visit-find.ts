@@ -30,9 +30,11 @@ export function useVisitFind(text: string): VisitFind {
     ids: undefined,
     error: null,
   });
+  const failed = status.phase === 'failed' ? status.message : null;
   useEffect(() => {
     // Before the index is complete a query would answer from part of it: wait for it to be ready.
-    if (!text || !settled) return;
+    // A worker that failed may never answer: its failure is the answer.
+    if (!text || !settled || failed !== null) return;
     let live = true;
     client.visitIds(text).then(
       (ids) => live && setAnswer({ text, ids: new Set(ids), error: null }),
@@ -41,7 +43,8 @@ export function useVisitFind(text: string): VisitFind {
     return () => {
       live = false;
     };
-  }, [client, text, settled, revision]);
+  }, [client, text, settled, revision, failed]);
   if (!text) return { ids: undefined, answered: '', error: null, waiting: null };
+  if (failed !== null) return { ids: undefined, answered: text, error: new Error(failed), waiting: null };
   return { ids: answer.ids, answered: answer.text, error: answer.error, waiting: settled ? null : status };
 }
