@@ -73,7 +73,8 @@ export interface NameKeys {
 }
 
 export function nameKeys(name: string): NameKeys {
-  const words = foldForMatch(name)
+  // Initials written together ("George H.W. Bush") are initials each.
+  const words = foldForMatch(name.replace(/\b(\p{L})\.(?=\p{L}\b)/gu, '$1. '))
     .split(' ')
     .filter((w) => w !== '');
   while (words.length > 1 && HONORIFICS.has(words[0]!)) words.shift();

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { ImportPage } from './support/import-page';
@@ -188,7 +189,29 @@ test.describe('Matching people on import', () => {
     await people.open();
     await page.getByRole('button', { name: /^Possible duplicates/ }).click();
     await expect(page.getByRole('list', { name: 'Possible duplicates' })).toContainText(
-      'Daniel Carter (1) and Daniel Karter (0) — spelled differently (transliteration)',
+      'Daniel Carter (1) and Daniel Karter (0) — given name and surname alike (spelling or middle names differ)',
     );
   });
 });
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`People with its duplicates and the merge dialog pass axe (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const people = new PeoplePage(page);
+    await addPerson(page, people, 'Donald J. Trump');
+    await page.getByRole('checkbox', { name: 'Choose Donald J. Trump' }).check();
+    await page.getByRole('button', { name: /^Possible duplicates/ }).click();
+    await expect(page.getByRole('list', { name: 'Possible duplicates' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Merge Donald J. Trump and Donald Trump' }).click();
+    await expect(page.getByRole('dialog', { name: 'Merge people' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Dialog, useToast } from '../../components';
 import type { Person } from '../../../shared/model';
 import { describeStorageError, mergePeople } from '../../db';
+import { currentRole, roleLabel } from './person-draft';
 import './people.css';
 
 export interface MergeChoice {
@@ -69,19 +70,23 @@ function MergeForm({ choices, onClose, onMerged }: { choices: MergeChoice[]; onC
     >
       <fieldset>
         <legend>Keep which name?</legend>
-        {choices.map(({ person, visits }) => (
-          <label key={person.id} className="merge-choice">
-            <input type="radio" name="merge-keep" value={person.id} checked={keep === person.id} onChange={() => setKeep(person.id)} />
-            <span>
-              <strong>{person.name}</strong>
-              <span className="muted">
-                {' '}
-                · {plural(visits, 'visit', 'visits')}
-                {person.aliases.length > 0 && ` · also ${person.aliases.slice(0, 4).join(', ')}${person.aliases.length > 4 ? '…' : ''}`}
+        {choices.map(({ person, visits }) => {
+          const role = currentRole(person.roles);
+          return (
+            <label key={person.id} className="merge-choice">
+              <input type="radio" name="merge-keep" value={person.id} checked={keep === person.id} onChange={() => setKeep(person.id)} />
+              <span>
+                <strong>{person.name}</strong>
+                <span className="muted">
+                  {' '}
+                  · {plural(visits, 'visit', 'visits')}
+                  {role && ` · ${roleLabel(role.role)}${role.former && role.role.to ? ` (until ${role.role.to})` : ''}`}
+                  {person.aliases.length > 0 && ` · also ${person.aliases.slice(0, 4).join(', ')}${person.aliases.length > 4 ? '…' : ''}`}
+                </span>
               </span>
-            </span>
-          </label>
-        ))}
+            </label>
+          );
+        })}
       </fieldset>
       <p>
         {others.map((c) => c.person.name).join(', ')} will become {others.length === 1 ? 'an alias' : 'aliases'} of{' '}

@@ -10,7 +10,7 @@ const REASON_LABEL: Record<DuplicateCandidate['reason'], string> = {
   'same name': 'same name',
   alias: 'a name is the other’s alias',
   'middle initial': 'same name but for a middle initial',
-  'spelling variant': 'spelled differently (transliteration)',
+  'spelling variant': 'given name and surname alike (spelling or middle names differ)',
 };
 
 /** The People screen: everyone recorded, found by any spelling of their name; merging people who are one. */

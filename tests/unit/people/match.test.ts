@@ -45,6 +45,9 @@ describe('PeopleMatcher.match', () => {
     expect(matcher.match('George W. Mallory').certain?.id).toBe('george-w');
     expect(matcher.match('George H. W. Mallory').certain?.id).toBe('george-hw');
     expect(matcher.match('George W. Mallory').likely.map((m) => m.id)).not.toContain('george-hw');
+    // Initials written together are still two.
+    expect(matcher.match('George H.W. Mallory').certain?.id).toBe('george-hw');
+    expect(nameKeys('George H.W. Mallory').initials).toBe('hw');
   });
 
   it('offers, without deciding, a name that fits two people', () => {
