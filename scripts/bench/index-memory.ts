@@ -52,6 +52,18 @@ for (const docs of batches()) {
 }
 const built = heap() - before;
 const postings = state.postDocs.reduce((n, p) => n + p.length, 0);
+// The stored fields' characters (one byte each in V8's one-byte strings) and string headers: what
+// any layout that keeps these strings must hold, objects or columns.
+let chars = 0;
+let strings = 0;
+for (const d of state.stored) {
+  if (!d) continue;
+  for (const v of Object.values(d)) {
+    chars += String(v).length;
+    strings++;
+  }
+}
+const storedFloor = (chars + strings * 16) / 1024 / 1024;
 state = restoreIndex(serializeIndex(state));
 const restored = heap() - before;
 const parts: [string, () => void][] = [
@@ -71,7 +83,8 @@ for (const [name, drop] of parts) {
 }
 state = null;
 const out = [
-  `${visits} visits (seed ${seed}): ${documents} documents, ${postings} postings`,
+  `${visits} visits (seed ${seed}): ${documents} documents, ${postings} postings` +
+    `; the stored fields' strings alone: at least ${fmt(storedFloor)} MB (${chars} characters in ${strings} strings)`,
   `index built: ${fmt(built)} MB; after a save and restore: ${fmt(restored)} MB (of which ${sizes.join(', ')}; unaccounted ${fmt(last)} MB)`,
   `load average ${loadavg()
     .map((x) => x.toFixed(1))

@@ -1086,14 +1086,15 @@ function writeResults(o: Options, list: Row[], m: Record<string, string>, elapse
     '| Heap | JS heap after GC of the window and of every worker (the search index is in one) with the list shown; growth of the window over 200 open/close cycles of a visit, after each of the 50 visits has been opened once (that first growth is noted) | the same with only the seed |',
     '',
   ].join('\n');
-  // The head is written afresh; kept from the file: the other sizes' sections and the findings written from them.
-  const kept = [...previous.matchAll(/<!-- (bench:[^\s]+|findings):start -->[\s\S]*?<!-- \1:end -->/g)]
+  // The head is written afresh; kept from the file: the other sizes' sections, and the notes written
+  // by hand from the runs (each between <!-- notes:NAME:start --> and <!-- notes:NAME:end -->).
+  const kept = [...previous.matchAll(/<!-- (bench:[^\s]+|notes:[^\s]+):start -->[\s\S]*?<!-- \1:end -->/g)]
     .filter((m) => m[1] !== `bench:${key}`)
     .map((m) => ({ id: m[1]!, text: m[0] }));
   const blocks = [...kept.filter((b) => b.id.startsWith('bench:')), { id: `bench:${key}`, text: section }].sort((a, b) =>
     a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
   );
-  const findings = kept.filter((b) => b.id === 'findings').map((b) => b.text);
+  const findings = kept.filter((b) => b.id.startsWith('notes:')).map((b) => b.text);
   writeFileSync(file, `${head}\n${[...blocks.map((b) => b.text), ...findings].join('\n\n')}\n`);
 }
 
