@@ -61,9 +61,19 @@ export const REPORT_CSS = `
   .report .status-completed { color: #6fd08f; } .report .status-cancelled { color: #f28b82; }
 }
 @media print {
-  @page { margin: 18mm 16mm; }
-  .report { max-width: none; padding: 0; font-size: 11pt; color: #000; background: #fff; }
-  .report h2 { break-after: avoid; } .report h3, .report h4 { break-after: avoid; }
+  @page { margin: 14mm 14mm; }
+  .report { max-width: none; padding: 0; font-size: 9.5pt; line-height: 1.35; color: #000; background: #fff; }
+  .report h1 { font-size: 1.6rem; }
+  .report h2 { break-after: avoid; margin: .9rem 0 .4rem; }
+  .report caption { font-size: .85em; } .report h3, .report h4 { break-after: avoid; }
+  .report h3 { margin: .8rem 0 .3rem; } .report h4 { margin: .5rem 0 .15rem; }
+  .report .cover { padding: .5rem .9rem; margin-bottom: 1rem; }
+  /* Two facts a row: on paper the short values leave most of a line empty. */
+  .report .cover dl, .report .visit dl { grid-template-columns: max-content 1fr max-content 1fr; }
+  .report ul, .report ol { margin: .2rem 0; } .report li { margin-bottom: .1rem; }
+  .report .visit + .visit { padding-top: .2rem; }
+  .report blockquote { margin: .2rem 0 .2rem .75rem; }
+  .report p { margin: .3rem 0; }
   .report tr, .report blockquote, .report li { break-inside: avoid; }
   .report a { color: #000; }
 }

@@ -161,6 +161,8 @@ test.describe('Reports', () => {
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
     const pdf = testInfo.outputPath('report.pdf');
     await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+    // Three visits of the seed, with every quote and the context: three A4 pages, not four.
+    expect(pdfPages(pdf)).toBeLessThanOrEqual(3);
     const text = pdfText(pdf).replace(/\s+/g, ' ');
     expect(text).toContain('Kadhemi’s travels, July 2020');
     for (const t of TITLES) expect(text).toContain(t);
