@@ -215,3 +215,28 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(await seriousViolations(page)).toEqual([]);
   });
 }
+
+test('the bundled Office of the Historian records link Donald J. Trump to the seeded Donald Trump, and list the al-Sisi spellings as possible duplicates', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.goto('./#/import/dataset');
+  await page.getByRole('button', { name: /^Office of the Historian records \(bundled\)/ }).click();
+  const finished = page.getByRole('region', { name: 'Import finished' });
+  await expect(finished).toBeVisible({ timeout: 240_000 });
+  await expect(finished).toContainText(/\d+ people of the data set are already recorded: their visits were linked to them/);
+
+  const people = new PeoplePage(page);
+  await people.open();
+  await people.findBox.fill('Trump');
+  await expect(people.row('Donald J. Trump')).toHaveCount(0);
+  await expect(people.row('Donald Trump')).toBeVisible();
+  await expect(people.row('Donald Trump').getByRole('cell').last()).not.toHaveText('0');
+
+  await page.getByRole('button', { name: /^Possible duplicates \(\d+\)/ }).click();
+  const list = page.getByRole('list', { name: 'Possible duplicates' });
+  await expect(list).toContainText('Abdel Fattah al-Sisi (2) and Abdelfattah Said Elsisi (1)');
+  await expect(list).toContainText('Abdel Fattah al-Sisi (2) and Abdel Fattah Said Alsisi (1)');
+  // Different initials are different people.
+  await expect(list).not.toContainText('George H.W. Bush');
+});
