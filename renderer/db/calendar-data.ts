@@ -1,4 +1,4 @@
-import type { VisitStatus } from '../../shared/model';
+import { addDays, type Visit, type VisitStatus } from '../../shared/model';
 import { countryName } from '../../shared/places';
 import {
   datesLabel,
@@ -9,6 +9,7 @@ import {
   type CalendarPlacement,
   type DaySpan,
 } from '../../shared/timeline';
+import { db } from './instance';
 import { personNames, visitsOverlapping } from './timeline-data';
 import type { VisitFilter } from './visits';
 
@@ -51,4 +52,48 @@ export async function calendarData(grid: Pick<CalendarGrid, 'from' | 'to' | 'wee
     });
   }
   return { ...placeOnCalendar(grid, entries), total: entries.length };
+}
+
+function passesFilter(v: Visit, f: VisitFilter): boolean {
+  if (v.deletedAt) return false;
+  if (f.status && v.status !== f.status) return false;
+  if (f.country && v.place.country !== f.country) return false;
+  if (f.travellerId && v.travellerId !== f.travellerId) return false;
+  return true;
+}
+
+/**
+ * The first day of the visits nearest a grid: the latest that starts before `from` and the earliest
+ * that starts after `to` (each null when there is none), read through the startKey index, for
+ * "jump to the nearest month with visits" and for where the Calendar opens.
+ */
+export async function nearestVisitStarts(
+  from: string,
+  to: string,
+  filter: VisitFilter = {},
+): Promise<{ before: string | null; after: string | null }> {
+  return db.transaction('r', db.visits, async () => {
+    const before = await db.visits
+      .where('startKey')
+      .between('0', from, true, false)
+      .reverse()
+      .filter((v) => passesFilter(v, filter))
+      .first();
+    const after = await db.visits
+      .where('startKey')
+      .above(to)
+      .filter((v) => passesFilter(v, filter))
+      .first();
+    return { before: before?.startKey ?? null, after: after?.startKey ?? null };
+  });
+}
+
+/**
+ * Where the Calendar opens when the address names no day: the first day of the latest visit that
+ * starts on or before `today` (else of the first one after it), so that the first view shows
+ * visits rather than an empty month; today when no visit is dated.
+ */
+export async function calendarOpeningDay(today: string): Promise<string> {
+  const { before, after } = await nearestVisitStarts(addDays(today, 1), today);
+  return before ?? after ?? today;
 }

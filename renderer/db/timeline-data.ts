@@ -1,6 +1,6 @@
 import { addDays, type ContextEvent, type Person, type Visit } from '../../shared/model';
 import { countryName } from '../../shared/places';
-import { groupLanes, toTimelineItem, type LaneBy, type TimelineItem } from '../../shared/timeline';
+import { DEFAULT_ZOOM, ZOOM_SPANS, groupLanes, toTimelineItem, type LaneBy, type TimelineItem } from '../../shared/timeline';
 import { db } from './instance';
 import type { VisitFilter } from './visits';
 
@@ -83,6 +83,58 @@ export async function latestVisitDay(notAfter: string): Promise<string | null> {
   // Nothing up to notAfter: the earliest one after it (a planned visit), if any.
   const next = (await db.visits.where('endKey').above(notAfter).limit(100).toArray()) as StoredVisit[];
   return next.find((v) => !v.deletedAt)?.endKey || null;
+}
+
+/** The first and last day any live visit covers (by the date indexes), or null when none is dated. */
+export async function visitDayRange(): Promise<{ first: string; last: string } | null> {
+  return db.transaction('r', db.visits, async () => {
+    const first = (
+      await db.visits
+        .where('startKey')
+        .above('')
+        .filter((v) => !v.deletedAt)
+        .first()
+    )?.startKey;
+    const lastVisit: StoredVisit | undefined = await db.visits
+      .where('endKey')
+      .above('')
+      .reverse()
+      .filter((v) => !v.deletedAt)
+      .first();
+    const last = lastVisit?.endKey;
+    return first && last ? { first, last: last < first ? first : last } : null;
+  });
+}
+
+/** How many visits the opening window should hold, when the data has that many. */
+const OPENING_VISITS = 12;
+
+/**
+ * Where the Timeline opens when the address names no day: on the most recent stretch with visits
+ * (up to `notAfter`, else the first ones after it), its last visit near the right edge, at the
+ * closest zoom (from the default outwards, at most `zoom` when one is asked for) whose window
+ * holds a dozen visits, or every dated one when there are fewer. Counts come from the endKey index.
+ */
+export async function timelineOpening(notAfter: string, zoom?: number): Promise<{ at: string; zoom: number } | null> {
+  const latest = await latestVisitDay(notAfter);
+  if (!latest) return null;
+  const placed = (z: number) => {
+    const span = ZOOM_SPANS[z] ?? 183;
+    // The latest visit a tenth of the window from the right edge.
+    return { at: addDays(latest, -Math.floor(span / 2) + Math.floor(span / 10)), zoom: z, from: addDays(latest, -Math.floor(span * 0.9)) };
+  };
+  if (zoom !== undefined) {
+    const p = placed(zoom);
+    return { at: p.at, zoom: p.zoom };
+  }
+  const dated = await db.visits.where('endKey').above('').count();
+  const want = Math.min(OPENING_VISITS, dated);
+  for (let z = DEFAULT_ZOOM; z >= 0; z--) {
+    const p = placed(z);
+    const n = await db.visits.where('endKey').between(p.from, latest, true, true).count();
+    if (n >= want || z === 0) return { at: p.at, zoom: z };
+  }
+  return null;
 }
 
 export interface TimelineLane {

@@ -124,6 +124,57 @@ test.describe('Calendar', () => {
     expect(dayLabel('2020-07-21')).toBe('21 July 2020');
   });
 
+  test('with no date asked for it opens on the month of the latest visit; Today still goes to today', async ({ page }) => {
+    test.setTimeout(60_000);
+    const cal = new CalendarScreen(page);
+    await cal.goto();
+    await expect(cal.title).toHaveText('July 2020');
+    await expect(cal.day('2020-07-21').getByRole('link', { name: /Tehran/ })).toBeVisible();
+    await expect(page.getByText('2 visits in this month')).toBeVisible();
+    await cal.today.click();
+    await expect(cal.day(await browserToday(page))).toHaveAttribute('aria-current', 'date');
+  });
+
+  test('an empty month offers the nearest month with visits; Earlier and Later visits jump over empty months', async ({ page }) => {
+    test.setTimeout(60_000);
+    const cal = new CalendarScreen(page);
+    await cal.goto('?date=2019-01-10');
+    await expect(page.getByText('0 visits in this month')).toBeVisible();
+    const nearest = page.getByRole('button', { name: 'Go to the nearest month with visits (July 2020)' });
+    await expect(nearest).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    if (SHOTS) {
+      for (const width of [900, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.screenshot({ path: `${SHOTS}/calendar-empty-${width}-light.png` });
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await page.screenshot({ path: `${SHOTS}/calendar-empty-${width}-dark.png` });
+        await page.emulateMedia({ colorScheme: 'light' });
+      }
+    }
+    await nearest.click();
+    await expect(cal.title).toHaveText('July 2020');
+    await expect(cal.day('2020-07-21').getByRole('link', { name: /Tehran/ })).toBeVisible();
+
+    // Nothing starts before July 2020; after it, nothing either: both jumps are off.
+    const earlier = page.getByRole('button', { name: '← Earlier visits' });
+    const later = page.getByRole('button', { name: 'Later visits →' });
+    await expect(earlier).toBeDisabled();
+    await expect(later).toBeDisabled();
+    // From March 2021, Earlier visits skips the empty months back to July 2020; Back returns.
+    await cal.jumpTo('2021-03-01');
+    await expect(cal.title).toHaveText('March 2021');
+    await expect(later).toBeDisabled();
+    await earlier.click();
+    await expect(cal.title).toHaveText('July 2020');
+    await page.goBack();
+    await expect(cal.title).toHaveText('March 2021');
+    // From January 2019, Later visits lands on July 2020.
+    await cal.jumpTo('2019-01-10');
+    await later.click();
+    await expect(cal.title).toHaveText('July 2020');
+  });
+
   test('arrow keys in a burst (faster than the view renders, across months) leave focus on the day they reach', async ({ page }) => {
     test.setTimeout(60_000);
     const cal = new CalendarScreen(page);

@@ -22,8 +22,10 @@ test.describe('Timeline', () => {
     test.setTimeout(60_000);
     const tl = new TimelineScreen(page);
     await tl.goto();
-    // With no date in the URL the timeline opens on the latest visit (the seed's July 2020).
-    await expect(tl.caption).toContainText('Jun 2020');
+    // With no date in the URL the timeline opens on the data: the latest stretch with visits, the
+    // last of them (Washington's window, to 2 September 2020) near the right edge.
+    await expect.poll(() => tl.window()).toBe('22 Mar 2020 – 20 Sep 2020');
+    await expect(tl.caption).toContainText('3 visits in 1 traveller');
     const lane = tl.lane('Mustafa al-Kadhemi');
     await expect(lane.getByRole('link')).toHaveCount(3);
     await expect(lane.getByRole('link', { name: /→ Tehran, Iran, 21 July 2020, completed$/ })).toBeVisible();
@@ -123,6 +125,51 @@ test.describe('Timeline', () => {
     await expect(tl.lane('Iran')).toBeVisible();
   });
 
+  test('Fit all zooms out to every dated visit, from wherever the view is', async ({ page }) => {
+    test.setTimeout(60_000);
+    const tl = new TimelineScreen(page);
+    await tl.goto('?at=1990-01-01&zoom=13');
+    await expect(page.getByRole('heading', { name: 'No visits in this window' })).toBeVisible();
+    await page.getByRole('button', { name: 'Fit all' }).click();
+    // Tehran (21 July 2020) to the end of Washington's window (2 September 2020), with a margin.
+    await expect.poll(() => tl.window()).toBe('27 Jun 2020 – 25 Sep 2020');
+    await expect(tl.lane('Mustafa al-Kadhemi').getByRole('link')).toHaveCount(3);
+    expect(await seriousViolations(page)).toEqual([]);
+    // Back returns to where the user was.
+    await page.goBack();
+    await expect(page.getByRole('heading', { name: 'No visits in this window' })).toBeVisible();
+  });
+
+  test('in the Decades view every context-event label drawn is readable: none overlaps another', async ({ page }) => {
+    test.setTimeout(60_000);
+    const tl = new TimelineScreen(page);
+    await page.setViewportSize({ width: 900, height: 800 });
+    await tl.goto('?at=2020-07-21&zoom=2');
+    // Five events of 2020, within a few pixels of each other at this scale: all are listed.
+    await expect(tl.events).toHaveCount(5);
+    const labels = page.getByRole('list', { name: 'Context events' }).locator('text');
+    const boxes = [];
+    for (const label of await labels.all()) boxes.push({ name: await label.textContent(), box: (await label.boundingBox())! });
+    expect(boxes.length).toBeGreaterThan(0);
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!.box;
+        const b = boxes[j]!.box;
+        const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+        expect(apart, `${boxes[i]!.name} / ${boxes[j]!.name}`).toBe(true);
+      }
+    }
+    // An event without room for its label keeps its marker, named for screen readers and on hover.
+    await expect(tl.events.filter({ hasText: 'King Salman of Saudi Arabia hospitalised' })).toHaveCount(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    if (SHOTS) {
+      await page.screenshot({ path: `${SHOTS}/timeline-decades-900-light.png` });
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.screenshot({ path: `${SHOTS}/timeline-decades-900-dark.png` });
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
+  });
+
   test('an empty window says what to do', async ({ page }) => {
     test.setTimeout(60_000);
     const tl = new TimelineScreen(page);
@@ -146,6 +193,11 @@ test.describe('Timeline', () => {
     await expect(page.getByRole('region', { name: 'Import finished' })).toBeVisible({ timeout: 40_000 });
 
     const tl = new TimelineScreen(page);
+    // With no day asked for, it opens on the data at a zoom that shows at least a dozen visits.
+    await tl.goto();
+    await expect(tl.caption).toContainText(/ · \d/);
+    const opening = Number(/ · ([\d,]+) visits/.exec((await tl.caption.textContent()) ?? '')?.[1]?.replace(/,/g, '') ?? 0);
+    expect(opening).toBeGreaterThanOrEqual(12);
     const began = Date.now();
     await tl.goto('?at=1965-01-01&zoom=4');
     await expect.poll(() => tl.window()).toBe('2 Jan 1960 – 1 Jan 1970');

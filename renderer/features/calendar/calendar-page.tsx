@@ -1,9 +1,9 @@
 import { useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { dayLabel, isValidDay, localToday } from '../../../shared/model';
+import { dayLabel, daysBetween, isValidDay, localToday } from '../../../shared/model';
 import { WEEKDAY_NAMES, calendarGrid, dayAfterKey, stepCalendar, type CalendarDay } from '../../../shared/timeline';
 import { EmptyState, StatusBadge, VisitFilterControls, hasVisitFilter, useVisitFilterParams } from '../../components';
-import { calendarData, useQuery, type CalendarVisit } from '../../db';
+import { calendarData, calendarOpeningDay, nearestVisitStarts, useQuery, type CalendarVisit } from '../../db';
 import { calendarParamsFrom, calendarParamsTo, type CalendarParams } from './calendar-params';
 import './calendar.css';
 
@@ -40,11 +40,24 @@ function VisitChip({ v, tabbable, detailed }: { v: CalendarVisit; tabbable: bool
 export function CalendarPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const today = localToday();
-  const params = useMemo(() => calendarParamsFrom(searchParams, today), [searchParams, today]);
+  // With no day in the address, the calendar opens on the month of the latest visit (not on an
+  // empty month around today); "Today" still goes to today.
+  const askedDate = searchParams.get('date');
+  const dated = askedDate !== null && isValidDay(askedDate);
+  const opening = useQuery(() => (dated ? Promise.resolve(null) : calendarOpeningDay(today)), [dated, today]);
+  const ready = dated || !opening.isLoading;
+  const fallback = opening.data ?? today;
+  const params = useMemo(() => calendarParamsFrom(searchParams, fallback), [searchParams, fallback]);
   const [filter, setFilter] = useVisitFilterParams();
   const grid = useMemo(() => calendarGrid(params.view, params.date), [params.view, params.date]);
   const filterKey = JSON.stringify(filter);
   const query = useQuery(() => calendarData(grid, filter), [grid.from, grid.to, filterKey]);
+  const near = useQuery(() => nearestVisitStarts(grid.from, grid.to, filter), [grid.from, grid.to, filterKey]);
+  const before = near.data?.before ?? null;
+  const after = near.data?.after ?? null;
+  // The nearer of the two, by days from the grid's edges.
+  const nearest = before && after ? (daysBetween(before, grid.from) <= daysBetween(grid.to, after) ? before : after) : (before ?? after);
+  const monthOf = (day: string) => calendarGrid('month', day).title;
   // useLiveQuery keeps the previous result while the next window loads (no flash of "Loading").
   const data = query.data;
 
@@ -121,6 +134,24 @@ export function CalendarPage() {
             Next {unit} →
           </button>
         </div>
+        <div role="group" aria-label="Months with visits">
+          <button
+            type="button"
+            disabled={!before}
+            onClick={() => before && go({ date: before })}
+            title={before ? `The nearest earlier visit: ${monthOf(before)}` : 'No earlier visits'}
+          >
+            ← Earlier visits
+          </button>
+          <button
+            type="button"
+            disabled={!after}
+            onClick={() => after && go({ date: after })}
+            title={after ? `The nearest later visit: ${monthOf(after)}` : 'No later visits'}
+          >
+            Later visits →
+          </button>
+        </div>
         <form className="cal-jump" onSubmit={onJump} noValidate>
           <label htmlFor="cal-jump-date">Go to date</label>
           <input
@@ -140,7 +171,7 @@ export function CalendarPage() {
         </form>
       </div>
       <h2 id="cal-grid-title" className="cal-title" aria-live="polite">
-        {grid.title}
+        {ready ? grid.title : 'Loading…'}
       </h2>
       {query.error ? (
         <p role="alert" className="error">
@@ -148,7 +179,7 @@ export function CalendarPage() {
         </p>
       ) : null}
       <p className="muted cal-count">
-        {data
+        {data && ready
           ? `${total.toLocaleString('en')} visit${total === 1 ? '' : 's'} in this ${unit}${hasVisitFilter(filter) ? ' (filtered)' : ''}`
           : 'Loading…'}
       </p>
@@ -167,7 +198,7 @@ export function CalendarPage() {
           </ul>
         </section>
       ) : null}
-      <table ref={gridRef} role="grid" aria-labelledby="cal-grid-title" className={`cal-grid cal-${params.view}`}>
+      <table ref={gridRef} role="grid" aria-labelledby="cal-grid-title" className={`cal-grid cal-${params.view}`} hidden={!ready}>
         <thead>
           <tr>
             {WEEKDAY_NAMES.map((n) => (
@@ -231,11 +262,22 @@ export function CalendarPage() {
           ))}
         </tbody>
       </table>
-      {data && total === 0 ? (
+      {data && ready && total === 0 ? (
         <EmptyState title={`No visits in this ${unit}`}>
           <p>
-            Use Previous and Next, or Go to date{hasVisitFilter(filter) ? ', or clear the filters' : ''}. The Timeline shows where visits
-            are: <Link to="/timeline">open the Timeline</Link>.
+            {nearest ? (
+              <>
+                <button type="button" className="link-button" onClick={() => go({ date: nearest })}>
+                  Go to the nearest month with visits ({monthOf(nearest)})
+                </button>
+                , or use Previous and Next, or Go to date{hasVisitFilter(filter) ? ', or clear the filters' : ''}.
+              </>
+            ) : (
+              <>
+                Use Previous and Next, or Go to date{hasVisitFilter(filter) ? ', or clear the filters' : ''}. The Timeline shows where
+                visits are: <Link to="/timeline">open the Timeline</Link>.
+              </>
+            )}
           </p>
         </EmptyState>
       ) : null}

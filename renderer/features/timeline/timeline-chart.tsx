@@ -4,7 +4,6 @@ import {
   MARKER_SIZE,
   labelWidth,
   layoutLane,
-  packRows,
   shortDay,
   spanGeometry,
   ticks,
@@ -56,21 +55,69 @@ export function TimelineAxis({ scale }: { scale: Scale }) {
   );
 }
 
+/** The most rows of context events drawn before labels give way to markers alone. */
+const EVENT_ROWS = 4;
+
+interface PlacedEvent {
+  e: ContextEvent;
+  g: { x: number; width: number };
+  row: number;
+  /** The label is drawn (it has room in its row); otherwise the marker alone, named by its tooltip. */
+  labelled: boolean;
+  /** The label goes left of the marker (it would run off the right edge). */
+  flip: boolean;
+}
+
+/**
+ * Rows for context events: each takes the first row where its marker and label fit; when no row
+ * has room for the label (a decade with five events in one year), the marker goes where it fits
+ * and the label is left out, so no label is ever drawn over another. Pure, in x order.
+ */
+export function placeEvents(
+  geo: readonly { e: ContextEvent; g: { x: number; width: number } }[],
+  width: number,
+  maxRows = EVENT_ROWS,
+): { placed: PlacedEvent[]; rowCount: number } {
+  const ends: number[] = [];
+  const placed: PlacedEvent[] = [];
+  const order = [...geo].sort((a, b) => a.g.x - b.g.x);
+  for (const { e, g } of order) {
+    const markEnd = g.x + Math.max(g.width, 6) + 6;
+    const text = labelWidth(e.title);
+    const flip = markEnd + text > width && g.x - 8 - text >= 0;
+    const x0 = flip ? g.x - 8 - text : g.x - 6;
+    const x1 = flip ? markEnd : markEnd + text;
+    let row = ends.findIndex((end) => end + 4 <= x0);
+    if (row < 0 && ends.length < maxRows) row = ends.push(-Infinity) - 1;
+    if (row >= 0) {
+      ends[row] = x1;
+      placed.push({ e, g, row, labelled: true, flip });
+      continue;
+    }
+    // No room for the label: the marker alone, in the first row where it fits (else the first).
+    const markRow = Math.max(
+      0,
+      ends.findIndex((end) => end + 2 <= g.x - 6),
+    );
+    ends[markRow] = Math.max(ends[markRow] ?? -Infinity, markEnd);
+    placed.push({ e, g, row: markRow, labelled: false, flip: false });
+  }
+  return { placed, rowCount: Math.max(1, ends.length) };
+}
+
 /** Context events: a diamond on the day (a band for a month or year), label beside it when there is room. */
 export function TimelineEvents({ scale, events }: { scale: Scale; events: ContextEvent[] }) {
-  const placed = useMemo(() => {
+  const layout = useMemo(() => {
     const geo = events
       .map((e) => ({ e, g: spanGeometry(scale, e.date.from, e.date.to, 2) }))
       .filter((p): p is { e: ContextEvent; g: NonNullable<typeof p.g> } => p.g !== null);
-    const extents = geo.map(({ e, g }) => ({ x0: g.x - 6, x1: g.x + Math.max(g.width, 6) + labelWidth(e.title) }));
-    const { rows, rowCount } = packRows(extents, 3);
-    return { geo, rows, rowCount };
+    return placeEvents(geo, scale.width);
   }, [scale, events]);
-  const height = placed.rowCount * 20 + 6;
+  const height = layout.rowCount * 20 + 6;
   return (
     <svg className="tl-events" width={scale.width} height={height} role="list" aria-label="Context events">
-      {placed.geo.map(({ e, g }, i) => {
-        const y = (placed.rows[i] ?? 0) * 20 + 4;
+      {layout.placed.map(({ e, g, row, labelled, flip }) => {
+        const y = row * 20 + 4;
         const label = `${e.title}, ${formatFuzzyDate(e.date)}`;
         const cx = g.width > 8 ? g.x : g.x + g.width / 2;
         return (
@@ -78,9 +125,11 @@ export function TimelineEvents({ scale, events }: { scale: Scale; events: Contex
             <title>{label}</title>
             {g.width > 8 ? <rect className="tl-event-band" x={g.x} y={y + 3} width={g.width} height={10} /> : null}
             <path className="tl-event-mark" d={`M${cx},${y + 2} l6,6 l-6,6 l-6,-6 z`} />
-            <text x={cx + (g.width > 8 ? g.width : 0) + 8} y={y + 13}>
-              {e.title}
-            </text>
+            {labelled ? (
+              <text x={flip ? cx - 8 : cx + (g.width > 8 ? g.width : 0) + 8} y={y + 13} textAnchor={flip ? 'end' : undefined}>
+                {e.title}
+              </text>
+            ) : null}
           </g>
         );
       })}

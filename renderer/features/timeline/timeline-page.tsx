@@ -14,7 +14,7 @@ import {
   type LaneBy,
 } from '../../../shared/timeline';
 import { EmptyState, VisitFilterControls, hasVisitFilter, useVisitFilterParams } from '../../components';
-import { latestVisitDay, timelineData, useQuery } from '../../db';
+import { latestVisitDay, timelineData, timelineOpening, useQuery, visitDayRange } from '../../db';
 import { TimelineAxis, TimelineDefs, TimelineEvents, TimelineLaneRow } from './timeline-chart';
 import { timelineParamsFrom, timelineParamsTo, type TimelineParams } from './timeline-params';
 import './timeline.css';
@@ -50,8 +50,17 @@ export function TimelinePage() {
   const [filter, setFilter] = useVisitFilterParams();
   const today = localToday();
   const latest = useQuery(() => latestVisitDay(today), [today]);
-  const center = params.at ?? latest.data ?? (latest.isLoading ? null : today);
-  const win = center ? windowAround(center, params.zoom) : null;
+  // With no day in the address, the timeline opens on the data (the most recent stretch with
+  // visits, at a zoom that shows a dozen of them), not on an empty stretch around today.
+  const zoomAsked = searchParams.has('zoom');
+  const opening = useQuery(
+    () => (params.at ? Promise.resolve(null) : timelineOpening(today, zoomAsked ? params.zoom : undefined)),
+    [today, params.at, zoomAsked, params.zoom],
+  );
+  const range = useQuery(() => visitDayRange(), []);
+  const zoom = params.at ? params.zoom : (opening.data?.zoom ?? params.zoom);
+  const center = params.at ?? opening.data?.at ?? (opening.isLoading ? null : today);
+  const win = center ? windowAround(center, zoom) : null;
   const filterKey = JSON.stringify(filter);
   const query = useQuery(
     () => (win ? timelineData(win.from, win.to, params.by, filter, MAX_LANES) : Promise.resolve(null)),
@@ -71,14 +80,14 @@ export function TimelinePage() {
   const at = center ?? today;
   const zoomBy = useCallback(
     (delta: number, anchor?: { day: string; fraction: number }) => {
-      const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, params.zoom + delta));
-      if (zoom === params.zoom) return;
+      const next = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom + delta));
+      if (next === zoom) return;
       if (anchor) {
-        const span = ZOOM_SPANS[zoom] ?? 183;
-        go({ zoom, at: addDays(anchor.day, Math.round((0.5 - anchor.fraction) * span)) });
-      } else go({ zoom, at });
+        const span = ZOOM_SPANS[next] ?? 183;
+        go({ zoom: next, at: addDays(anchor.day, Math.round((0.5 - anchor.fraction) * span)) });
+      } else go({ zoom: next, at });
     },
-    [params.zoom, at, go],
+    [zoom, at, go],
   );
   const zoomTo = (from: string, to: string) => {
     go({ zoom: zoomToFit(daysBetween(from, to) + 1 + 4), at: addDays(from, Math.floor(daysBetween(from, to) / 2)) });
@@ -104,13 +113,13 @@ export function TimelinePage() {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     if (e.key === '+' || e.key === '=') zoomBy(1);
     else if (e.key === '-' || e.key === '_') zoomBy(-1);
-    else if (e.key === 'ArrowLeft') go({ at: pan(at, params.zoom, e.shiftKey ? -1 : -0.25) });
-    else if (e.key === 'ArrowRight') go({ at: pan(at, params.zoom, e.shiftKey ? 1 : 0.25) });
+    else if (e.key === 'ArrowLeft') go({ at: pan(at, zoom, e.shiftKey ? -1 : -0.25) });
+    else if (e.key === 'ArrowRight') go({ at: pan(at, zoom, e.shiftKey ? 1 : 0.25) });
     else return;
     e.preventDefault();
   };
 
-  const preset = ZOOM_PRESETS.find((p) => p.zoom === params.zoom);
+  const preset = ZOOM_PRESETS.find((p) => p.zoom === zoom);
   const items = data ? data.lanes.flatMap((l) => l.items.map((it) => ({ it, lane: l.name }))) : [];
   const laneWord = params.by === 'traveller' ? 'traveller' : 'host country';
   const laneWords = params.by === 'traveller' ? 'travellers' : 'host countries';
@@ -131,21 +140,29 @@ export function TimelinePage() {
           ))}
         </div>
         <div role="group" aria-label="Zoom">
-          <button type="button" onClick={() => zoomBy(-1)} disabled={params.zoom <= MIN_ZOOM} aria-label="Zoom out" title="Zoom out (−)">
+          <button type="button" onClick={() => zoomBy(-1)} disabled={zoom <= MIN_ZOOM} aria-label="Zoom out" title="Zoom out (−)">
             −
           </button>
-          <button type="button" onClick={() => zoomBy(1)} disabled={params.zoom >= MAX_ZOOM} aria-label="Zoom in" title="Zoom in (+)">
+          <button type="button" onClick={() => zoomBy(1)} disabled={zoom >= MAX_ZOOM} aria-label="Zoom in" title="Zoom in (+)">
             +
           </button>
         </div>
         <div role="group" aria-label="Move in time">
-          <button type="button" onClick={() => go({ at: pan(at, params.zoom, -0.5) })} aria-label="Earlier" title="Earlier (←)">
+          <button type="button" onClick={() => go({ at: pan(at, zoom, -0.5) })} aria-label="Earlier" title="Earlier (←)">
             ← Earlier
           </button>
           <button type="button" onClick={() => go({ at: today })}>
             Today
           </button>
-          <button type="button" onClick={() => go({ at: pan(at, params.zoom, 0.5) })} aria-label="Later" title="Later (→)">
+          <button
+            type="button"
+            disabled={!range.data}
+            title="Zoom out to show every dated visit"
+            onClick={() => range.data && zoomTo(range.data.first, range.data.last)}
+          >
+            Fit all
+          </button>
+          <button type="button" onClick={() => go({ at: pan(at, zoom, 0.5) })} aria-label="Later" title="Later (→)">
             Later →
           </button>
         </div>
