@@ -18,6 +18,7 @@ import { loadDossierInput } from '../../db';
 import { DEFAULT_TITLES, buildDossier, zoneOffsetMinutes } from './build-report';
 import { PAPER_CSS, printReport } from './print-bridge';
 import { renderInWorker } from './render-file';
+import './dossier-page.css';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -269,8 +269,8 @@ export function ReportsPage() {
         <h1 id="reports-heading">Reports</h1>
       </div>
       <p className="muted">
-        The brief tells where things stand as of a day, on a page or two; the annex is the full record of the chosen visits, with evidence,
-        meetings and notes.
+        The brief tells where things stand as of a day, on a page or two; the visit dossier puts one visit on a page, with the earlier
+        visits both ways; the annex is the full record of the chosen visits, with evidence, meetings and notes.
       </p>
 
       <form
