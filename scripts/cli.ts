@@ -3,20 +3,25 @@
  * scripts/cli/<command>.ts and uses the same shared/ code as the app. Bad input: a clear message
  * on stderr and exit code 2, never a partial output file.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { dirname, join } from 'node:path';
-
 import { UsageError, type CliCommand } from './cli/common';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const COMMANDS = ['extract', 'seed', 'import-hsg', 'merge', 'reconcile', 'report'];
+/**
+ * Each command is loaded only when run (a report needs the Word writer, an extraction does not);
+ * the imports are written out so that the bundled CLI (scripts/build-cli.mjs) carries them all.
+ */
+const LOADERS: Record<string, () => Promise<{ command: CliCommand }>> = {
+  extract: () => import('./cli/extract'),
+  seed: () => import('./cli/seed'),
+  'import-hsg': () => import('./cli/import-hsg'),
+  merge: () => import('./cli/merge'),
+  reconcile: () => import('./cli/reconcile'),
+  report: () => import('./cli/report'),
+};
+const COMMANDS = Object.keys(LOADERS);
 
 async function load(name: string): Promise<CliCommand | null> {
-  const file = join(here, 'cli', `${name}.ts`);
-  if (!existsSync(file)) return null;
-  const mod = (await import(pathToFileURL(file).href)) as { command: CliCommand };
-  return mod.command;
+  const loader = LOADERS[name];
+  return loader ? (await loader()).command : null;
 }
 
 async function help(): Promise<void> {

@@ -1,5 +1,6 @@
 /**
- * The article extractor through the command line (`cli extract <file>`), as a user runs it: wall
+ * The article extractor through the command line (`npm run cli -- extract <file>`, the bundled
+ * dist/cli/legation.mjs), as a user runs it: wall
  * time of the whole process (start-up, reading, extraction, JSON out). Inputs are built here from
  * the seed article (shared/seed) and never read from outside the repository:
  * - a 200 KB article: the seed's paragraphs repeated with their sentences intact (target ≤ 1 s);
@@ -50,7 +51,10 @@ export function buildInputs(): { article200k: string; noBreaks10m: string; noBre
 /** Runs the CLI on each input `runs` times (interleaved), returning wall times. */
 export function benchExtraction(runs: number, log: (s: string) => void): ExtractionBench {
   const root = resolve('.');
-  const tsx = join(root, 'node_modules/.bin/tsx');
+  // What `npm run cli` runs: the bundled command line, built here once if a source is newer.
+  const built = spawnSync(process.execPath, [join(root, 'scripts/build-cli.mjs'), '--if-stale'], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('could not build the command line (scripts/build-cli.mjs)');
+  const cli = join(root, 'dist/cli/legation.mjs');
   const dir = mkdtempSync(join(tmpdir(), 'legation-bench-extract-'));
   const inputs = buildInputs();
   const files = Object.fromEntries(
@@ -63,7 +67,7 @@ export function benchExtraction(runs: number, log: (s: string) => void): Extract
   let lastInProcess = NaN;
   const time = (file: string): number => {
     const t0 = performance.now();
-    const r = spawnSync(tsx, [join(root, 'scripts/cli.ts'), 'extract', file, '--date', SEED_REFERENCE_DAY, '--timing'], {
+    const r = spawnSync(process.execPath, [cli, 'extract', file, '--date', SEED_REFERENCE_DAY, '--timing'], {
       stdio: ['ignore', 'ignore', 'pipe'],
       maxBuffer: 64 * 1024 * 1024,
       timeout: 120_000,
@@ -84,7 +88,7 @@ export function benchExtraction(runs: number, log: (s: string) => void): Extract
     sizes: { article200k: inputs.article200k.length, noBreaks10m: inputs.noBreaks10m.length, noBreaks1m: inputs.noBreaks1m.length },
   };
   try {
-    time(files.floor); // warm the file cache and tsx's transform cache, not measured
+    time(files.floor); // warm the file cache, not measured
     for (let run = 0; run < runs; run++) {
       for (const key of ['floor', 'article200k', 'noBreaks1m', 'noBreaks10m'] as const) {
         out[key].push(time(files[key]));
