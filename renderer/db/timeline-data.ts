@@ -1,4 +1,4 @@
-import { addDays, type ContextEvent, type Person, type Visit } from '../../shared/model';
+import { addDays, localToday, visitMatches, type ContextEvent, type Person, type Visit } from '../../shared/model';
 import { countryName } from '../../shared/places';
 import { DEFAULT_ZOOM, ZOOM_SPANS, groupLanes, toTimelineItem, type LaneBy, type TimelineItem } from '../../shared/timeline';
 import { db } from './instance';
@@ -13,20 +13,6 @@ import type { VisitFilter } from './visits';
 const LONGEST_SPAN_DAYS = 800;
 
 type StoredVisit = Visit & { endKey?: string };
-
-function passes(v: Visit, f: VisitFilter): boolean {
-  if (v.deletedAt) return false;
-  if (f.status && v.status !== f.status) return false;
-  if (f.country && v.place.country !== f.country) return false;
-  if (f.travellerId && v.travellerId !== f.travellerId) return false;
-  if (f.from || f.to) {
-    const to = (v as StoredVisit).endKey || v.end?.to || v.start?.to || '';
-    if (!v.startKey) return false;
-    if (f.from && to < f.from) return false;
-    if (f.to && v.startKey > f.to) return false;
-  }
-  return true;
-}
 
 /**
  * The live visits whose dates overlap [from, to] (inclusive days), read through the startKey and
@@ -47,8 +33,9 @@ export async function visitsOverlapping(from: string, to: string, filter: VisitF
     ]);
     const seen = new Set<string>();
     const out: Visit[] = [];
+    const today = localToday();
     for (const v of [...starting, ...ending, ...spanning]) {
-      if (seen.has(v.id) || !passes(v, filter)) continue;
+      if (seen.has(v.id) || !visitMatches(v, filter, today)) continue;
       seen.add(v.id);
       out.push(v);
     }
@@ -59,7 +46,8 @@ export async function visitsOverlapping(from: string, to: string, filter: VisitF
 /** Live visits with no date at all (startKey ''), through the index. */
 async function undatedVisits(filter: VisitFilter = {}): Promise<Visit[]> {
   const rows = await db.visits.where('startKey').equals('').toArray();
-  return rows.filter((v) => passes(v, filter));
+  const today = localToday();
+  return rows.filter((v) => visitMatches(v, filter, today));
 }
 
 /** Context events whose (fuzzy) date overlaps [from, to]. */
