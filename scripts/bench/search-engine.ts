@@ -226,8 +226,9 @@ log(
     rows,
   ),
 );
-const pass = a.median <= 30 && a.p95 <= 100 && b.median / a.median >= 20;
-log(`\nTarget (median ≤ 30 ms, p95 ≤ 100 ms, ≥ 20× faster than the scan): ${pass ? 'PASS' : 'MISS'}`);
+// No target here: the substring scan does other work than a query (other fields, no ranking, no
+// facets). The targets are the browser benchmark's, against MiniSearch and a like-for-like scan.
+log(`\nThe engine alone, p95 ${fmt(a.p95)} ms (the browser's target, worker round trip included: p95 ≤ 16 ms)`);
 
 if (dump) {
   const out = queries.map((q) => {
