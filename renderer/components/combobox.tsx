@@ -24,6 +24,7 @@ interface CommonProps {
 
 const itemToString = (o: ComboOption | null) => o?.label ?? '';
 const itemToKey = (o: ComboOption | null) => o?.id ?? null;
+const labelledKey = (o: ComboOption | null) => (o ? `${o.id}\n${o.label}` : null);
 
 /** The line under the list: how many more match than are shown, or that nothing does. */
 function MoreLine({ matches, query }: { matches: ComboMatches; query: string }) {
@@ -81,23 +82,27 @@ export function Combobox({
     () => options.find((o) => o.id === value) ?? (value ? { id: value, label: missingLabel } : null),
     [options, value, missingLabel],
   );
-  // What the user is typing; null when not typing, so the input shows the chosen record.
-  const [typed, setTyped] = useState<string | null>(null);
-  const query = typed ?? '';
-  const matches = useMemo(() => matchOptions(index, query, LIMIT), [index, query]);
+  // Whether the input holds what the user typed (a filter) rather than the chosen record's name.
+  // The input's text itself stays with downshift: it changes on the keystroke, where a value held
+  // here would lag a render behind and lose fast typing.
+  const [typing, setTyping] = useState(false);
+  const [query, setQuery] = useState('');
+  const matches = useMemo(() => matchOptions(index, typing ? query : '', LIMIT), [index, typing, query]);
   const { isOpen, highlightedIndex, getInputProps, getMenuProps, getItemProps } = useCombobox<ComboOption>({
     items: matches.shown,
     itemToString,
-    itemToKey,
     selectedItem: selected,
-    inputValue: typed ?? selected?.label ?? '',
+    // By label too: a name that changes (a record renamed, a list that finished loading) is shown.
+    itemToKey: labelledKey,
+    initialInputValue: selected?.label ?? '',
     inputId: id,
     menuId: `${id}-listbox`,
     onInputValueChange: ({ type, inputValue }) => {
-      if (type === useCombobox.stateChangeTypes.InputChange) setTyped(inputValue);
+      setQuery(inputValue);
+      setTyping(type === useCombobox.stateChangeTypes.InputChange);
     },
     onIsOpenChange: ({ isOpen: open }) => {
-      if (!open) setTyped(null);
+      if (!open) setTyping(false);
     },
     onSelectedItemChange: ({ selectedItem }) => {
       if (selectedItem && selectedItem.id !== value) onChange(selectedItem.id);
@@ -130,19 +135,25 @@ export function Combobox({
               </li>
             ))}
         </ul>
-        {isOpen && <MoreLine matches={matches} query={query} />}
+        {isOpen && <MoreLine matches={matches} query={typing ? query : ''} />}
       </div>
     </div>
   );
 }
 
-/** Typing highlights the first match (Enter takes it); Escape on a closed list keeps the choice. */
+/**
+ * Typing highlights the first match (Enter takes it); Escape, or leaving the field without a
+ * choice, keeps the chosen record and its name.
+ */
 function singleReducer(state: UseComboboxState<ComboOption>, { type, changes }: UseComboboxStateChangeOptions<ComboOption>) {
   switch (type) {
     case useCombobox.stateChangeTypes.InputChange:
       return { ...changes, highlightedIndex: changes.inputValue?.trim() ? 0 : -1 };
     case useCombobox.stateChangeTypes.InputKeyDownEscape:
       return { ...changes, selectedItem: state.selectedItem, inputValue: itemToString(state.selectedItem) };
+    case useCombobox.stateChangeTypes.InputBlur:
+      // Leaving without a choice puts back the chosen record's name over what was typed.
+      return changes.selectedItem === state.selectedItem ? { ...changes, inputValue: itemToString(state.selectedItem) } : changes;
     default:
       return changes;
   }
@@ -190,9 +201,9 @@ export function MultiCombobox({
     itemToString,
     itemToKey,
     selectedItem: null,
-    inputValue: typed,
     inputId: id,
     menuId: `${id}-listbox`,
+    // The input's text stays with downshift (it changes on the keystroke); this copy filters.
     onInputValueChange: ({ inputValue }) => setTyped(inputValue),
     onSelectedItemChange: ({ selectedItem }) => {
       if (selectedItem) onChange([...value, selectedItem.id]);

@@ -16,6 +16,7 @@ import {
   type VisitStatus,
 } from '../../shared/model';
 import { placeFor } from '../../shared/places';
+import { duplicatesOf, type DuplicateKey } from '../../shared/model/duplicates';
 import { PeopleMatcher, type MatchReason } from '../../shared/people/match';
 import { foldForExact } from '../../shared/text/fold';
 import { ValidationError } from './errors';
@@ -182,20 +183,15 @@ export interface ProposalPreview {
  * on either side: "Obama will visit Indonesia" says nothing that tells it from the recorded trip).
  */
 class KnownTrips {
-  private readonly trips: { id: string; travellerId: string; country: string; start: FuzzyDate | null }[] = [];
+  private readonly trips: (DuplicateKey & { id: string })[] = [];
 
-  add(id: string, travellerId: string, country: string, start: FuzzyDate | null): void {
-    this.trips.push({ id, travellerId, country, start });
+  add(visit: DuplicateKey & { id: string }): void {
+    this.trips.push(visit);
   }
 
-  find(travellerId: string, country: string, start: FuzzyDate | null): string | null {
-    const hit = this.trips.find(
-      (t) =>
-        t.travellerId === travellerId &&
-        t.country === country &&
-        (!t.start || !start || (t.start.from <= start.to && start.from <= t.start.to)),
-    );
-    return hit?.id ?? null;
+  /** The recorded visit a proposal would duplicate (shared/model/duplicates.ts; undated is the same trip). */
+  find(candidate: DuplicateKey): string | null {
+    return duplicatesOf(candidate, this.trips, 'same')[0]?.id ?? null;
   }
 }
 
@@ -206,7 +202,7 @@ async function knownTrips(personIds: readonly string[]): Promise<KnownTrips> {
     .where('travellerId')
     .anyOf([...personIds])
     .toArray();
-  for (const v of visits) if (!v.deletedAt) trips.add(v.id, v.travellerId, v.place.country, v.start);
+  for (const v of visits) if (!v.deletedAt) trips.add(v);
   return trips;
 }
 
@@ -220,7 +216,7 @@ async function livePeople(): Promise<Person[]> {
  */
 export async function previewArticleImport(
   text: string,
-  proposals: readonly Pick<ImportVisitProposal, 'traveller' | 'country' | 'start'>[],
+  proposals: readonly (Pick<ImportVisitProposal, 'traveller' | 'country' | 'start'> & { end?: FuzzyDate | null })[],
   alternateTexts: readonly string[] = [],
 ): Promise<{ duplicate: Source | null; rows: ProposalPreview[] }> {
   return db.transaction('r', [db.sources, db.people, db.visits], async () => {
@@ -242,7 +238,9 @@ export async function previewArticleImport(
       return {
         person: person ? { id: person.id, name: person.name } : null,
         candidates,
-        existingVisitId: person ? trips.find(person.id, p.country, p.start) : null,
+        existingVisitId: person
+          ? trips.find({ travellerId: person.id, place: { country: p.country }, start: p.start, end: p.end ?? null })
+          : null,
       };
     });
     return { duplicate, rows };
@@ -402,7 +400,7 @@ export async function saveArticleImport(
     request.proposals.forEach((p, i) => {
       const travellerId = travellerIds[i]!;
       const span = spans[i]!;
-      const existingVisitId = trips.find(travellerId, p.country, p.start);
+      const existingVisitId = trips.find({ travellerId, place: { country: p.country }, start: p.start, end: p.end });
       if (existingVisitId) {
         skipped.push({ index: i, existingVisitId });
         return;

@@ -10,8 +10,7 @@ export interface DuplicateKey {
 
 /**
  * The days a visit may cover, as its fuzzy dates allow: from the first possible day of its start
- * to the last possible day of its end (of its start when it has no end). Null when the visit has
- * no date: an undated visit is never called a duplicate, since nothing says it is the same trip.
+ * to the last possible day of its end (of its start when it has no end). Null when it has no date.
  */
 export function visitSpan(v: Pick<DuplicateKey, 'start' | 'end'>): { from: string; to: string } | null {
   if (!v.start) return null;
@@ -20,18 +19,26 @@ export function visitSpan(v: Pick<DuplicateKey, 'start' | 'end'>): { from: strin
 }
 
 /**
- * Is `b` probably the same trip as `a`? Same traveller, same host country, and date ranges that
- * share at least one day (a visit in "July 2020" and one on 21 July 2020 do). A warning rule, not
- * a merge rule: the user decides.
+ * How a visit without a date counts. `apart`: never a duplicate, since nothing says it is the same
+ * trip (the visit form asks only about dates that overlap). `same`: the trip already recorded, so
+ * that an article imported twice adds nothing (its undated "will visit" stays one visit).
  */
-export function isDuplicateVisit(a: DuplicateKey, b: DuplicateKey): boolean {
+export type UndatedRule = 'apart' | 'same';
+
+/**
+ * Is `b` probably the same trip as `a`? Same traveller, same host country, and date ranges that
+ * share at least one day (a visit in "July 2020" and one on 21 July 2020 do); an undated one as
+ * `undated` says. A warning rule, not a merge rule: the user decides.
+ */
+export function isDuplicateVisit(a: DuplicateKey, b: DuplicateKey, undated: UndatedRule = 'apart'): boolean {
   if (a.travellerId !== b.travellerId || a.place.country !== b.place.country) return false;
   const sa = visitSpan(a);
   const sb = visitSpan(b);
-  return !!sa && !!sb && sa.from <= sb.to && sb.from <= sa.to;
+  if (!sa || !sb) return undated === 'same';
+  return sa.from <= sb.to && sb.from <= sa.to;
 }
 
 /** The visits among `existing` that `candidate` probably duplicates, in their order. */
-export function duplicatesOf<V extends DuplicateKey>(candidate: DuplicateKey, existing: readonly V[]): V[] {
-  return existing.filter((v) => v !== candidate && isDuplicateVisit(candidate, v));
+export function duplicatesOf<V extends DuplicateKey>(candidate: DuplicateKey, existing: readonly V[], undated: UndatedRule = 'apart'): V[] {
+  return existing.filter((v) => v !== candidate && isDuplicateVisit(candidate, v, undated));
 }

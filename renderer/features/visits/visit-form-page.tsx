@@ -168,6 +168,12 @@ function VisitForm({
   const [confirmLeave, setConfirmLeave] = useState(false);
   // Visits the new one probably duplicates, found when saving: nothing is written until the user chooses.
   const [duplicates, setDuplicates] = useState<DuplicateVisit[] | null>(null);
+  const openExisting = useRef<HTMLButtonElement>(null);
+  // The warning's first choice takes the keyboard once the dialog is open (its own effect opens it,
+  // before this one runs; the browser would otherwise focus the first link in it).
+  useEffect(() => {
+    if (duplicates) openExisting.current?.focus();
+  }, [duplicates]);
   // People created inline are shown at once, before the live list catches up.
   const [added, setAdded] = useState<Person[]>([]);
   const formRef = useRef<HTMLFormElement>(null);
@@ -471,40 +477,48 @@ function VisitForm({
         </div>
       </form>
 
-      {duplicates && (
-        <Dialog title="This visit may already be recorded" open onClose={() => setDuplicates(null)}>
-          <p>
-            {duplicates.length === 1
-              ? 'A visit of the same traveller to the same country, at dates that overlap these, is already recorded:'
-              : `${duplicates.length} visits of the same traveller to the same country, at dates that overlap these, are already recorded:`}
-          </p>
-          <ul className="duplicate-list">
-            {duplicates.map((d) => (
-              <li key={d.visit.id}>
-                <Link to={`/visits/${d.visit.id}`}>{d.label}</Link> <StatusBadge status={d.visit.status} />
-              </li>
-            ))}
-          </ul>
-          <p>Nothing has been saved yet.</p>
-          <div className="dialog-actions">
-            <button type="button" className="primary" autoFocus onClick={() => void navigate(`/visits/${duplicates[0]!.visit.id}`)}>
-              Open the existing visit
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                setDuplicates(null);
-                void save(undefined, values, base, true);
-              }}
-            >
-              Save anyway
-            </button>
-            <button type="button" onClick={() => setDuplicates(null)}>
-              Keep editing
-            </button>
-          </div>
-        </Dialog>
-      )}
+      {/* Always mounted, so that closing it gives the keyboard back to where it was (the browser does). */}
+      <Dialog title="This visit may already be recorded" open={duplicates !== null} onClose={() => setDuplicates(null)}>
+        {duplicates && (
+          <>
+            <p>
+              {duplicates.length === 1
+                ? 'A visit of the same traveller to the same country, at dates that overlap these, is already recorded:'
+                : `${duplicates.length} visits of the same traveller to the same country, at dates that overlap these, are already recorded:`}
+            </p>
+            <ul className="duplicate-list">
+              {duplicates.map((d) => (
+                <li key={d.visit.id}>
+                  <Link to={`/visits/${d.visit.id}`}>{d.label}</Link> <StatusBadge status={d.visit.status} />
+                </li>
+              ))}
+            </ul>
+            <p>Nothing has been saved yet.</p>
+            <div className="dialog-actions">
+              <button
+                ref={openExisting}
+                type="button"
+                className="primary"
+                onClick={() => void navigate(`/visits/${duplicates[0]!.visit.id}`)}
+              >
+                Open the existing visit
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setDuplicates(null);
+                  void save(undefined, values, base, true);
+                }}
+              >
+                Save anyway
+              </button>
+              <button type="button" onClick={() => setDuplicates(null)}>
+                Keep editing
+              </button>
+            </div>
+          </>
+        )}
+      </Dialog>
       {confirmLeave && (
         <Dialog title="Discard your changes?" open onClose={() => setConfirmLeave(false)}>
           <p>What you typed in this form has not been saved.</p>

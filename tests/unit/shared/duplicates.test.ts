@@ -36,6 +36,14 @@ describe('duplicate visits: same traveller, same host country, overlapping dates
     expect(isDuplicateVisit(tehran, visit(null))).toBe(false);
   });
 
+  it('counts an undated visit as the same trip when asked to (an import)', () => {
+    const tehran = visit(dayDate('2020-07-21'));
+    expect(isDuplicateVisit(tehran, visit(null), 'same')).toBe(true);
+    expect(isDuplicateVisit(visit(null), visit(null), 'same')).toBe(true);
+    expect(isDuplicateVisit(visit(null), visit(null, null, { place: { country: 'SA' } }), 'same')).toBe(false);
+    expect(isDuplicateVisit(tehran, visit(dayDate('2020-07-22')), 'same')).toBe(false);
+  });
+
   it('lists the duplicates among many, in order, never the candidate itself', () => {
     const a = { id: 'a', ...visit(dayDate('2020-07-21')) };
     const b = { id: 'b', ...visit(monthDate(2020, 7)) };
