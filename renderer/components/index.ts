@@ -7,7 +7,7 @@ export { EmptyState } from './empty-state';
 export { Dialog } from './dialog';
 export { Markdown } from './markdown';
 export { CountrySelect } from './country-select';
-export { PersonSelect, QuickAddPerson, PeoplePicker } from './person-select';
+export { PersonSelect, QuickAddPerson } from './person-select';
 export { FuzzyDateInput, fuzzyDateHint, FUZZY_DATE_FORMATS } from './fuzzy-date-input';
 export { StatusFilterSelect } from './status-filter-select';
 export { VisitFilterControls, useVisitFilterParams } from './visit-filter-controls';
