@@ -1136,6 +1136,42 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
       for (const p of places) if (p.kind === 'country' && !qualifierTokens.has(p.from)) lastCountry = p.country;
     }
 
+    // "will not attend ... and will send X in his place", "will be represented at the summit by X":
+    // X goes where the leader would have gone, and the leader does not.
+    const substitute =
+      /\b(?:send|sends|sent|sending|dispatch(?:es|ed|ing)?|delegat(?:e|es|ed|ing))\b(?=[^.;]*\b(?:in (?:his|her|their) (?:place|stead)|instead|to represent)\b)|\b(?:be|been|is|are|was|were) represented\b[^.;]*?\bby\b/i.exec(
+        sText,
+      );
+    if (substitute) {
+      const from = sentence.start + substitute.index + substitute[0].length;
+      const who = ctx.mentions.find((m) => m.start >= from && m.start - from <= 40 && m.end <= sentence.end && !m.possessive);
+      const leg = findLast(visitMentions, (v) => v.sentence.index >= sentence.index - 1 && v.entity !== who?.entity);
+      if (who && leg && entities[who.entity]!.country !== leg.country) {
+        const at: [number, number] = [sentence.start + substitute.index, from];
+        const past =
+          !/\b(?:will|would|is to|are to|plans? to)\b/i.test(sText) &&
+          /\b(?:sent|dispatched|delegated|was represented|were represented)\b/i.test(sText);
+        if (leg.sentence.index === sentence.index && leg.status === 'planned') {
+          leg.status = 'cancelled';
+          leg.statusCue = at;
+          leg.reading = { ...leg.reading, status: 'cancelled', cue: substitute[0], cueAt: at };
+        }
+        const status: VisitStatus = past ? 'completed' : 'planned';
+        visitMentions.push({
+          ...leg,
+          entity: who.entity,
+          status,
+          statusCue: at,
+          reading: { ...leg.reading, status, cue: substitute[0], cueAt: at },
+          sentence,
+          order: order++,
+          anchor: null,
+          previousLegOf: null,
+        });
+        travelled.add(who.entity);
+      }
+    }
+
     // A dated sentence about the last traveller (named as its subject or by a pronoun) and a place:
     // the places it names (or the nationality of the people met) date that traveller's legs there.
     const subject = sentenceSubject && !sentenceSubject.speaker ? sentenceSubject.entity : null;

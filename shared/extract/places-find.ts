@@ -157,6 +157,34 @@ function lookupRaw(text: string, allCaps: boolean): PlaceHit | null {
   return null;
 }
 
+/** What a demonym can qualify before "of <name>": "the Finnish city of", "the Afghan border town of". */
+const PLACE_NOUNS = new Set([
+  'city',
+  'town',
+  'port',
+  'village',
+  'resort',
+  'region',
+  'province',
+  'state',
+  'island',
+  'islands',
+  'capital',
+  'enclave',
+  'border',
+  'coastal',
+  'seaside',
+  'holy',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+  'ancient',
+  'industrial',
+  'oil',
+]);
+
 /** Every place mention in tokens [from, to), longest first, without overlaps. */
 export function findPlaces(text: string, tokens: Token[], from: number, to: number, skip: ReadonlySet<number>): PlaceMention[] {
   const out: PlaceMention[] = [];
@@ -225,6 +253,27 @@ export function findPlaces(text: string, tokens: Token[], from: number, to: numb
           kind: 'capital',
           city: c?.capital?.name ?? null,
         };
+      }
+      // "the Finnish city of Rovaniemi", "the Norwegian port city of Bergen": the place named after
+      // "of", in the demonym's country, whether or not the gazetteer knows the town.
+      if (best.kind === 'demonym') {
+        let k = best.to;
+        while (k < to && k - best.to < 3 && !tokens[k]!.cap && PLACE_NOUNS.has(tokens[k]!.lower)) k++;
+        if (k > best.to && tokens[k]?.lower === 'of' && tokens[k + 1]?.cap && !tokens[k + 1]!.punct) {
+          let e = k + 1;
+          while (e + 1 < to && e - k < 3 && tokens[e + 1]!.cap && !tokens[e + 1]!.punct && !tokens[e]!.poss) e++;
+          const name = text.slice(tokens[k + 1]!.start, tokens[e]!.poss ? tokens[e]!.start + tokens[e]!.bare.length : tokens[e]!.end);
+          const known = findCities(name).find((c) => c.country === best!.country);
+          best = {
+            ...best,
+            to: e + 1,
+            end: tokens[e]!.end,
+            text: text.slice(best.start, tokens[e]!.end),
+            kind: 'city',
+            city: known?.name ?? name,
+            possessive: tokens[e]!.poss,
+          };
+        }
       }
       out.push(best);
       i = best.to - 1;

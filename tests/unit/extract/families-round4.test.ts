@@ -172,3 +172,26 @@ describe('what the words say of the trip (round 4)', () => {
     expect(summary('President Ivan Petrov of Bulgaria is not planning to travel to Japan.')).toEqual([]);
   });
 });
+
+describe('a stand-in, and a town named by its country (round 4)', () => {
+  it('makes the person sent in a leader’s place the traveller, and the leader not', () => {
+    expect(
+      summary(
+        'President Ivan Petrov of Bulgaria will not attend the summit in Lima next week and will send Foreign Minister Dana Kova in his place.',
+      ),
+    ).toEqual(['Ivan Petrov → PE cancelled 2031-03-10', 'Dana Kova → PE planned 2031-03-10']);
+    expect(summary('President Ivan Petrov of Bulgaria will be represented at the summit in Lima by Foreign Minister Dana Kova.')).toEqual([
+      'Ivan Petrov → PE cancelled -',
+      'Dana Kova → PE planned -',
+    ]);
+  });
+
+  it('reads "the Finnish city of X" as a town in Finland, known to the gazetteer or not', () => {
+    expect(summary('President Ivan Petrov of Bulgaria will travel to the Finnish city of Rovaniemi on Monday.')).toEqual([
+      'Ivan Petrov → FI planned 2031-03-10',
+    ]);
+    expect(summary('President Ivan Petrov of Bulgaria will travel to the Norwegian port city of Vardholm on Monday.')).toEqual([
+      'Ivan Petrov → NO planned 2031-03-10',
+    ]);
+  });
+});
