@@ -3,6 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { bridge } from '../../bridge';
 import { EmptyState, useToast } from '../../components';
 import { evidenceLinksForSource, getSource, useQuery, type EvidenceLink } from '../../db';
+import { dayLabel } from '../../../shared/model';
 import { segmentText, type Segment } from '../../../shared/text/segments';
 import { datelineLabel, publishedLabel } from './source-format';
 import { SourceDetailsEditor } from './source-form';
@@ -85,6 +86,80 @@ function SourceText({ text, links, currentId }: { text: string; links: SpanLink[
   );
 }
 
+/**
+ * A stored page pasted whole may begin with a line "date 2020-07-22" (the page's own date stamp):
+ * not article text. Its length (to hide it) and its day (a publication date when none is set).
+ * Evidence offsets still count from the stored text's start, so the reader shifts them.
+ */
+export function leadingDateLine(text: string): { length: number; day: string } | null {
+  const m = /^[^\S\n]*date[^\S\n]+(\d{4}-\d{2}-\d{2})[^\S\n]*(?:\r?\n)+/i.exec(text);
+  return m ? { length: m[0].length, day: m[1]! } : null;
+}
+
+/** Which highlights the reader shows: all, none, one field (evidence kind) or one record. */
+type HighlightChoice = 'all' | 'none' | `kind:${string}` | `record:${string}`;
+
+function recordKey(l: EvidenceLink): string {
+  return `${l.evidence.recordType}:${l.evidence.recordId}`;
+}
+
+function chosen(links: readonly SpanLink[], choice: HighlightChoice, currentId: string | null): SpanLink[] {
+  if (choice === 'all') return [...links];
+  return links.filter(
+    (l) =>
+      l.evidence.id === currentId ||
+      (choice.startsWith('kind:') && l.kind === choice.slice(5)) ||
+      (choice.startsWith('record:') && recordKey(l) === choice.slice(7)),
+  );
+}
+
+/** The chooser: every field and every record quoted, with how many quotes each has. */
+function HighlightChooser({
+  links,
+  value,
+  onChange,
+}: {
+  links: readonly SpanLink[];
+  value: HighlightChoice;
+  onChange: (v: HighlightChoice) => void;
+}) {
+  const kinds = new Map<string, number>();
+  const records = new Map<string, { label: string; n: number }>();
+  for (const l of links) {
+    kinds.set(l.kind, (kinds.get(l.kind) ?? 0) + 1);
+    const r = records.get(recordKey(l));
+    if (r) r.n++;
+    else records.set(recordKey(l), { label: `${l.recordLabel} (${l.kind.split(' · ')[0]})`, n: 1 });
+  }
+  return (
+    <label className="highlight-chooser">
+      Show highlights{' '}
+      <select value={value} onChange={(e) => onChange(e.target.value as HighlightChoice)}>
+        <option value="all">All quotes ({links.length})</option>
+        <option value="none">None</option>
+        <optgroup label="One field">
+          {[...kinds]
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([kind, n]) => (
+              <option key={kind} value={`kind:${kind}`}>
+                {kind} ({n})
+              </option>
+            ))}
+        </optgroup>
+        <optgroup label="One record">
+          {[...records]
+            .sort(([, a], [, b]) => a.label.localeCompare(b.label))
+            .map(([key, r]) => (
+              <option key={key} value={`record:${key}`}>
+                {r.label} ({r.n})
+              </option>
+            ))}
+        </optgroup>
+      </select>
+    </label>
+  );
+}
+
 function excerpt(s: string, max = 140): string {
   const flat = s.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
@@ -102,6 +177,19 @@ export function SourceReader() {
     () => (evidence.data ?? []).map((l) => ({ ...l, start: l.evidence.start, end: l.evidence.end })),
     [evidence.data],
   );
+  // All by default: the reader shows what every quote supports, and a quote followed from a
+  // record (?highlight=) is always marked; the chooser narrows to one field or one record.
+  const [choice, setChoice] = useState<HighlightChoice>('all');
+  const shown = useMemo(() => chosen(links, choice, currentId), [links, choice, currentId]);
+  const text = source.data?.text ?? '';
+  const lead = leadingDateLine(text);
+  const body = useMemo(() => {
+    const skip = leadingDateLine(text)?.length ?? 0;
+    return {
+      text: text.slice(skip),
+      links: shown.filter((l) => l.end > skip).map((l) => ({ ...l, start: Math.max(0, l.start - skip), end: l.end - skip })),
+    };
+  }, [text, shown]);
 
   if (source.error || evidence.error)
     return (
@@ -152,7 +240,15 @@ export function SourceReader() {
           <dt>Dateline</dt>
           <dd>{datelineLabel(s.datelinePlace) || <span className="muted">none</span>}</dd>
           <dt>Published</dt>
-          <dd>{publishedLabel(s)}</dd>
+          <dd>
+            {!s.publishedOn && lead ? (
+              <>
+                {dayLabel(lead.day)} <span className="muted">(from the page’s date line)</span>
+              </>
+            ) : (
+              publishedLabel(s)
+            )}
+          </dd>
           {s.url && (
             <>
               <dt>Address</dt>
@@ -170,15 +266,18 @@ export function SourceReader() {
           The quote you followed is no longer in this source.
         </p>
       )}
+      {links.length > 0 ? <HighlightChooser links={links} value={choice} onChange={setChoice} /> : null}
       <div className="reader-layout">
-        <SourceText text={s.text} links={links} currentId={currentId} />
+        <SourceText text={body.text} links={body.links} currentId={currentId} />
         <aside className="evidence-list" aria-labelledby="evidence-h">
           <h2 id="evidence-h">Evidence in this source</h2>
           {links.length === 0 ? (
             <p className="muted">Nothing quoted from this source yet.</p>
+          ) : shown.length === 0 ? (
+            <p className="muted">No highlights shown: choose a field or a record above, or All quotes.</p>
           ) : (
             <ol>
-              {links.map((l) => (
+              {shown.map((l) => (
                 <li key={l.evidence.id} className={l.evidence.id === currentId ? 'current' : undefined}>
                   <div className="evidence-kind">{l.kind}</div>
                   <q>{excerpt(l.evidence.quote)}</q>

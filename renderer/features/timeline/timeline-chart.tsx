@@ -62,16 +62,26 @@ interface PlacedEvent {
   e: ContextEvent;
   g: { x: number; width: number };
   row: number;
-  /** The label is drawn (it has room in its row); otherwise the marker alone, named by its tooltip. */
-  labelled: boolean;
-  /** The label goes left of the marker (it would run off the right edge). */
+  /** The label as drawn (shortened with "…" where the chart's edge cuts it), or null: the marker alone. */
+  text: string | null;
+  /** The label goes left of the marker (more room there). */
   flip: boolean;
 }
 
+const CHAR_PX = 6.6;
+
+/** The title cut to `room` pixels, with an ellipsis; null when too little of it would show. */
+function fitLabel(title: string, room: number): string | null {
+  if (labelWidth(title) <= room) return title;
+  const chars = Math.floor((room - 8) / CHAR_PX) - 1;
+  return chars >= 12 ? `${title.slice(0, chars).trimEnd()}…` : null;
+}
+
 /**
- * Rows for context events: each takes the first row where its marker and label fit; when no row
- * has room for the label (a decade with five events in one year), the marker goes where it fits
- * and the label is left out, so no label is ever drawn over another. Pure, in x order.
+ * Rows for context events: each takes the first row where its marker and label fit (the label cut
+ * at the chart's edge, or put on the marker's left where there is more room); when no row has
+ * room (a decade with five events in one year), the marker goes to a last row of markers alone,
+ * named by its tooltip and for screen readers, so that no label is ever drawn over another.
  */
 export function placeEvents(
   geo: readonly { e: ContextEvent; g: { x: number; width: number } }[],
@@ -79,30 +89,31 @@ export function placeEvents(
   maxRows = EVENT_ROWS,
 ): { placed: PlacedEvent[]; rowCount: number } {
   const ends: number[] = [];
+  let markersRow = false;
   const placed: PlacedEvent[] = [];
   const order = [...geo].sort((a, b) => a.g.x - b.g.x);
   for (const { e, g } of order) {
     const markEnd = g.x + Math.max(g.width, 6) + 6;
-    const text = labelWidth(e.title);
-    const flip = markEnd + text > width && g.x - 8 - text >= 0;
-    const x0 = flip ? g.x - 8 - text : g.x - 6;
-    const x1 = flip ? markEnd : markEnd + text;
+    const right = width - markEnd - 2;
+    const left = g.x - 8;
+    const flip = labelWidth(e.title) > right && left > right;
+    const text = fitLabel(e.title, flip ? left : right);
+    const textWidth = text ? labelWidth(text) : 0;
+    const x0 = flip ? g.x - 8 - textWidth : g.x - 6;
+    const x1 = flip ? markEnd : markEnd + textWidth;
     let row = ends.findIndex((end) => end + 4 <= x0);
     if (row < 0 && ends.length < maxRows) row = ends.push(-Infinity) - 1;
-    if (row >= 0) {
+    if (row >= 0 && text) {
       ends[row] = x1;
-      placed.push({ e, g, row, labelled: true, flip });
-      continue;
+      placed.push({ e, g, row, text, flip });
+    } else {
+      markersRow = true;
+      placed.push({ e, g, row: -1, text: null, flip: false });
     }
-    // No room for the label: the marker alone, in the first row where it fits (else the first).
-    const markRow = Math.max(
-      0,
-      ends.findIndex((end) => end + 2 <= g.x - 6),
-    );
-    ends[markRow] = Math.max(ends[markRow] ?? -Infinity, markEnd);
-    placed.push({ e, g, row: markRow, labelled: false, flip: false });
   }
-  return { placed, rowCount: Math.max(1, ends.length) };
+  const rowCount = Math.max(1, ends.length + (markersRow ? 1 : 0));
+  for (const p of placed) if (p.row < 0) p.row = ends.length;
+  return { placed, rowCount };
 }
 
 /** Context events: a diamond on the day (a band for a month or year), label beside it when there is room. */
@@ -116,7 +127,7 @@ export function TimelineEvents({ scale, events }: { scale: Scale; events: Contex
   const height = layout.rowCount * 20 + 6;
   return (
     <svg className="tl-events" width={scale.width} height={height} role="list" aria-label="Context events">
-      {layout.placed.map(({ e, g, row, labelled, flip }) => {
+      {layout.placed.map(({ e, g, row, text, flip }) => {
         const y = row * 20 + 4;
         const label = `${e.title}, ${formatFuzzyDate(e.date)}`;
         const cx = g.width > 8 ? g.x : g.x + g.width / 2;
@@ -125,9 +136,9 @@ export function TimelineEvents({ scale, events }: { scale: Scale; events: Contex
             <title>{label}</title>
             {g.width > 8 ? <rect className="tl-event-band" x={g.x} y={y + 3} width={g.width} height={10} /> : null}
             <path className="tl-event-mark" d={`M${cx},${y + 2} l6,6 l-6,6 l-6,-6 z`} />
-            {labelled ? (
+            {text ? (
               <text x={flip ? cx - 8 : cx + (g.width > 8 ? g.width : 0) + 8} y={y + 13} textAnchor={flip ? 'end' : undefined}>
-                {e.title}
+                {text}
               </text>
             ) : null}
           </g>
