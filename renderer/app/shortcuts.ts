@@ -19,7 +19,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['Mod', 'K'], description: 'Search everything', group: 'Anywhere' },
   { keys: ['Mod', 'F'], description: 'Search everything', group: 'Anywhere' },
   { keys: ['Mod', 'Shift', 'O'], description: 'Open this page in a new window', group: 'Anywhere' },
-  { keys: ['Mod', 'Alt', 'N'], description: 'New visit', group: 'Anywhere' },
+  { keys: ['Mod', 'Alt', 'N'], description: 'New visit (typing starts in its first field, the traveller)', group: 'Anywhere' },
   { keys: ['Mod', 'Z'], description: 'Undo the last change (when not typing)', group: 'Anywhere' },
   { keys: ['Esc'], description: 'Close a dialog or the palette', group: 'Anywhere' },
   { keys: ['Tab'], description: 'Move to the next control; Shift+Tab goes back', group: 'Lists and forms' },
