@@ -265,7 +265,24 @@ export function upsertDocs(state: IndexState, docs: readonly SearchDoc[]): numbe
     written++;
   }
   maybeCompact(state);
+  packPostings(state);
   return written;
+}
+
+/**
+ * Turns the posting lists grown as arrays back into typed arrays. An array of small numbers takes
+ * 8 bytes an entry and more as it grows; typed, a posting takes 6 (slot and weight): at 100,000
+ * visits a built index took about a third more memory than the same index restored (typed) until
+ * this (bench/RESULTS.md). The next append to a list makes it an array again (`mutable`).
+ */
+function packPostings(state: IndexState): void {
+  const { postDocs, postWeights } = state;
+  for (let t = 0; t < postDocs.length; t++) {
+    const docs = postDocs[t]!;
+    if (!Array.isArray(docs)) continue;
+    postDocs[t] = Int32Array.from(docs);
+    postWeights[t] = Uint16Array.from(postWeights[t]!);
+  }
 }
 
 /** Removes documents (deleted records). Unknown ids are ignored. Returns how many were removed. */
@@ -322,6 +339,7 @@ export function compact(state: IndexState): void {
   Object.assign(state, { terms, termIds, termList, postDocs, postWeights, stored, slotIds, dead: 0 });
   state.slots = new Map(slotIds.map((id, i) => [id, i]));
   reindexFacets(state);
+  packPostings(state);
 }
 
 /** Ids of the indexed documents of one type ("visit:…"). */
