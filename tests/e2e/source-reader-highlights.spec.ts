@@ -83,4 +83,11 @@ test.describe('Source reader: highlights of one field or one record', () => {
     await expect(sources.text).toHaveText('Baghdad — The prime minister left for Tehran.');
     await expect(sources.fact('Published')).toHaveText('23 July 2020 (from the page’s date line)');
   });
+
+  test('the seeded article starts at its dateline, without the page’s date stamp', async ({ page }) => {
+    const sources = new SourcesPage(page);
+    await page.goto(`./#/sources/${SEED.article}`);
+    await expect(sources.text).toHaveText(/^TEHRAN: Iran/);
+    await expect(sources.fact('Published')).toHaveText('22 July 2020');
+  });
 });

@@ -87,12 +87,12 @@ function SourceText({ text, links, currentId }: { text: string; links: SpanLink[
 }
 
 /**
- * A stored page pasted whole may begin with a line "date 2020-07-22" (the page's own date stamp):
- * not article text. Its length (to hide it) and its day (a publication date when none is set).
+ * A stored page pasted whole may begin with "date 2020-07-22" (the page's own date stamp, on its
+ * own line or before the dateline): not article text. Its length (to hide it) and its day (a publication date when none is set).
  * Evidence offsets still count from the stored text's start, so the reader shifts them.
  */
 export function leadingDateLine(text: string): { length: number; day: string } | null {
-  const m = /^[^\S\n]*date[^\S\n]+(\d{4}-\d{2}-\d{2})[^\S\n]*(?:\r?\n)+/i.exec(text);
+  const m = /^\s*date\s+(\d{4}-\d{2}-\d{2})(?:\s+|$)/i.exec(text);
   return m ? { length: m[0].length, day: m[1]! } : null;
 }
 
