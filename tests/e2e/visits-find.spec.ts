@@ -63,6 +63,14 @@ test.describe('Visits list: overdue plans', () => {
     // The selection's line: its words and its count (the seed has one overdue plan, of three visits).
     await expect(page.getByText('Overdue visits: 1 visit')).toBeVisible();
   });
+
+  test('the Reports screen offers the overdue filter too, and keeps it in the address', async ({ page }) => {
+    await page.goto('./#/reports');
+    await page.getByRole('radio', { name: 'Visits matching filters' }).check();
+    await page.getByRole('checkbox', { name: 'Overdue only' }).check();
+    await expect(page.getByText('Overdue visits: 1 visit')).toBeVisible();
+    await expect(page).toHaveURL(/overdue=1/);
+  });
 });
 
 /**

@@ -188,7 +188,7 @@ test('filters live in the URL and survive a reload', async ({ page }) => {
   await expect(list.row(TEHRAN)).toHaveCount(1);
 });
 
-test('Ctrl+F hands over to Search (the list finds only in small result sets)', async ({ page }) => {
+test('Ctrl+F hands over to Search (the list’s Find box filters the list; Search finds every kind of record)', async ({ page }) => {
   const list = new VisitsList(page);
   await list.heading.click();
   await page.keyboard.press('Control+f');

@@ -365,14 +365,25 @@ export function ReportsPage() {
             {mode === 'filter' && (
               <VisitFilterControls
                 className="toolbar report-filters"
+                showOverdue
                 value={{
                   status: selection.status,
                   country: selection.country,
                   travellerId: selection.travellerId,
                   from: selection.from,
                   to: selection.to,
+                  overdue: selection.overdue,
                 }}
-                onChange={(f) => setFilter({ status: f.status, country: f.country, travellerId: f.travellerId, from: f.from, to: f.to })}
+                onChange={(f) =>
+                  setFilter({
+                    status: f.status,
+                    country: f.country,
+                    travellerId: f.travellerId,
+                    from: f.from,
+                    to: f.to,
+                    overdue: f.overdue,
+                  })
+                }
               />
             )}
 
