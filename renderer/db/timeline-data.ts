@@ -108,8 +108,8 @@ export async function timelineOpening(notAfter: string, zoom?: number): Promise<
   if (!latest) return null;
   const placed = (z: number) => {
     const span = ZOOM_SPANS[z] ?? 183;
-    // The latest visit a tenth of the window from the right edge.
-    return { at: addDays(latest, -Math.floor(span / 2) + Math.floor(span / 10)), zoom: z, from: addDays(latest, -Math.floor(span * 0.9)) };
+    // The latest visit a fifth of the window from the right edge: room for its label.
+    return { at: addDays(latest, -Math.floor(span / 2) + Math.floor(span / 5)), zoom: z, from: addDays(latest, -Math.floor(span * 0.8)) };
   };
   if (zoom !== undefined) {
     const p = placed(zoom);

@@ -24,7 +24,7 @@ test.describe('Timeline', () => {
     await tl.goto();
     // With no date in the URL the timeline opens on the data: the latest stretch with visits, the
     // last of them (Washington's window, to 2 September 2020) near the right edge.
-    await expect.poll(() => tl.window()).toBe('22 Mar 2020 – 20 Sep 2020');
+    await expect.poll(() => tl.window()).toBe('9 Apr 2020 – 8 Oct 2020');
     await expect(tl.caption).toContainText('3 visits in 1 traveller');
     const lane = tl.lane('Mustafa al-Kadhemi');
     await expect(lane.getByRole('link')).toHaveCount(3);
