@@ -4,32 +4,12 @@
  * (case, accents, apostrophes, hyphens), Arabic article prefixes ("al-", "el-") are dropped, and
  * each token gets a vowel-insensitive skeleton for transliteration variants.
  */
+import { HONORIFICS } from '../people/names';
+import { ARABIC_ARTICLES, foldForSearch } from '../text/fold';
 import type { KnownPerson } from './types';
 
-const ARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'ul']);
-const HONORIFICS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'miss',
-  'dr',
-  'prof',
-  'sir',
-  'dame',
-  'lord',
-  'lady',
-  'sheikh',
-  'sheikha',
-  'shaikh',
-  'ayatollah',
-  'he',
-  'hh',
-  'hm',
-  'hrh',
-  'ibu',
-  'bapak',
-  'pak',
-]);
+/** Arabic articles ("al-", "el-", "ash-"): the one list, in shared/text/fold.ts. */
+const ARTICLES = ARABIC_ARTICLES;
 
 // Name comparison runs for every pair of mentions; folding is memoised (bounded) to keep long articles fast.
 const foldCache = new Map<string, string>();
@@ -48,11 +28,8 @@ export function foldName(name: string): string {
 }
 
 function foldRaw(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['`´’‘]/g, '')
+  return foldForSearch(name)
+    .replace(/['`´’‘ʼʻ]/g, '')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }

@@ -18,17 +18,32 @@ export interface NamedPerson {
   aliases: readonly string[];
 }
 
-/** Titles that are not part of a name ("President", "Sheikh"). */
+/**
+ * Titles and forms of address that are not part of a name ("President", "Sheikh", "H.E.", "Ibu"):
+ * the one list, for comparing records here and for reading names in articles (shared/extract).
+ */
 export const HONORIFICS: ReadonlySet<string> = new Set([
   'mr',
   'mrs',
   'ms',
+  'miss',
   'dr',
+  'prof',
   'sir',
   'dame',
+  'lord',
+  'lady',
   'sheikh',
+  'sheikha',
   'shaikh',
   'ayatollah',
+  'he',
+  'hh',
+  'hm',
+  'hrh',
+  'ibu',
+  'bapak',
+  'pak',
   'king',
   'queen',
   'prince',
