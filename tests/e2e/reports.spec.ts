@@ -390,6 +390,14 @@ test.describe('Reports', () => {
     await expect(page.getByRole('button', { name: 'Save as Markdown' })).toBeDisabled();
   });
 
+  test('from a visit’s page: its "Visit dossier" link opens that visit’s dossier', async ({ page }) => {
+    await page.goto(`./#/visits/${SEED.washingtonVisit}`);
+    await page.getByRole('link', { name: 'Visit dossier' }).click();
+    await expect(page).toHaveURL(new RegExp(`#/reports/dossier/${SEED.washingtonVisit}`));
+    await expect(page.getByRole('heading', { level: 1, name: 'Mustafa al-Kadhemi → United States, Washington' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 3, name: 'Earlier visits from United States to Iraq' })).toBeVisible();
+  });
+
   test('screenshots: the Reports screen and the print view, light and dark', async ({ page }, testInfo) => {
     const reports = new ReportsPage(page);
     for (const scheme of ['light', 'dark'] as const) {
