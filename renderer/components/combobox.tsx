@@ -208,7 +208,7 @@ export function MultiCombobox({
     onSelectedItemChange: ({ selectedItem }) => {
       if (selectedItem) onChange([...value, selectedItem.id]);
     },
-    stateReducer: (_state, { type, changes }) => {
+    stateReducer: (state, { type, changes }) => {
       switch (type) {
         case useCombobox.stateChangeTypes.InputChange:
           return { ...changes, highlightedIndex: changes.inputValue?.trim() ? 0 : -1 };
@@ -218,6 +218,10 @@ export function MultiCombobox({
         case useCombobox.stateChangeTypes.InputBlur:
           // Leaving the field adds nothing the user did not choose.
           return { ...changes, selectedItem: null, inputValue: '' };
+        case useCombobox.stateChangeTypes.ControlledPropUpdatedSelectedItem:
+          // The selection is always null here: downshift would otherwise clear the input after an
+          // addition, taking the first letter typed for the next person with it.
+          return { ...changes, inputValue: state.inputValue };
         default:
           return changes;
       }
