@@ -45,14 +45,22 @@ function usePersonOptions(people: readonly Person[]): ComboOption[] {
 
 type FieldProps = { id?: string; 'aria-invalid'?: boolean | undefined; 'aria-describedby'?: string | undefined };
 
-/** One person, typed to find: for lists of any size (the visit form's traveller). */
+/**
+ * One person, typed to find: for lists of any size (the visit form's traveller; a filter's
+ * traveller, where `emptyLabel` names the choice of nobody in particular, "Anyone").
+ */
 export function PersonCombobox({
   people,
   value,
   onChange,
+  emptyLabel,
   ...field
-}: FieldProps & { people: readonly Person[]; value: string; onChange: (id: string) => void; autoFocus?: boolean }) {
-  const options = usePersonOptions(people);
+}: FieldProps & { people: readonly Person[]; value: string; onChange: (id: string) => void; autoFocus?: boolean; emptyLabel?: string }) {
+  const personOptions = usePersonOptions(people);
+  const options = useMemo(
+    () => (emptyLabel ? [{ id: '', label: emptyLabel }, ...personOptions] : personOptions),
+    [emptyLabel, personOptions],
+  );
   return (
     <Combobox
       {...field}

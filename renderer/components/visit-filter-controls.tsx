@@ -4,7 +4,7 @@ import { VISIT_FILTER_PARAMS, visitFilterFromParams, visitFilterToParams, type V
 import { FILTER_CHOICE_TABLES, useQuery, useRevision, visitFilterChoices } from '../db';
 import { CountrySelect } from './country-select';
 import { Field } from './field';
-import { PersonSelect } from './person-select';
+import { PersonCombobox } from './person-select';
 import { StatusFilterSelect } from './status-filter-select';
 import './visit-filter-controls.css';
 
@@ -81,7 +81,8 @@ export function VisitFilterControls({
         />
       </Field>
       <Field label="Traveller">
-        <PersonSelect
+        {/* Typed to find: with a data set loaded there are well over a thousand travellers. */}
+        <PersonCombobox
           people={choices.data?.people ?? []}
           value={value.travellerId ?? ''}
           emptyLabel="Anyone"
