@@ -150,6 +150,9 @@ function singleReducer(state: UseComboboxState<ComboOption>, { type, changes }: 
     case useCombobox.stateChangeTypes.InputChange:
       return { ...changes, highlightedIndex: changes.inputValue?.trim() ? 0 : -1 };
     case useCombobox.stateChangeTypes.InputKeyDownEscape:
+      // On a closed list Escape changes nothing (downshift would clear the choice, and a choice just
+      // made may not have come back through `value` yet); on an open one it closes it.
+      if (!state.isOpen) return state;
       return { ...changes, selectedItem: state.selectedItem, inputValue: itemToString(state.selectedItem) };
     case useCombobox.stateChangeTypes.InputBlur:
       // Leaving without a choice puts back the chosen record's name over what was typed.
