@@ -25,3 +25,5 @@ export * from './calendar-data';
 export { keepSampleData, removeSampleData, sampleDataNotice, type SampleDataNotice, type SampleRemoval } from './sample-data';
 export * from './visit-duplicates';
 export * from './visit-status';
+export * from './meetings';
+export * from './events';
