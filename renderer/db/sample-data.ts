@@ -1,7 +1,7 @@
-import { buildSeed, SEED_IDS } from '../../shared/seed';
+import { SEED_IDS } from '../../shared/seed';
 import type { LegationDB } from './database';
 import { clock, db as appDb } from './instance';
-import { SEED_KEY } from './seed';
+import { SEED_KEY, seedTables, type SeedRow, type SeedTable } from './seed';
 import { pushUndo } from './undo';
 
 /**
@@ -51,28 +51,16 @@ export interface SampleRemoval {
  * traveller. One transaction; undoable in one step (the rows go back as they were).
  */
 export async function removeSampleData(database: LegationDB = appDb): Promise<SampleRemoval> {
-  const seed = buildSeed();
-  const plan = [
-    [database.people, seed.people],
-    [database.sources, seed.sources],
-    [database.visits, seed.visits],
-    [database.meetings, seed.meetings],
-    [database.events, seed.events],
-    [database.evidence, seed.evidence],
-    [database.notes, seed.notes],
-  ] as const;
-  type Row = { id: string; deletedAt?: string | null; updatedAt: string };
-  type AnyTable = { bulkGet(ids: string[]): Promise<(Row | undefined)[]>; bulkPut(rows: Row[]): Promise<unknown> };
-  const before: { table: AnyTable; rows: Row[] }[] = [];
+  const plan = seedTables(database);
+  const before: { table: SeedTable; rows: SeedRow[] }[] = [];
   const keptPeople: string[] = [];
-  const seedIds = new Set(plan.flatMap(([, rows]) => rows.map((r) => r.id)));
+  const seedIds = new Set(plan.flatMap(({ rows }) => rows.map((r) => r.id)));
   await database.transaction('rw', [...database.recordTables], async () => {
     const now = clock.now();
-    for (const [dexieTable, seeded] of plan) {
-      const table = dexieTable as unknown as AnyTable;
-      const live = (await table.bulkGet(seeded.map((r) => r.id))).filter((r): r is Row => !!r && !r.deletedAt);
+    for (const { table, rows: seeded, people } of plan) {
+      const live = (await table.bulkGet(seeded.map((r) => r.id))).filter((r): r is SeedRow => !!r && !r.deletedAt);
       let remove = live;
-      if (dexieTable === database.people) {
+      if (people) {
         const keep = new Set<string>();
         for (const person of live) {
           const travels = await database.visits
@@ -83,7 +71,7 @@ export async function removeSampleData(database: LegationDB = appDb): Promise<Sa
           if (travels > 0) keep.add(person.id);
         }
         remove = live.filter((p) => !keep.has(p.id));
-        keptPeople.push(...live.filter((p) => keep.has(p.id)).map((p) => (p as Row & { name: string }).name));
+        keptPeople.push(...live.filter((p) => keep.has(p.id)).map((p) => (p as SeedRow & { name: string }).name));
       }
       if (remove.length === 0) continue;
       before.push({ table, rows: remove });
