@@ -1,5 +1,5 @@
 /**
- * Dashboard aggregations. The repository (renderer/db/dashboard-data.ts) answers these from index
+ * Dashboard aggregations. The repository (renderer/features/dashboard/dashboard-data.ts) answers these from index
  * counts without reading rows; the functions here compute the same answers from rows. They are the
  * definition (what each chart means) and the reference the repository is tested against, and they
  * serve small in-memory sets (reports, the command line).

@@ -3,7 +3,8 @@ import { Link, useSearchParams } from 'react-router';
 import { dayLabel, daysBetween, isValidDay, localToday } from '../../../shared/model';
 import { WEEKDAY_NAMES, calendarGrid, dayAfterKey, stepCalendar, type CalendarDay } from '../../../shared/timeline';
 import { EmptyState, StatusBadge, VisitFilterControls, hasVisitFilter, useVisitFilterParams } from '../../components';
-import { calendarData, calendarOpeningDay, nearestVisitStarts, useQuery, type CalendarVisit } from '../../db';
+import { useQuery } from '../../db';
+import { calendarData, calendarOpeningDay, nearestVisitStarts, type CalendarVisit } from './calendar-data';
 import { calendarParamsFrom, calendarParamsTo, type CalendarParams } from './calendar-params';
 import './calendar.css';
 

@@ -4,7 +4,8 @@ import { dayLabel, VISIT_STATUSES, localToday, visitTitle } from '../../../share
 import { countryName } from '../../../shared/places';
 import { yearRange, type YearCount } from '../../../shared/stats';
 import { EmptyState, visitFilterToParams } from '../../components';
-import { loadDashboard, useQuery, type DashboardVisit } from '../../db';
+import { useQuery } from '../../db';
+import { loadDashboard, type DashboardVisit } from './dashboard-data';
 import './dashboard.css';
 
 const nf = new Intl.NumberFormat('en');

@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { VISIT_STATUSES } from '../../../shared/model';
 import { EmptyState, StatusBadge, VisitFilterControls, hasVisitFilter, useVisitFilterParams, visitFilterToParams } from '../../components';
-import { loadMapRoutes, useQuery, type MapRoutes, type VisitFilter } from '../../db';
+import { useQuery, type VisitFilter } from '../../db';
+import { loadMapRoutes, type MapRoutes } from './map-data';
 import { WorldMap, type DrawnRoute } from './world-map';
 import './map.css';
 

@@ -14,7 +14,7 @@ import {
 } from '../../../shared/reports';
 import { bridge } from '../../bridge';
 import { useToast } from '../../components';
-import { loadDossierInput } from '../../db';
+import { loadDossierInput } from './report-data';
 import { DEFAULT_TITLES, buildDossier, zoneOffsetMinutes } from './build-report';
 import { PAPER_CSS, printReport } from './print-bridge';
 import { renderInWorker } from './render-file';

@@ -15,7 +15,7 @@ import {
   type ReportModel,
 } from '../../../shared/reports';
 import { useToast } from '../../components';
-import { loadReportInput } from '../../db';
+import { loadReportInput } from './report-data';
 import { DEFAULT_TITLES, buildBrief, buildModel, zoneOffsetMinutes } from './build-report';
 import { PAPER_CSS, printReport } from './print-bridge';
 

@@ -19,7 +19,8 @@ import {
 } from '../../../shared/reports';
 import { bridge } from '../../bridge';
 import { Field, VisitFilterControls, useToast } from '../../components';
-import { countReportVisits, listPeople, listVisits, loadDossierInput, loadReportInput, useQuery } from '../../db';
+import { listPeople, listVisits, useQuery } from '../../db';
+import { countReportVisits, loadDossierInput, loadReportInput } from './report-data';
 import { CHUNKED_THRESHOLD, DEFAULT_TITLES, buildBrief, buildDossier, buildModel, zoneOffsetMinutes } from './build-report';
 import { renderInWorker } from './render-file';
 import type { RenderRequest } from './render-protocol';

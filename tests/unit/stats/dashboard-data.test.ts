@@ -5,9 +5,9 @@ import { VISIT_STATUSES, isOverdue, type FuzzyDate, type Person, type Visit, typ
 import { placeFor } from '../../../shared/places';
 import { SEED_IDS } from '../../../shared/seed';
 import { nextPlanned, recentlyPostponed, statusCounts, topCountries, visitsPerYear } from '../../../shared/stats';
-import { loadDashboard } from '../../../renderer/db/dashboard-data';
+import { loadDashboard } from '../../../renderer/features/dashboard/dashboard-data';
 import { db } from '../../../renderer/db/instance';
-import { loadMapRoutes } from '../../../renderer/db/map-data';
+import { loadMapRoutes } from '../../../renderer/features/map/map-data';
 import { ensureSeeded } from '../../../renderer/db/seed';
 import { listVisits, type VisitFilter } from '../../../renderer/db/visits';
 

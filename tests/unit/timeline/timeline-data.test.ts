@@ -4,7 +4,7 @@ import { dayDate, monthDate, yearDate, type Visit } from '../../../shared/model'
 import { SEED_IDS } from '../../../shared/seed';
 import { db } from '../../../renderer/db/instance';
 import { ensureSeeded } from '../../../renderer/db/seed';
-import { calendarData } from '../../../renderer/db/calendar-data';
+import { calendarData } from '../../../renderer/features/calendar/calendar-data';
 import { eventsOverlapping, latestVisitDay, timelineData, visitsOverlapping } from '../../../renderer/db/timeline-data';
 import { monthGrid } from '../../../shared/timeline';
 import { timelineParamsFrom, timelineParamsTo } from '../../../renderer/features/timeline/timeline-params';

@@ -1,8 +1,6 @@
-import type { Evidence, Meeting, Note, Source, Visit } from '../../shared/model';
-import type { ReportInput, ReportSelection } from '../../shared/reports';
-import { db } from './instance';
-import { countVisits } from './visit-query';
-import { listVisits } from './visits';
+import type { Evidence, Meeting, Note, Source, Visit } from '../../../shared/model';
+import type { ReportInput, ReportSelection } from '../../../shared/reports';
+import { countVisits, listVisits, readTables } from '../../db';
 
 /**
  * The records a report of `selection` needs: the selected visits (the Visits list's own filter
@@ -11,7 +9,7 @@ import { listVisits } from './visits';
  * snapshot even while another window writes. Deleted records are left out.
  */
 export async function loadReportInput(selection: ReportSelection): Promise<ReportInput> {
-  return db.transaction('r', [db.visits, db.people, db.sources, db.evidence, db.meetings, db.notes, db.events], async () => {
+  return readTables(['visits', 'people', 'sources', 'evidence', 'meetings', 'notes', 'events'], async (db) => {
     let visits: Visit[];
     if (selection.visitId) {
       const v = await db.visits.get(selection.visitId);
@@ -60,8 +58,9 @@ export async function loadReportInput(selection: ReportSelection): Promise<Repor
 
 /** How many visits a selection covers (for the Reports screen's preview, without loading their records). */
 export async function countReportVisits(selection: ReportSelection): Promise<number> {
-  if (selection.visitId) {
-    const v = await db.visits.get(selection.visitId);
+  const { visitId } = selection;
+  if (visitId) {
+    const v = await readTables(['visits'], (db) => db.visits.get(visitId));
     return v && !v.deletedAt ? 1 : 0;
   }
   return countVisits({ filter: selection, sort: { field: 'start', dir: 'desc' } });
@@ -75,7 +74,7 @@ export async function countReportVisits(selection: ReportSelection): Promise<num
  * not there.
  */
 export async function loadDossierInput(visitId: string): Promise<ReportInput | null> {
-  return db.transaction('r', [db.visits, db.people, db.sources, db.meetings, db.notes], async () => {
+  return readTables(['visits', 'people', 'sources', 'meetings', 'notes'], async (db) => {
     const visit = await db.visits.get(visitId);
     if (!visit || visit.deletedAt) return null;
     const traveller = await db.people.get(visit.travellerId);

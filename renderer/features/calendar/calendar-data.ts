@@ -1,5 +1,5 @@
-import { addDays, type Visit, type VisitStatus } from '../../shared/model';
-import { countryName } from '../../shared/places';
+import { addDays, type Visit, type VisitStatus } from '../../../shared/model';
+import { countryName } from '../../../shared/places';
 import {
   datesLabel,
   datesSpan,
@@ -8,10 +8,8 @@ import {
   type CalendarGrid,
   type CalendarPlacement,
   type DaySpan,
-} from '../../shared/timeline';
-import { db } from './instance';
-import { personNames, visitsOverlapping } from './timeline-data';
-import type { VisitFilter } from './visits';
+} from '../../../shared/timeline';
+import { personNames, readTables, visitsOverlapping, type VisitFilter } from '../../db';
 
 /** A visit as a calendar cell shows it. */
 export interface CalendarVisit {
@@ -72,7 +70,7 @@ export async function nearestVisitStarts(
   to: string,
   filter: VisitFilter = {},
 ): Promise<{ before: string | null; after: string | null }> {
-  return db.transaction('r', db.visits, async () => {
+  return readTables(['visits'], async (db) => {
     const before = await db.visits
       .where('startKey')
       .between('0', from, true, false)

@@ -1,5 +1,4 @@
-import { Dexie } from 'dexie';
-import { formatVisitDates, isOverdue, lastPossibleDay, VISIT_STATUSES, type Visit } from '../../shared/model';
+import { formatVisitDates, isOverdue, lastPossibleDay, VISIT_STATUSES, type Visit } from '../../../shared/model';
 import {
   emptyStatusCounts,
   fillYears,
@@ -11,8 +10,8 @@ import {
   type CountryCount,
   type StatusCounts,
   type YearCount,
-} from '../../shared/stats';
-import { db } from './instance';
+} from '../../../shared/stats';
+import { MAX_KEY, readTables } from '../../db';
 
 /** A visit as the dashboard's lists show it. */
 export interface DashboardVisit {
@@ -62,7 +61,7 @@ const LIST_LENGTH = 5;
  */
 export async function loadDashboard(today: string, topN = 10): Promise<DashboardData> {
   const began = performance.now();
-  const result = await db.transaction('r', [db.visits, db.people], async () => {
+  const result = await readTables(['visits', 'people'], async (db) => {
     const deleted = await db.visits.where('deletedAt').above('').toArray();
     const deletedBy = {
       status: emptyStatusCounts(),
@@ -116,7 +115,7 @@ export async function loadDashboard(today: string, topN = 10): Promise<Dashboard
     // Next planned: starting today or later (index order), or a window that started earlier and is still open.
     const ahead = await db.visits
       .where('[status+startKey]')
-      .between(['planned', today], ['planned', Dexie.maxKey], true, true)
+      .between(['planned', today], ['planned', MAX_KEY], true, true)
       .filter((v) => !v.deletedAt)
       .limit(LIST_LENGTH)
       .toArray();

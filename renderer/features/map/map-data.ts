@@ -1,8 +1,13 @@
-import { Dexie } from 'dexie';
-import { aggregateRoutes, buildLegs, type AggregatedRoute, type RoutePerson, type RouteVisit, type UnroutedReason } from '../../shared/geo';
-import { formatVisitDates, localToday, visitMatches, type Visit } from '../../shared/model';
-import { db } from './instance';
-import type { VisitFilter } from './visits';
+import {
+  aggregateRoutes,
+  buildLegs,
+  type AggregatedRoute,
+  type RoutePerson,
+  type RouteVisit,
+  type UnroutedReason,
+} from '../../../shared/geo';
+import { formatVisitDates, localToday, visitMatches, type Visit } from '../../../shared/model';
+import { MAX_KEY, readTables, type RecordTables, type VisitFilter } from '../../db';
 
 /** What the map's tooltip and route table say about a route's most recent visit. */
 export interface RouteVisitInfo {
@@ -34,8 +39,8 @@ export interface MapRoutes {
  * date, or the endKey index for a date range alone; the remaining criteria are checked in memory.
  * Without any filter every row is read (one getAll): the map shows all visits.
  */
-async function candidateRows(f: VisitFilter): Promise<Visit[]> {
-  const upper = f.to ?? Dexie.maxKey;
+async function candidateRows(db: RecordTables, f: VisitFilter): Promise<Visit[]> {
+  const upper = f.to ?? MAX_KEY;
   if (f.travellerId) {
     return db.visits.where('[travellerId+startKey]').between([f.travellerId, ''], [f.travellerId, upper], true, true).toArray();
   }
@@ -59,8 +64,8 @@ async function candidateRows(f: VisitFilter): Promise<Visit[]> {
  */
 export async function loadMapRoutes(filter: VisitFilter, limit = 300): Promise<MapRoutes> {
   const began = performance.now();
-  const result = await db.transaction('r', [db.visits, db.people], async () => {
-    const rows = await candidateRows(filter);
+  const result = await readTables(['visits', 'people'], async (db) => {
+    const rows = await candidateRows(db, filter);
     const visits: RouteVisit[] = [];
     const byId = new Map<string, Visit>();
     const today = localToday();
