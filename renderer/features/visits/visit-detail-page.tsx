@@ -19,6 +19,7 @@ import {
   placeLabel,
   transitionError,
   visitTitle,
+  type Meeting,
   type Person,
   type Source,
   type StatusChange,
@@ -28,9 +29,11 @@ import { Dialog, Field, OverdueBadge, StatusBadge, useToast } from '../../compon
 import {
   ConflictError,
   createNote,
+  deleteMeeting,
   deleteVisit,
   describeStorageError,
   getVisitDetail,
+  listPeople,
   reconcileSuggestionsFor,
   redateVisitStatus,
   useQuery,
@@ -38,6 +41,7 @@ import {
   type VisitDetail,
 } from '../../db';
 import { choicesFor, StatusDialog, type StatusDialogMode } from './status-dialog';
+import { MeetingDialog } from './meeting-dialog';
 import { noteExcerpt } from './note-excerpt';
 import './visit-detail.css';
 
@@ -265,40 +269,7 @@ function VisitDetailView({ detail }: { detail: VisitDetail }) {
 
       <NotesSection notes={notes} onNew={() => void newNote()} />
 
-      <section aria-labelledby="meetings-heading">
-        <h2 id="meetings-heading">Meetings</h2>
-        {meetings.length === 0 ? (
-          <p className="muted">No meetings recorded for this visit.</p>
-        ) : (
-          meetings.map((m) => {
-            const people = new Map<string, Person>([...m.participants, ...hosts, ...(traveller ? [traveller] : [])].map((p) => [p.id, p]));
-            return (
-              <article key={m.id} className="meeting panel" aria-label={`Meeting: ${m.participants.map((p) => p.name).join(' and ')}`}>
-                <h3>
-                  <PeopleLinks people={m.participants} joiner=" and " />
-                </h3>
-                <p className="muted">
-                  {formatFuzzyDate(m.date)}
-                  {m.place ? ` · ${placeLabel(m.place)}` : ''}
-                </p>
-                {m.summary && <p>{m.summary}</p>}
-                {m.quotes.map((q, i) => {
-                  const speaker = q.personId ? people.get(q.personId) : undefined;
-                  return (
-                    <figure key={i} className="quote">
-                      <blockquote>{q.text}</blockquote>
-                      <figcaption>
-                        — {speaker ? <Link to={`/people/${speaker.id}`}>{speaker.name}</Link> : 'unattributed'}
-                        {q.sourceId && <>, in {sourceLink(sourceById.get(q.sourceId), q.sourceId)}</>}
-                      </figcaption>
-                    </figure>
-                  );
-                })}
-              </article>
-            );
-          })
-        )}
-      </section>
+      <MeetingsSection detail={detail} sourceById={sourceById} />
 
       <section aria-labelledby="evidence-heading">
         <h2 id="evidence-heading">Evidence</h2>
@@ -348,6 +319,99 @@ function VisitDetailView({ detail }: { detail: VisitDetail }) {
 
       {dialog && <StatusDialog visit={visit} title={title} mode={dialog} onClose={() => setDialog(null)} />}
     </article>
+  );
+}
+
+/**
+ * Who met whom on this visit: each meeting with its people, date, place, summary and quotes, and
+ * the ways to add, edit and delete one (a delete is undone from its toast or with Ctrl/Cmd+Z).
+ */
+function MeetingsSection({ detail, sourceById }: { detail: VisitDetail; sourceById: Map<string, Source> }) {
+  const { visit, traveller, hosts, meetings } = detail;
+  const toast = useToast();
+  // The dialog's meeting as it was when opened (null: a new one); the live one comes from `meetings`.
+  const [editing, setEditing] = useState<{ meeting: Meeting | null } | null>(null);
+  const people = useQuery(() => listPeople(), []);
+  const remove = async (m: Meeting, who: string) => {
+    try {
+      await deleteMeeting(m.id);
+      toast.notify(`Meeting deleted: ${who}`, { undo: true });
+    } catch (e) {
+      toast.fail(e);
+    }
+  };
+  const open = editing?.meeting ?? null;
+  return (
+    <section aria-labelledby="meetings-heading">
+      <div className="section-head">
+        <h2 id="meetings-heading">Meetings</h2>
+        <button type="button" onClick={() => setEditing({ meeting: null })} disabled={!people.data}>
+          Add meeting
+        </button>
+      </div>
+      {meetings.length === 0 ? (
+        <p className="muted">No meetings recorded for this visit.</p>
+      ) : (
+        meetings.map((m) => {
+          const byId = new Map<string, Person>([...m.participants, ...hosts, ...(traveller ? [traveller] : [])].map((p) => [p.id, p]));
+          const who = m.participants.map((p) => p.name).join(' and ') || 'people no longer recorded';
+          return (
+            <article key={m.id} className="meeting panel" aria-label={`Meeting: ${who}`}>
+              <div className="section-head">
+                <h3>
+                  <PeopleLinks people={m.participants} joiner=" and " />
+                </h3>
+                <div className="actions">
+                  <button
+                    type="button"
+                    onClick={() => setEditing({ meeting: m })}
+                    disabled={!people.data}
+                    aria-label={`Edit meeting: ${who}`}
+                  >
+                    Edit
+                  </button>
+                  <button type="button" className="danger" onClick={() => void remove(m, who)} aria-label={`Delete meeting: ${who}`}>
+                    Delete
+                  </button>
+                </div>
+              </div>
+              <p className="muted">
+                {formatFuzzyDate(m.date)}
+                {m.place ? ` · ${placeLabel(m.place)}` : ''}
+              </p>
+              {m.summary && <p>{m.summary}</p>}
+              {m.quotes.map((q, i) => {
+                const speaker = q.personId ? byId.get(q.personId) : undefined;
+                return (
+                  <figure key={i} className="quote">
+                    <blockquote>{q.text}</blockquote>
+                    <figcaption>
+                      — {speaker ? <Link to={`/people/${speaker.id}`}>{speaker.name}</Link> : 'unattributed'}
+                      {q.sourceId && <>, in {sourceLink(sourceById.get(q.sourceId), q.sourceId)}</>}
+                    </figcaption>
+                  </figure>
+                );
+              })}
+            </article>
+          );
+        })
+      )}
+      {people.error && (
+        <p className="form-error" role="alert">
+          The list of people could not be read: {people.error.message}
+        </p>
+      )}
+      {editing && people.data && (
+        <MeetingDialog
+          visitId={visit.id}
+          meeting={open}
+          latest={open ? (meetings.find((m) => m.id === open.id) ?? null) : undefined}
+          people={people.data}
+          participantIds={traveller ? [traveller.id] : []}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </section>
   );
 }
 

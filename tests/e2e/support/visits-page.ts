@@ -75,7 +75,7 @@ export class VisitDetail {
   }
 
   async delete(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Delete' }).click();
+    await this.page.getByRole('button', { name: 'Delete', exact: true }).click();
   }
 }
 

@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import { applyFieldMerge, mergeFields, type FieldMerge } from '../../shared/merge';
+import { ConflictError } from '../db';
+import type { ConflictChoices, ConflictRow } from './field-conflict-panel';
+
+/**
+ * The state of an edit form whose save carries the version it started from (see db/version.ts),
+ * for dialogs that edit one record: what is typed, the stored version it applies to, and, after a
+ * save refused with a ConflictError, the three-way merge of each field (shared/merge). Fields
+ * changed on one side only merge on their own; fields changed on both wait for the user's choice
+ * in the FieldConflictPanel. What the user typed is never replaced without their say.
+ */
+
+export interface FormConflict<S, K extends keyof S & string> {
+  theirsState: S;
+  theirsVersion: string;
+  merges: FieldMerge<K, S[K]>[];
+}
+
+type Equal<S, K extends keyof S & string> = (a: S[K], b: S[K], field: K) => boolean;
+
+/** Arrays by content, everything else by identity: what a form's fields need. */
+export function sameFieldValue(a: unknown, b: unknown): boolean {
+  return Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((x, i) => x === b[i]) : a === b;
+}
+
+export function useVersionedForm<S extends object, K extends keyof S & string, R extends { updatedAt: string }>({
+  initial,
+  version,
+  fields,
+  stateOf,
+  latest,
+  equal = sameFieldValue,
+}: {
+  initial: S;
+  /** The stored record's `updatedAt` the form opens at ('' for a new record). */
+  version: string;
+  /** The fields the form saves. */
+  fields: readonly K[];
+  /** The form's state for a stored record (the other window's version, in a conflict). */
+  stateOf: (record: R) => S;
+  /** The record as stored now, live: an untouched form follows another window's saves. */
+  latest?: R | null | undefined;
+  equal?: Equal<S, K>;
+}) {
+  const [state, setState] = useState(initial);
+  const [base, setBase] = useState({ state: initial, version });
+  const [conflict, setConflict] = useState<FormConflict<S, K> | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [refreshed, setRefreshed] = useState(false);
+  const same = (a: S, b: S) => fields.every((f) => equal(a[f], b[f], f));
+  const dirty = !same(state, base.state);
+  // Saved in another window while nothing is typed here: show the new version (derived in render,
+  // as the visit form does). With typing, the save merges instead.
+  if (latest && version && latest.updatedAt !== base.version && !dirty && !conflict && !busy) {
+    const next = stateOf(latest);
+    setState(next);
+    setBase({ state: next, version: latest.updatedAt });
+    setRefreshed(true);
+  }
+  const changedElsewhere = !!latest && !!version && !conflict && latest.updatedAt !== base.version && dirty;
+
+  /**
+   * Saves `form` through `write` at `from`'s version. A ConflictError merges: one-sided changes are
+   * taken and saved again; both-sided ones stop here with `conflict` set (returns null). Returns
+   * the fields taken from the other window. Other errors are thrown to the caller, `form` kept.
+   */
+  const submit = async (
+    write: (form: S, version: string) => Promise<void>,
+    form: S = state,
+    from: typeof base = base,
+    taken: K[] = [],
+  ): Promise<K[] | null> => {
+    setBusy(true);
+    try {
+      try {
+        await write(form, from.version);
+        return taken;
+      } catch (err) {
+        if (!(err instanceof ConflictError)) throw err;
+        const current = err.current as unknown as R;
+        const theirsState = stateOf(current);
+        const merges = mergeFields(fields, from.state, form, theirsState, equal).filter((m) => m.kind !== 'same');
+        const next = { state: theirsState, version: current.updatedAt };
+        if (merges.some((m) => m.kind === 'conflict')) {
+          setConflict({ theirsState, theirsVersion: current.updatedAt, merges });
+          return null;
+        }
+        const merged = applyFieldMerge(form, merges);
+        setState(merged);
+        setBase(next);
+        return await submit(write, merged, next, [...taken, ...merges.filter((m) => m.kind === 'theirs').map((m) => m.field)]);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** The user's choices in the conflict panel: the merge becomes the form, at the other window's version. */
+  const resolve = (choices: ConflictChoices<K>): { form: S; from: typeof base } | null => {
+    if (!conflict) return null;
+    const form = applyFieldMerge(state, conflict.merges, choices);
+    const from = { state: conflict.theirsState, version: conflict.theirsVersion };
+    setState(form);
+    setBase(from);
+    setConflict(null);
+    return { form, from };
+  };
+
+  /** Drops the user's edits for the other window's version. */
+  const takeTheirs = () => {
+    if (!conflict) return;
+    setState(conflict.theirsState);
+    setBase({ state: conflict.theirsState, version: conflict.theirsVersion });
+    setConflict(null);
+  };
+
+  /** The conflict's rows in words, for the FieldConflictPanel. */
+  const conflictRows = (labels: Record<K, string>, describe: (field: K, s: S) => string): ConflictRow<K>[] =>
+    (conflict?.merges ?? []).map((m) => ({
+      field: m.field,
+      label: labels[m.field],
+      kind: m.kind,
+      before: describe(m.field, base.state),
+      mine: describe(m.field, state),
+      theirs: describe(m.field, conflict!.theirsState),
+    }));
+
+  const set = (patch: Partial<S>) => setState((s) => ({ ...s, ...patch }));
+  return { state, set, setState, base, dirty, busy, conflict, changedElsewhere, refreshed, submit, resolve, takeTheirs, conflictRows };
+}
