@@ -1,68 +1,67 @@
-import { useMemo, type ComponentPropsWithoutRef } from 'react';
-import { COUNTRIES, countryName } from '../../shared/places';
+import { useMemo } from 'react';
+import { COUNTRIES, HISTORICAL_COUNTRIES, countryByCode, countryName, historicalCountry } from '../../shared/places';
 import { Combobox, type ComboOption } from './combobox';
 
-type SelectProps = Omit<ComponentPropsWithoutRef<'select'>, 'value' | 'onChange' | 'children'>;
-
-const BY_NAME = [...COUNTRIES].sort((a, b) => a.name.localeCompare(b.name));
-
-/**
- * A country chooser over the offline gazetteer, sorted by English name. A native <select>: typing
- * letters jumps to the country ("sau" → Saudi Arabia) and it works with every screen reader.
- * `codes` restricts the choices (e.g. to countries that have visits); the current value is always
- * listed so a filter from a link never shows as blank.
- */
-export function CountrySelect({
-  value,
-  onChange,
-  emptyLabel = 'Choose a country…',
-  codes,
-  ...rest
-}: SelectProps & { value: string; onChange: (code: string) => void; emptyLabel?: string; codes?: readonly string[] | undefined }) {
-  const options = useMemo(() => {
-    if (!codes) return BY_NAME.map((c) => ({ code: c.code, name: c.name }));
-    const set = new Set(codes);
-    if (value) set.add(value);
-    return [...set].map((code) => ({ code, name: countryName(code) })).sort((a, b) => a.name.localeCompare(b.name));
-  }, [codes, value]);
-  return (
-    <select {...rest} value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="">{emptyLabel}</option>
-      {options.map((c) => (
-        <option key={c.code} value={c.code}>
-          {c.name}
-        </option>
-      ))}
-    </select>
-  );
+/** A country as a combobox option, found by its name, official name, other names and code. */
+function countryOption(code: string): ComboOption {
+  const today = countryByCode(code);
+  if (today) return { id: today.code, label: today.name, keywords: [today.code, today.officialName, ...today.altNames] };
+  const past = historicalCountry(code);
+  if (past) return { id: past.code, label: past.name, keywords: [past.code, ...past.altNames], detail: `${past.from}–${past.to}` };
+  return { id: code, label: code };
 }
 
-/** Every country as a combobox option, found by its name, official name, other names and codes. */
-const COUNTRY_OPTIONS: readonly ComboOption[] = BY_NAME.map((c) => ({
-  id: c.code,
-  label: c.name,
-  keywords: [c.code, c.officialName, ...c.altNames],
-}));
+const byLabel = (a: ComboOption, b: ComboOption) => a.label.localeCompare(b.label);
+
+/** Every country of the gazetteer, by English name. */
+const COUNTRY_OPTIONS: readonly ComboOption[] = COUNTRIES.map((c) => countryOption(c.code)).sort(byLabel);
+/** The same with the countries that no longer exist (Soviet Union, Yugoslavia…), dated beside. */
+const WITH_HISTORICAL: readonly ComboOption[] = [...COUNTRY_OPTIONS, ...HISTORICAL_COUNTRIES.map((c) => countryOption(c.code))].sort(
+  byLabel,
+);
 
 /**
- * A country typed to find ("sau", "KSA", "Saudi Arabia"): the forms' host country. Found by every
- * name the gazetteer knows for it, so "Persia" or "USA" find theirs.
+ * A country typed to find ("sau", "KSA", "Saudi Arabia", "Persia"): found by every name the
+ * gazetteer knows for it and by its code. `codes` restricts the choices (a filter offers the
+ * countries that have visits, historical ones included); the current value is always listed, so a
+ * filter from a link never shows as blank. `historical` adds the countries that no longer exist to
+ * the full list (a role held in the Soviet Union). `emptyLabel` adds the choice of none (id '':
+ * "Any country", "No country").
  */
 export function CountryCombobox({
   value,
   onChange,
+  codes,
+  historical = false,
+  emptyLabel,
   ...field
 }: {
   value: string;
   onChange: (code: string) => void;
+  codes?: readonly string[] | undefined;
+  historical?: boolean;
+  emptyLabel?: string;
   id?: string;
   'aria-invalid'?: boolean | undefined;
   'aria-describedby'?: string | undefined;
+  disabled?: boolean;
 }) {
+  const options = useMemo(() => {
+    let list: readonly ComboOption[];
+    if (codes) {
+      const set = new Set(codes);
+      if (value) set.add(value);
+      list = [...set].map(countryOption).sort(byLabel);
+    } else {
+      list = historical ? WITH_HISTORICAL : COUNTRY_OPTIONS;
+      if (value && !list.some((o) => o.id === value)) list = [...list, countryOption(value)].sort(byLabel);
+    }
+    return emptyLabel === undefined ? list : [{ id: '', label: emptyLabel }, ...list];
+  }, [codes, value, historical, emptyLabel]);
   return (
     <Combobox
       {...field}
-      options={COUNTRY_OPTIONS}
+      options={options}
       value={value}
       onChange={onChange}
       listLabel="Countries"

@@ -1,32 +1,9 @@
-import { useId, useMemo, useState, type ComponentPropsWithoutRef, type KeyboardEvent } from 'react';
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Person } from '../../shared/model';
 import { countryName } from '../../shared/places';
 import { createPerson } from '../db';
 import { Combobox, MultiCombobox, type ComboOption } from './combobox';
 import { useToast } from './toast';
-
-type SelectProps = Omit<ComponentPropsWithoutRef<'select'>, 'value' | 'onChange' | 'children'>;
-
-/** One person from a list, sorted by name. */
-export function PersonSelect({
-  people,
-  value,
-  onChange,
-  emptyLabel = 'Choose a person…',
-  ...rest
-}: SelectProps & { people: readonly Person[]; value: string; onChange: (id: string) => void; emptyLabel?: string }) {
-  const sorted = useMemo(() => [...people].sort((a, b) => a.name.localeCompare(b.name)), [people]);
-  return (
-    <select {...rest} value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="">{emptyLabel}</option>
-      {sorted.map((p) => (
-        <option key={p.id} value={p.id}>
-          {p.name}
-        </option>
-      ))}
-    </select>
-  );
-}
 
 /** People as combobox options, by name: found by name and aliases, the latest role shown beside. */
 function usePersonOptions(people: readonly Person[]): ComboOption[] {

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { VISIT_FILTER_PARAMS, visitFilterFromParams, visitFilterToParams, type VisitFilter } from '../../shared/model';
 import { FILTER_CHOICE_TABLES, useQuery, useRevision, visitFilterChoices } from '../db';
-import { CountrySelect } from './country-select';
+import { CountryCombobox } from './country-select';
 import { Field } from './field';
 import { PersonCombobox } from './person-select';
 import { StatusFilterSelect } from './status-filter-select';
@@ -72,8 +72,9 @@ export function VisitFilterControls({
       <Field label="Status">
         <StatusFilterSelect value={value.status} onChange={(status) => set({ status })} />
       </Field>
+      {/* Typed to find: with a data set loaded there are well over a thousand travellers and some two hundred countries. */}
       <Field label="Host country">
-        <CountrySelect
+        <CountryCombobox
           value={value.country ?? ''}
           codes={choices.data?.countries ?? []}
           emptyLabel="Any country"
@@ -81,7 +82,6 @@ export function VisitFilterControls({
         />
       </Field>
       <Field label="Traveller">
-        {/* Typed to find: with a data set loaded there are well over a thousand travellers. */}
         <PersonCombobox
           people={choices.data?.people ?? []}
           value={value.travellerId ?? ''}

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { buildBackup, serializeBackup } from '../../shared/backup/format';
 import { createVisit, type FuzzyDate, type Person, type Visit, type VisitStatus } from '../../shared/model';
 import { test, expect } from './support/fixtures';
+import { choose } from './support/combobox';
 import { SettingsPage } from './support/settings-page';
 import { VisitsList } from './support/visits-page';
 
@@ -195,14 +196,14 @@ test('100,000 visits: the list counts them, reaches the last one from the keyboa
   const nBoth = live.filter((v) => v.status === 'postponed' && v.place.country === 'FR').length;
   await list.status.selectOption('postponed');
   await expect(list.count).toHaveText(`${nStatus.toLocaleString('en-US')} visits match`, { timeout: 60_000 });
-  await list.country.selectOption({ label: 'France' });
+  await choose(list.country, 'France', 'fran');
   await expect(list.count).toHaveText(`${nBoth.toLocaleString('en-US')} visits match`, { timeout: 60_000 });
   await expect(page).toHaveURL(/status=postponed&country=FR/);
   await expect(list.rows.first().getByRole('cell').nth(2)).toHaveText('postponed');
   await expect(list.rows.first().getByRole('link')).toContainText('France');
 
   await page.goBack();
-  await expect(list.country).toHaveValue('');
+  await expect(list.country).toHaveValue('Any country');
   await expect(list.status).toHaveValue('postponed');
   await expect(list.count).toHaveText(`${nStatus.toLocaleString('en-US')} visits match`, { timeout: 60_000 });
   await page.goBack();
@@ -210,7 +211,7 @@ test('100,000 visits: the list counts them, reaches the last one from the keyboa
   await expect(list.count).toHaveText('100,000 visits', { timeout: 60_000 });
   await page.goForward();
   await page.goForward();
-  await expect(list.country).toHaveValue('FR');
+  await expect(list.country).toHaveValue('France');
   await expect(list.count).toHaveText(`${nBoth.toLocaleString('en-US')} visits match`, { timeout: 60_000 });
 });
 

@@ -1,5 +1,5 @@
 import { personSchema, type Person, type Role } from '../../../shared/model';
-import { COUNTRIES, countryName } from '../../../shared/places';
+import { countryName } from '../../../shared/places';
 import type { PersonDraft } from '../../db';
 
 /** What the person form holds while the user types: strings, exactly as typed. */
@@ -117,6 +117,3 @@ export function currentRole(roles: readonly Role[]): { role: Role; former: boole
 export function roleLabel(role: Role): string {
   return role.country ? `${role.title}, ${countryName(role.country)}` : role.title;
 }
-
-/** Countries by name, for selects. */
-export const COUNTRIES_BY_NAME = [...COUNTRIES].sort((a, b) => a.name.localeCompare(b.name));

@@ -1,17 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { EmptyState, Field, FieldConflictPanel, useToast } from '../../components';
+import { CountryCombobox, EmptyState, Field, FieldConflictPanel, useToast } from '../../components';
 import { ConflictError, createPerson, describeStorageError, getPerson, updatePerson, useQuery, ValidationError } from '../../db';
 import type { Person } from '../../../shared/model';
-import {
-  COUNTRIES_BY_NAME,
-  formStateOf,
-  newRoleRow,
-  validatePersonForm,
-  type FormErrors,
-  type PersonFormState,
-  type RoleRow,
-} from './person-draft';
+import { formStateOf, newRoleRow, validatePersonForm, type FormErrors, type PersonFormState, type RoleRow } from './person-draft';
 import {
   PERSON_FIELD_LABELS,
   mergedPersonState,
@@ -22,19 +14,6 @@ import {
   type PersonField,
 } from './person-conflict';
 import type { FieldChoice } from '../../../shared/merge';
-
-function CountryOptions() {
-  return (
-    <>
-      <option value="">—</option>
-      {COUNTRIES_BY_NAME.map((c) => (
-        <option key={c.code} value={c.code}>
-          {c.name}
-        </option>
-      ))}
-    </>
-  );
-}
 
 function RoleEditor({
   row,
@@ -58,9 +37,7 @@ function RoleEditor({
         <input value={row.title} onChange={(e) => onChange({ title: e.target.value })} placeholder="Prime Minister" />
       </Field>
       <Field label={`Country (role ${n})`} error={err('country')}>
-        <select value={row.country} onChange={(e) => onChange({ country: e.target.value })}>
-          <CountryOptions />
-        </select>
+        <CountryCombobox value={row.country} onChange={(country) => onChange({ country })} emptyLabel="No country" historical />
       </Field>
       <Field label={`From (role ${n})`} error={err('from')}>
         <input
@@ -205,9 +182,7 @@ function PersonForm({ person }: { person: Person | undefined }) {
           <textarea rows={3} value={state.aliases} onChange={(e) => set({ aliases: e.target.value })} />
         </Field>
         <Field label="Country" error={errors.country}>
-          <select value={state.country} onChange={(e) => set({ country: e.target.value })}>
-            <CountryOptions />
-          </select>
+          <CountryCombobox value={state.country} onChange={(country) => set({ country })} emptyLabel="No country" historical />
         </Field>
         <Field label="About" error={errors.note} hint="A line or two: who they are, why they matter.">
           <textarea rows={2} value={state.note} onChange={(e) => set({ note: e.target.value })} />

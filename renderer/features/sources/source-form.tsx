@@ -1,13 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { applyFieldMerge, mergeFields, type FieldMerge } from '../../../shared/merge';
-import { COUNTRIES, countryName } from '../../../shared/places';
+import { countryName } from '../../../shared/places';
 import type { Source } from '../../../shared/model';
-import { Field, FieldConflictPanel, useToast, type ConflictChoices, type ConflictRow } from '../../components';
+import { CountryCombobox, Field, FieldConflictPanel, useToast, type ConflictChoices, type ConflictRow } from '../../components';
 import { ConflictError, createSource, describeStorageError, updateSource, ValidationError } from '../../db';
 import { sourceFormState, validateSourceForm, type SourceFormState } from './source-draft';
-
-const COUNTRIES_BY_NAME = [...COUNTRIES].sort((a, b) => a.name.localeCompare(b.name));
 
 /** The fields the details editor saves (the text itself never changes), with their labels. */
 type DetailField = 'title' | 'publisher' | 'url' | 'publishedOn' | 'datelineCountry' | 'datelineCity';
@@ -69,14 +67,12 @@ function DescriptionFields({
         <input value={state.publishedOn} onChange={(e) => set({ publishedOn: e.target.value })} placeholder="YYYY-MM-DD" size={11} />
       </Field>
       <Field label="Dateline country" error={errors.datelineCountry}>
-        <select value={state.datelineCountry} onChange={(e) => set({ datelineCountry: e.target.value })}>
-          <option value="">—</option>
-          {COUNTRIES_BY_NAME.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
+        <CountryCombobox
+          value={state.datelineCountry}
+          onChange={(code) => set({ datelineCountry: code })}
+          emptyLabel="No country"
+          historical
+        />
       </Field>
       <Field label="Dateline city" error={errors.datelineCity}>
         <input value={state.datelineCity} onChange={(e) => set({ datelineCity: e.target.value })} placeholder="e.g. Tehran" />

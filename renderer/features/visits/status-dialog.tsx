@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import {
   allowedTransitions,
   dayLabel,
@@ -17,6 +17,7 @@ import {
   type VisitStatus,
 } from '../../../shared/model';
 import { Dialog, Field, FuzzyDateInput, fuzzyDateHint, useToast } from '../../components';
+import { Combobox, type ComboOption } from '../../components/combobox';
 import { ConflictError, changeVisitStatus, describeStorageError, listSources, useQuery } from '../../db';
 import { parseOptionalDate } from './visit-form-model';
 
@@ -61,6 +62,19 @@ export function StatusDialog({
   const toast = useToast();
   // Read when the dialog opens, not with the visit: every source holds its article's full text.
   const sources = useQuery(() => listSources(), []);
+  // Typed to find: an analyst keeps hundreds of articles. Found by title, publisher and day.
+  const sourceOptions = useMemo<ComboOption[]>(
+    () => [
+      { id: '', label: sources.data ? 'No source' : sources.error ? 'No source' : 'Reading the sources…' },
+      ...(sources.data ?? []).map((s) => ({
+        id: s.id,
+        label: s.title,
+        keywords: [s.publisher ?? '', s.publishedOn ?? ''].filter(Boolean),
+        detail: [s.publisher, s.publishedOn ? dayLabel(s.publishedOn) : ''].filter(Boolean).join(', ') || undefined,
+      })),
+    ],
+    [sources.data, sources.error],
+  );
   const choices = choicesFor(visit.status, mode);
   const earliest = earliestDayFor(visit.statusHistory, visit.statusHistory.length);
   const dialogTitle = MODES[mode].title;
@@ -186,22 +200,23 @@ export function StatusDialog({
             required={!!to && requiresReason(to, visit.status)}
           />
         </Field>
-        <Field label="Source" hint="Where this was reported.">
-          <select value={sourceId} onChange={(e) => setSourceId(e.target.value)} aria-busy={sources.data ? undefined : true}>
-            <option value="">
-              {sources.data
-                ? 'No source'
-                : sources.error
-                  ? 'No source (the sources could not be read)'
-                  : 'No source (reading the sources…)'}
-            </option>
-            {(sources.data ?? []).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title}
-                {s.publishedOn ? ` (${dayLabel(s.publishedOn)})` : ''}
-              </option>
-            ))}
-          </select>
+        <Field
+          label="Source"
+          hint={
+            sources.error
+              ? 'Where this was reported. The sources could not be read: the change can be saved without one.'
+              : 'Where this was reported: type part of its title.'
+          }
+        >
+          <Combobox
+            options={sourceOptions}
+            value={sourceId}
+            onChange={setSourceId}
+            listLabel="Sources"
+            placeholder="Type a title…"
+            missingLabel="A deleted source"
+            disabled={!sources.data && !sources.error}
+          />
         </Field>
         {to && takesDates(to) && (
           <div className="date-pair">
