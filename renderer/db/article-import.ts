@@ -21,6 +21,7 @@ import { PeopleMatcher, type MatchReason } from '../../shared/people/match';
 import { foldForExact } from '../../shared/text/fold';
 import { ValidationError } from './errors';
 import { clock, db } from './instance';
+import { assertIntegrity, type IntegrityWrite } from './integrity';
 import { pushUndo } from './undo';
 
 /**
@@ -416,6 +417,12 @@ export async function saveArticleImport(
     // People whose every visit was skipped are not created.
     const used = new Set(visits.map((v) => v.travellerId));
     const createdPeople = [...created.values()].filter((p) => used.has(p.id));
+    await assertIntegrity(db, [
+      { table: 'sources', record: source },
+      ...createdPeople.map((record): IntegrityWrite => ({ table: 'people', record })),
+      ...visits.map((record): IntegrityWrite => ({ table: 'visits', record })),
+      ...evidence.map((record): IntegrityWrite => ({ table: 'evidence', record })),
+    ]);
     await db.sources.add(source);
     if (createdPeople.length) await db.people.bulkAdd(createdPeople);
     if (visits.length) await db.visits.bulkAdd(visits);

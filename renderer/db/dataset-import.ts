@@ -4,6 +4,7 @@ import { PeopleMatcher } from '../../shared/people/match';
 import { BulkWriteNotice } from './bulk-write';
 import { LegationDB, withIndexKeys } from './database';
 import { addUntracked } from './raw-write';
+import { assertIntegrity, type IntegrityWrite } from './integrity';
 import { db as appDb } from './instance';
 import { pushUndo } from './undo';
 
@@ -246,6 +247,16 @@ export async function saveDatasetImport(given: DatasetRecords, options: DatasetS
           // All issued at once (no round trip between the calls), like one bulkPut.
           await Promise.all(chunks(toPut, 49).map((part) => t.bulkPut(part)));
         }
+        // What the batch wrote (not what it left as the user had it) must reference records that are
+        // there and live: in this batch, an earlier one, or the user's. A problem aborts the
+        // transaction, so the batch is written whole or not at all.
+        await assertIntegrity(
+          db,
+          TABLES.flatMap((name) => written[name].map((record) => ({ table: name, record }) as IntegrityWrite)),
+          i === 0
+            ? `Records 1–${batch.length} of the import were not saved.`
+            : `Records ${i + 1}–${i + batch.length} of the import were not saved (the ${i.toLocaleString('en')} before them were).`,
+        );
         const next: DatasetImportRun = {
           ...run,
           done: i + batch.length,

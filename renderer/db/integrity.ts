@@ -93,12 +93,12 @@ export async function integrityProblems(db: Dexie, writes: readonly IntegrityWri
  * Throws a ValidationError when any record breaks a rule: the message names the table, the record
  * and the field (the first problems, and how many more), `fields` maps each field to its problem.
  */
-export async function assertIntegrity(db: Dexie, writes: readonly IntegrityWrite[]): Promise<void> {
+export async function assertIntegrity(db: Dexie, writes: readonly IntegrityWrite[], lead = 'Nothing was saved.'): Promise<void> {
   const problems = await integrityProblems(db, writes);
-  if (problems.length > 0) throw integrityError(problems);
+  if (problems.length > 0) throw integrityError(problems, lead);
 }
 
-export function integrityError(problems: readonly IntegrityProblem[]): ValidationError {
+export function integrityError(problems: readonly IntegrityProblem[], lead = 'Nothing was saved.'): ValidationError {
   const fields: Record<string, string> = {};
   for (const p of problems) {
     fields[p.field] ??= p.message;
@@ -108,5 +108,5 @@ export function integrityError(problems: readonly IntegrityProblem[]): Validatio
   }
   const shown = problems.slice(0, 3).map((p) => p.message);
   const more = problems.length > 3 ? ` …and ${problems.length - 3} more problem(s).` : '';
-  return new ValidationError(`Nothing was saved. ${shown.join(' ')}${more}`, fields);
+  return new ValidationError(`${lead} ${shown.join(' ')}${more}`, fields);
 }

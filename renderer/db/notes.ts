@@ -1,6 +1,7 @@
 import { noteSchema, noteTargetKey, type Note, type NoteTarget } from '../../shared/model';
 import { NotFoundError, ValidationError } from './errors';
 import { clock, db } from './instance';
+import { assertIntegrity } from './integrity';
 import { pushUndo } from './undo';
 import { expectVersion, nextVersion } from './version';
 
@@ -31,8 +32,12 @@ export async function createNote(target: NoteTarget, body = ''): Promise<Note> {
     targetKey: noteTargetKey(target),
   });
   if (!r.success) throw ValidationError.fromZod(r.error, 'The note cannot be created');
-  await db.notes.add(r.data);
-  return r.data;
+  const note = r.data;
+  await db.transaction('rw', [db.notes, db.visits, db.people], async () => {
+    await assertIntegrity(db, [{ table: 'notes', record: note }]);
+    await db.notes.add(note);
+  });
+  return note;
 }
 
 /**
@@ -53,9 +58,15 @@ export async function saveNoteBody(id: string, body: string, version: string): P
   });
 }
 
+/** Attaches a note to a visit or a person (or detaches it: null), which must be there and not deleted. */
 export async function setNoteTarget(id: string, target: NoteTarget): Promise<void> {
-  const n = await db.notes.update(id, { target, targetKey: noteTargetKey(target), updatedAt: clock.now() });
-  if (n === 0) throw new NotFoundError('Note', id);
+  await db.transaction('rw', [db.notes, db.visits, db.people], async () => {
+    const before = await db.notes.get(id);
+    if (!before) throw new NotFoundError('Note', id);
+    const after: Note = { ...before, target, targetKey: noteTargetKey(target), updatedAt: clock.now() };
+    await assertIntegrity(db, [{ table: 'notes', record: after, before }]);
+    await db.notes.put(after);
+  });
 }
 
 export async function deleteNote(id: string): Promise<void> {

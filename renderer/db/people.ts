@@ -3,6 +3,7 @@ import { PeopleMatcher, type MatchReason } from '../../shared/people/match';
 import { foldForExact, foldForMatch } from '../../shared/text/fold';
 import { ConflictError, NotFoundError, ValidationError } from './errors';
 import { clock, db } from './instance';
+import { assertIntegrity, type IntegrityWrite } from './integrity';
 import { pushUndo } from './undo';
 import { expectVersion, nextVersion, putBack } from './version';
 
@@ -36,7 +37,10 @@ function check(person: Person): Person {
 export async function createPerson(draft: PersonDraft): Promise<Person> {
   const now = clock.now();
   const person = check({ ...draft, id: clock.newId(), createdAt: now, updatedAt: now, deletedAt: null });
-  await db.people.add(person);
+  await db.transaction('rw', db.people, async () => {
+    await assertIntegrity(db, [{ table: 'people', record: person }]);
+    await db.people.add(person);
+  });
   pushUndo({
     label: 'Create person',
     revert: async () => void (await db.people.update(person.id, { deletedAt: clock.now(), updatedAt: clock.now() })),
@@ -58,6 +62,7 @@ export async function updatePerson(id: string, draft: PersonDraft, version: stri
     if (!before || before.deletedAt) throw new NotFoundError('Person', id);
     expectVersion('Person', before, version);
     after = check({ ...before, ...draft, updatedAt: nextVersion(clock, before.updatedAt) });
+    await assertIntegrity(db, [{ table: 'people', record: after, before }]);
     await db.people.put(after);
   });
   const prev = before!;
@@ -134,7 +139,8 @@ export async function mergePeople(
   const gone = new Set(others);
   const map = (id: string) => (gone.has(id) ? survivorId : id);
   const touches = (ids: readonly string[]) => ids.some((id) => gone.has(id));
-  const tables = [db.people, db.visits, db.meetings, db.events, db.notes, db.evidence];
+  // Sources too: the moved records' other references are checked (see integrity.ts).
+  const tables = [db.people, db.visits, db.meetings, db.events, db.notes, db.evidence, db.sources];
   type Row = { id: string; updatedAt: string };
   // Each changed row as it was, and the version the merge gave it: what undo puts back, and checks.
   const before: { table: (typeof tables)[number]; row: Row; stamp: string }[] = [];
@@ -161,9 +167,12 @@ export async function mergePeople(
       note: notes.join('\n\n').slice(0, 5000),
       updatedAt: nextVersion(clock, s.updatedAt),
     });
-    const put = async <T extends Row>(table: (typeof tables)[number], old: T, row: T) => {
+    // Every changed record is checked, together, before the first is written.
+    const writes: { table: (typeof tables)[number]; row: Row }[] = [];
+    const put = <T extends Row>(table: (typeof tables)[number], old: T, row: T) => {
       before.push({ table, row: old, stamp: row.updatedAt });
-      await (table as unknown as { put(r: T): Promise<unknown> }).put(row);
+      writes.push({ table, row });
+      return Promise.resolve();
     };
     await put(db.people, s, next);
     for (const m of merged) {
@@ -218,6 +227,11 @@ export async function mergePeople(
       await put(db.evidence, e, { ...e, recordId: survivorId, updatedAt: nextVersion(clock, e.updatedAt) });
       if (!e.deletedAt) moved.evidence++;
     }
+    await assertIntegrity(
+      db,
+      writes.map((w, i) => ({ table: w.table.name, record: w.row, before: before[i]!.row }) as IntegrityWrite),
+    );
+    for (const w of writes) await (w.table as unknown as { put(r: Row): Promise<unknown> }).put(w.row);
     result = { survivor: next, merged, moved };
   });
   pushUndo({

@@ -2,6 +2,7 @@ import { acceptProposal, proposalKey, reconcile, type ReconcileProposal } from '
 import { visitSchema, type Visit } from '../../shared/model';
 import { NotFoundError, ValidationError } from './errors';
 import { clock, db } from './instance';
+import { assertIntegrity } from './integrity';
 import { pushUndo } from './undo';
 
 const REJECTED_KEY = 'reconcile:rejected';
@@ -57,7 +58,7 @@ export async function listReconcileProposals(): Promise<ReconcileRow[]> {
 export async function acceptReconcileProposal(proposal: ReconcileProposal): Promise<Visit> {
   let before: [Visit, Visit] | undefined;
   let after: Visit | undefined;
-  await db.transaction('rw', db.visits, async () => {
+  await db.transaction('rw', [db.visits, db.people, db.sources], async () => {
     const [planned, recorded] = await db.visits.bulkGet([proposal.plannedId, proposal.recordedId]);
     if (!planned || planned.deletedAt) throw new NotFoundError('Visit', proposal.plannedId);
     if (!recorded || recorded.deletedAt) throw new NotFoundError('Visit', proposal.recordedId);
@@ -65,6 +66,10 @@ export async function acceptReconcileProposal(proposal: ReconcileProposal): Prom
     if (!r.ok) throw new ValidationError(r.error);
     const checked = visitSchema.safeParse(r.planned);
     if (!checked.success) throw ValidationError.fromZod(checked.error, 'The reconciled visit cannot be saved');
+    await assertIntegrity(db, [
+      { table: 'visits', record: checked.data, before: planned },
+      { table: 'visits', record: r.recorded, before: recorded },
+    ]);
     await db.visits.bulkPut([checked.data, r.recorded]);
     before = [planned, recorded];
     after = checked.data;

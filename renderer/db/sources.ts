@@ -1,6 +1,7 @@
 import { sourceSchema, type Evidence, type Source } from '../../shared/model';
 import { NotFoundError, ValidationError } from './errors';
 import { clock, db } from './instance';
+import { assertIntegrity } from './integrity';
 import { pushUndo } from './undo';
 import { expectVersion, nextVersion, putBack } from './version';
 
@@ -31,7 +32,10 @@ function check(s: Source): Source {
 export async function createSource(draft: SourceDraft): Promise<Source> {
   const now = clock.now();
   const source = check({ ...draft, id: clock.newId(), createdAt: now, updatedAt: now, deletedAt: null });
-  await db.sources.add(source);
+  await db.transaction('rw', db.sources, async () => {
+    await assertIntegrity(db, [{ table: 'sources', record: source }]);
+    await db.sources.add(source);
+  });
   pushUndo({
     label: 'Create source',
     revert: async () => void (await db.sources.update(source.id, { deletedAt: clock.now(), updatedAt: clock.now() })),
@@ -54,6 +58,7 @@ export async function updateSource(id: string, patch: Partial<Omit<SourceDraft, 
     if (!before || before.deletedAt) throw new NotFoundError('Source', id);
     expectVersion('Source', before, version);
     after = check({ ...before, ...patch, updatedAt: nextVersion(clock, before.updatedAt) });
+    await assertIntegrity(db, [{ table: 'sources', record: after, before }]);
     await db.sources.put(after);
   });
   const prev = before!;

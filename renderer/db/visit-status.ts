@@ -1,6 +1,7 @@
 import { redateStatusChange, visitSchema, type Visit } from '../../shared/model';
 import { NotFoundError, ValidationError } from './errors';
 import { clock, db } from './instance';
+import { assertIntegrity } from './integrity';
 import { pushUndo } from './undo';
 import { clockAfter, expectVersion, putBack } from './version';
 
@@ -12,7 +13,7 @@ import { clockAfter, expectVersion, putBack } from './version';
 export async function redateVisitStatus(visitId: string, changeId: string, on: string, version: string): Promise<Visit> {
   let before: Visit | undefined;
   let after: Visit | undefined;
-  await db.transaction('rw', db.visits, async () => {
+  await db.transaction('rw', [db.visits, db.people, db.sources], async () => {
     before = await db.visits.get(visitId);
     if (!before || before.deletedAt) throw new NotFoundError('Visit', visitId);
     expectVersion('Visit', before, version);
@@ -21,6 +22,7 @@ export async function redateVisitStatus(visitId: string, changeId: string, on: s
     const checked = visitSchema.safeParse(r.value);
     if (!checked.success) throw ValidationError.fromZod(checked.error, 'The date cannot be saved');
     after = checked.data;
+    await assertIntegrity(db, [{ table: 'visits', record: after, before }]);
     await db.visits.put(after);
   });
   const prev = before!;

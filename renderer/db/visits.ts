@@ -18,6 +18,7 @@ import {
 } from '../../shared/model';
 import { NotFoundError, ValidationError } from './errors';
 import { clock, db } from './instance';
+import { assertIntegrity } from './integrity';
 import { listPeople } from './people';
 import { RevisionCache } from './revisions';
 import { clockAfter, expectVersion, nextVersion, putBack } from './version';
@@ -116,8 +117,9 @@ export async function createVisitFromDraft(draft: VisitDraft, firstStatusOn: str
   const valid = validateDraft(draft);
   const visit = createVisit(valid, clock, firstStatusOn);
   const checked = visitSchema.parse(visit);
-  await db.transaction('rw', [db.visits, db.people], async () => {
+  await db.transaction('rw', [db.visits, db.people, db.sources], async () => {
     await requirePerson(valid.travellerId);
+    await assertIntegrity(db, [{ table: 'visits', record: checked }]);
     await db.visits.add(checked);
   });
   pushUndo({
@@ -141,12 +143,13 @@ export async function updateVisitFromDraft(id: string, draft: Omit<VisitDraft, '
   const valid = validateDraft({ ...draft, status: 'planned' });
   let before: Visit | undefined;
   let after: Visit | undefined;
-  await db.transaction('rw', [db.visits, db.people], async () => {
+  await db.transaction('rw', [db.visits, db.people, db.sources], async () => {
     before = await db.visits.get(id);
     if (!before || before.deletedAt) throw new NotFoundError('Visit', id);
     expectVersion('Visit', before, version);
     await requirePerson(valid.travellerId);
     after = visitSchema.parse(updateVisit(before, valid, clockAfter(clock, before.updatedAt)));
+    await assertIntegrity(db, [{ table: 'visits', record: after, before }]);
     await db.visits.put(after);
   });
   const prev = before!;
@@ -165,7 +168,7 @@ export async function updateVisitFromDraft(id: string, draft: Omit<VisitDraft, '
 export async function changeVisitStatus(id: string, req: StatusChangeRequest, version?: string): Promise<Visit> {
   let before: Visit | undefined;
   let after: Visit | undefined;
-  await db.transaction('rw', db.visits, async () => {
+  await db.transaction('rw', [db.visits, db.people, db.sources], async () => {
     before = await db.visits.get(id);
     if (!before || before.deletedAt) throw new NotFoundError('Visit', id);
     if (version !== undefined) expectVersion('Visit', before, version);
@@ -174,6 +177,8 @@ export async function changeVisitStatus(id: string, req: StatusChangeRequest, ve
     const checked = visitSchema.safeParse(r.value);
     if (!checked.success) throw ValidationError.fromZod(checked.error, 'The status change cannot be saved');
     after = checked.data;
+    // The change's source, new in the history: it must be a source that is there.
+    await assertIntegrity(db, [{ table: 'visits', record: after, before }]);
     await db.visits.put(after);
   });
   const prev = before!;
