@@ -114,9 +114,14 @@ const NUMBER_WORDS: Record<string, number> = {
 
 /** "a two-day visit", "three-day", "4-day": the length of a stay in days. */
 export function findDuration(text: string): number | null {
-  const m = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ]day\b/i.exec(text);
+  // "a three-day visit", "for two days", "two days of talks".
+  const m =
+    /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ]day\b/i.exec(text) ??
+    /(?<!\b(?:postponed|delayed|deferred|off|back|suspended|extended|by) )\bfor (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) days\b|\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) days of (?:talks|meetings|visits?|engagements|consultations|events)\b/i.exec(
+      text,
+    );
   if (!m) return null;
-  const raw = m[1]!.toLowerCase();
+  const raw = (m[1] ?? m[2]!).toLowerCase();
   const n = NUMBER_WORDS[raw] ?? Number(raw);
   return n >= 1 && n <= 60 ? n : null;
 }

@@ -194,6 +194,23 @@ function findTriggers(tokens: Token[], clause: Clause): Trigger[] {
     }
     // "Khan is currently in Geneva", "she was in Peru": a person's presence abroad; also told ahead
     // ("is due in Seoul", "is expected in Lima", "is scheduled to be in Jakarta", "will be in Rome").
+    // "is on her way to X", "en route to X", "set off for X": travel told without a travel verb.
+    if (
+      (t.lower === 'way' &&
+        /^(his|her|their)$/.test(tokens[i - 1]?.lower ?? '') &&
+        tokens[i - 2]?.lower === 'on' &&
+        tokens[i + 1]?.lower === 'to') ||
+      (t.lower === 'route' && tokens[i - 1]?.lower === 'en' && tokens[i + 1]?.lower === 'to')
+    ) {
+      out.push({ idx: i, kind: 'motion', word: t.lower, transitive: false });
+      continue;
+    }
+    if (/^(set|sets|setting)$/.test(t.lower) && /^(off|out)$/.test(tokens[i + 1]?.lower ?? '') && tokens[i + 2]?.lower === 'for') {
+      // The trigger stands on "off"/"out", next to the "for" that leads to the destination.
+      out.push({ idx: i + 1, kind: 'motion', word: t.lower, transitive: false });
+      i++;
+      continue;
+    }
     if (t.lower === 'in' && !t.cap) {
       let k = i - 1;
       if (/^(currently|now|still|already|also)$/.test(tokens[k]?.lower ?? '')) k--;
@@ -316,7 +333,7 @@ function destinationsOf(
         const t = nearestBefore(p.from, 14, (x) => x.kind === 'visit' || x.kind === 'tour' || x.kind === 'motion');
         if (t) dest = mk(t, 'to');
       } else if (w === 'for') {
-        const t = nearestBefore(p.from, 4, (x) => /^(leave|leaves|left|leaving|depart\w*|head\w*)$/.test(x.word));
+        const t = nearestBefore(p.from, 4, (x) => /^(leave|leaves|left|leaving|depart\w*|head\w*|set|sets|setting)$/.test(x.word));
         if (t) dest = mk(t, 'for');
       }
       if (!dest) {
@@ -739,6 +756,16 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
           });
           if (guest) return [guest.entity];
         }
+        // "The talks were led by Chancellor X of Y, who will travel to Z": a relative clause with no
+        // subject of its own is about the person it follows, wherever that person stands.
+        if (clause.opener === 'who' && !persons.some((m) => m.from < t.idx)) {
+          const antecedent = sentencePersons.filter((m) => m.to <= clause.from && !m.possessive && !m.speaker).pop();
+          const between = tokens.slice(antecedent?.to ?? clause.from, clause.from);
+          const adjacent = between.every(
+            (x, n) => /^(?:,|of|the)$/.test(x.lower) || antecedent!.qualifierTokens.includes(antecedent!.to + n),
+          );
+          if (antecedent && adjacent) return [antecedent.entity];
+        }
         // "Lavrov's visit", "Buhari's Planned Visit", "Mrs May's last stop".
         let k = t.idx - 1;
         while (
@@ -888,11 +915,14 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
             : reading.pastPerfect &&
                 (!/cancel|postpon|call|delay/.test(reading.cue ?? '') || /\bhad (?:cancel|postpon|call|scrap|delay)/.test(lowerClause))
               ? 'past'
-              : reading.status === 'completed' || reading.status === 'underway'
-                ? 'past'
-                : reading.status === 'cancelled' || reading.status === 'postponed'
-                  ? 'closest'
-                  : 'future';
+              : reading.status === 'underway' && /^(?:arrives|arriving)$/.test(reading.cue ?? '')
+                ? // "arrives in Oslo on Thursday": the present tense of news tells the coming day as well as the day just gone.
+                  'closest'
+                : reading.status === 'completed' || reading.status === 'underway'
+                  ? 'past'
+                  : reading.status === 'cancelled' || reading.status === 'postponed'
+                    ? 'closest'
+                    : 'future';
       const needDates =
         ref !== null && (allDests.length > 0 || triggers.some((x) => x.kind === 'tour' || x.kind === 'motion' || x.word === 'trip'));
       // The same words read differently with the tense: "will travel on Saturday" vs "arrived on Wednesday".
@@ -1412,10 +1442,15 @@ function assemble(
       }
     }
     // Arrived on a day, for a number of days: underway while the reference day is inside.
+    const leaving = items.some((x) => x.reading.departure);
     if (ref && start && (status === 'completed' || status === 'underway') && items.some((x) => x.reading.arrival)) {
-      const last = end?.to ?? start.to;
+      // With no end told, a visitor who arrived yesterday is taken to be there still.
+      const last = end?.to ?? (start.precision === 'day' && !leaving ? addDays(start.to, 1) : start.to);
       if (start.from <= ref && ref <= last) status = 'underway';
       else if (last < ref) status = 'completed';
+    } else if (ref && start && end && status === 'completed' && start.precision === 'day' && !leaving) {
+      // "flew to Oslo on Tuesday for a three-day visit": under way while the reference day is inside.
+      if (start.from <= ref && ref <= end.to) status = 'underway';
     }
     if (ref && status === 'underway' && start && start.from > ref) status = 'planned';
     const evidenceItem = items.find((x) => x.explicit) ?? items[0]!;

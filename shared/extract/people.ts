@@ -97,6 +97,9 @@ function matchQualifier(
   return null;
 }
 
+/** Months that are also given names ("Jan", "May", "June", "April", "August"). */
+const GIVEN_NAME_MONTHS = new Set(['jan', 'may', 'june', 'april', 'august']);
+
 function isNameToken(t: Token): boolean {
   if (t.punct) return false;
   if (/^(al|el|as|ash|ad|ar|az|at)-\p{Lu}/u.test(t.text)) return true;
@@ -243,6 +246,12 @@ export function findPersonMentions(text: string, tokens: Token[], sentences: Sen
       const titleEndsPossessive = titleTo > 0 && tokens[titleTo - 1]!.poss;
       const nameFrom = k;
       let nameTo = titleEndsPossessive ? k : nameRun(tokens, k, s.to);
+      // "Prime Minister Jan Novak", "Ms April Lee": after a title, a month that is also a given name
+      // opens the name when a name follows it.
+      if (titleFrom >= 0 && !titleEndsPossessive && nameTo === k && GIVEN_NAME_MONTHS.has(tokens[k]?.lower ?? '')) {
+        const rest = nameRun(tokens, k + 1, s.to);
+        if (rest > k + 1 && !tokens[k]!.poss) nameTo = rest;
+      }
       // A capitalised sentence opener ("According", "Online") is not a name.
       while (nameTo > nameFrom && NAME_PARTICLES.has(tokens[nameTo - 1]!.lower)) nameTo--;
       let name: string | null = null;

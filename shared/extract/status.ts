@@ -52,7 +52,7 @@ const CUES: Cue[] = [
     after: true,
   },
   {
-    re: /\b(?:(?:is|are) (?:currently |now |still |already )?(?:visiting|touring|on (?:a|an|his|her|their)\b|in\b|staying)|(?:has|have) (?:just )?arrived|arrives|arriving|currently (?:visiting|in|on)|(?:was|were) on (?:a|an|his|her|their) [\w -]{0,30}?(?:tour|visit|trip)|(?:(?:has|have) )?(?:began|begun|started|kicked off|embarked on)(?= (?:a|an|his|her|their)\b))\b/g,
+    re: /\b(?:(?:is|are) (?:currently |now |still |already )?(?:visiting|touring|on (?:a|an|his|her|their)\b|in\b|staying|headed|heading|en route)|(?:has|have) (?:just )?arrived|arrives|arriving|currently (?:visiting|in|on)|(?:was|were) on (?:a|an|his|her|their) [\w -]{0,30}?(?:tour|visit|trip)|(?:(?:has|have) )?(?:began|begun|started|kicked off|embarked on)(?= (?:a|an|his|her|their)\b))\b/g,
     kind: 'underway',
     after: false,
   },
@@ -87,7 +87,7 @@ const CUES: Cue[] = [
     after: true,
   },
   {
-    re: /\b(?:visited|met|arrived|toured|returned|concluded|concluding|wrapped|wrapping up|held|paid|attended|landed|flew|flying home|went|travel+ed|stopped|was in|were in|spent|left for|stayed|left(?![\w-]))\b/g,
+    re: /\b(?:visited|met|arrived|toured|returned|concluded|concluding|wrapped|wrapping up|held|paid|attended|landed|flew|flying home|went|travel+ed|stopped|was in|were in|spent|left for|stayed|left(?![\w-])|(?<!\b(?:will|to|would|shall|must|may|might|can|could) )set (?:off|out)(?= for))\b/g,
     kind: 'completed',
     after: false,
   },
@@ -143,7 +143,11 @@ export function readStatus(clause: string, triggerStart: number, triggerEnd: num
     }
   }
   const word = triggerWord.toLowerCase();
-  const arrival = /^(arriv|land|reach)/.test(word) || /\b(arrived|arrives|landed|arriving)\b/.test(clause);
+  // Setting out for a place counts as arriving there the same day ("left for Oslo on Tuesday").
+  const arrival =
+    /^(arriv|land|reach)/.test(word) ||
+    /\b(arrived|arrives|landed|arriving)\b/.test(clause) ||
+    /\b(?:left|departed|set (?:off|out)) for\b|\b(?:headed|flew) to\b/.test(clause);
   const departure = /\b(returned|returning|returns|concluding|concluded|wrapping up|wrapped up|flying home|flew home|left for home)\b/.test(
     clause,
   );

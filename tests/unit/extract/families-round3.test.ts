@@ -202,6 +202,12 @@ describe('lists and tours (round 3)', () => {
         'President Lena Marsh of Chile arrived in Peru on Monday at the start of a tour that will also take her to Bolivia and Ecuador.',
         '2024-03-12',
       ),
+    ).toEqual(['Lena Marsh → PE underway', 'Lena Marsh → BO planned', 'Lena Marsh → EC planned']);
+    expect(
+      statuses(
+        'President Lena Marsh of Chile arrived in Peru last Wednesday at the start of a tour that will also take her to Bolivia and Ecuador.',
+        '2024-03-12',
+      ),
     ).toEqual(['Lena Marsh → PE completed', 'Lena Marsh → BO planned', 'Lena Marsh → EC planned']);
     expect(
       statuses('President Lena Marsh of Chile is currently visiting Peru and will then travel to Bolivia on Friday.', '2024-03-12'),
