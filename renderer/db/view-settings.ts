@@ -12,8 +12,11 @@ import { db } from './instance';
 const PREFIX = 'view:';
 /** Keys are short, stable identifiers such as `theme` or `visits.sort`. */
 const KEY_PATTERN = /^[a-z][a-z0-9]*([.-][a-z0-9]+)*$/;
-/** A view setting is a preference, not data: anything bigger is a mistake. */
-const MAX_JSON_LENGTH = 16 * 1024;
+/**
+ * A view setting is a preference, not data: anything bigger is a mistake. The largest kept is the
+ * list of pairs of people the user said are not one person (two ids each), room for some 800.
+ */
+const MAX_JSON_LENGTH = 64 * 1024;
 
 function metaKey(key: string): string {
   if (!KEY_PATTERN.test(key) || key.length > 80) throw new Error(`Invalid view setting key: ${key}`);
