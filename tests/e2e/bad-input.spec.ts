@@ -78,7 +78,7 @@ async function expectInert(page: Page, dialogs: string[]): Promise<void> {
 
 test.describe('Bad input through the real screens', () => {
   test('Settings → Restore: every bad backup is refused with its problem; the database does not change', async ({ page }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     const settings = new SettingsPage(page);
     await settings.open();
     const before = await settings.exportBackup();
