@@ -256,6 +256,18 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "by the end of the year", "before the end of the month": any day from tomorrow to that end.
+    re: /\b(by|before) the end of (?:the|this) (year|month)\b|\bthe end of the year\b/gi,
+    strength: 2,
+    resolve: (m, ref) => {
+      const [y, mo] = parts(ref);
+      const last = m[2]?.toLowerCase() === 'month' ? endOfMonth(y, mo) : toIsoDay(y, 12, 31);
+      if (!m[1]) return { value: windowDate(toIsoDay(y, 9, 1), last, m[0]) };
+      const from = addDays(ref, 1) > last ? ref : addDays(ref, 1);
+      return { value: windowDate(from, last, m[0]) };
+    },
+  },
+  {
     re: /\b(early|late|later|mid|end of)[- ](next|this|last)\s+year\b|\b(early|late|mid)[- ](\d{4})\b/gi,
     strength: 2,
     resolve: (m, ref) => {

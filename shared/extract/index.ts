@@ -459,7 +459,8 @@ function isObjectPosition(ctx: Ctx, m: PersonMention): boolean {
   );
 }
 
-const HOST_VERBS = /^(?:host|hosts|hosted|hosting|welcome|welcomes|welcomed|welcoming|receive|receives|received|receiving)$/;
+const HOST_VERBS =
+  /^(?:host|hosts|hosted|hosting|welcome|welcomes|welcomed|welcoming|receive|receives|received|receiving|greet|greets|greeted|greeting)$/;
 
 /**
  * "A hosted B in <city>", "A will host his Japanese counterpart, B, on Monday", "A welcomed B to
@@ -471,7 +472,34 @@ function hostedGuests(ctx: Ctx, clause: Clause, places: PlaceMention[], qualifie
   for (let v = clause.from; v < clause.to; v++) {
     if (!HOST_VERBS.test(tokens[v]!.lower)) continue;
     let guest: PersonMention | null = null;
-    for (let k = lowerBound(ctx.allMentions, tokens[v]!.end, (m) => m.start); k < ctx.allMentions.length; k++) {
+    let host: PersonMention | null = null;
+    // "X was received by Y at the airport in Z", "X was welcomed by Y": the subject of the passive is the guest.
+    const aux = /^(?:was|were|is|are|be|been|being)$/.test(tokens[v - 1]?.lower ?? '')
+      ? v - 1
+      : /^(?:was|were|is|are|been)$/.test(tokens[v - 2]?.lower ?? '') && !tokens[v - 1]!.punct
+        ? v - 2
+        : -1;
+    // "was greeted at the airport by Y": a short place phrase may stand before "by".
+    let by = v + 1;
+    while (by < Math.min(clause.to, v + 6) && tokens[by]!.lower !== 'by' && !tokens[by]!.punct) by++;
+    if (aux > clause.from && tokens[by]?.lower === 'by') {
+      const subject = mentionsIn(ctx, clause.from, aux)
+        .filter((m) => !m.possessive && !m.speaker)
+        .pop();
+      const adjacent =
+        subject !== undefined &&
+        tokens
+          .slice(subject.to, aux)
+          .every(
+            (x, n) =>
+              /^(?:,|of|the|will|would|shall|is|are|was|were|has|have|had|to|also|set|due|expected|scheduled|likely)$/.test(x.lower) ||
+              subject.qualifierTokens.includes(subject.to + n),
+          );
+      if (!subject || !adjacent) continue;
+      guest = subject;
+      host = mentionsIn(ctx, by + 1, Math.min(clause.to, by + 9)).find((m) => !m.possessive) ?? null;
+    }
+    for (let k = lowerBound(ctx.allMentions, tokens[v]!.end, (m) => m.start); !guest && k < ctx.allMentions.length; k++) {
       const m = ctx.allMentions[k]!;
       if (m.from > v + 4 || m.to > clause.to) break;
       if (m.entity < 0 || m.possessive) continue;
@@ -490,8 +518,8 @@ function hostedGuests(ctx: Ctx, clause: Clause, places: PlaceMention[], qualifie
       ? { country: after.country, city: after.city, at: after.from }
       : null;
     if (!place) {
-      const host = mentionsIn(ctx, clause.from, v).find((m) => !m.speaker && !m.possessive);
-      const hostCountry = host ? entities[host.entity]!.country : null;
+      host ??= mentionsIn(ctx, clause.from, v).find((m) => !m.speaker && !m.possessive) ?? null;
+      const hostCountry = host && host.entity >= 0 ? entities[host.entity]!.country : null;
       const hostPlace = places.find((p) => p.to <= v && p.from >= clause.from && !qualifiers.has(p.from) && !p.possessive);
       if (hostCountry) place = { country: hostCountry, city: null, at: g.from };
       else if (hostPlace) place = { country: hostPlace.country, city: hostPlace.city, at: g.from };
@@ -708,7 +736,7 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
         }
       }
       // "In South Africa, she was also set to...": a fronted place.
-      if (dests.length === 0 && tokens[clause.from]?.lower === 'in') {
+      if (dests.length === 0 && triggers.length > 0 && tokens[clause.from]?.lower === 'in') {
         const p = places.find((x) => x.from === clause.from + 1 || x.from === clause.from + 2);
         if (p && tokens[p.to]?.text === ',' && !p.possessive)
           dests = [{ country: p.country, city: p.city, at: p.from, trigger: triggers[0]!, mode: 'fronted', explicit: true }];
@@ -727,6 +755,9 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
         // "a visit by the Saudi crown prince to Malaysia": the agent after "by" travels.
         if (t.kind === 'visit' || t.kind === 'tour') {
           let k = t.idx + 1;
+          // "the trip to India by President X": past the destination to the agent.
+          const dest = tokens[k]?.lower === 'to' ? places.find((p) => p.from === k + 1) : undefined;
+          if (dest && tokens[dest.to]?.lower === 'by') k = dest.to;
           // "the visit of President X to Peru" as well.
           if (
             tokens[k]?.lower === 'by' ||
@@ -759,7 +790,7 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
         // "The talks were led by Chancellor X of Y, who will travel to Z": a relative clause with no
         // subject of its own is about the person it follows, wherever that person stands.
         if (clause.opener === 'who' && !persons.some((m) => m.from < t.idx)) {
-          const antecedent = sentencePersons.filter((m) => m.to <= clause.from && !m.possessive && !m.speaker).pop();
+          const antecedent = sentencePersons.filter((m) => m.to <= clause.from && !m.possessive).pop();
           const between = tokens.slice(antecedent?.to ?? clause.from, clause.from);
           const adjacent = between.every(
             (x, n) => /^(?:,|of|the)$/.test(x.lower) || antecedent!.qualifierTokens.includes(antecedent!.to + n),
@@ -1169,7 +1200,7 @@ export function extractArticle(input: string, options: ExtractOptions = {}): Ext
     // "will not attend ... and will send X in his place", "will be represented at the summit by X":
     // X goes where the leader would have gone, and the leader does not.
     const substitute =
-      /\b(?:send|sends|sent|sending|dispatch(?:es|ed|ing)?|delegat(?:e|es|ed|ing))\b(?=[^.;]*\b(?:in (?:his|her|their) (?:place|stead)|instead|to represent)\b)|\b(?:be|been|is|are|was|were) represented\b[^.;]*?\bby\b/i.exec(
+      /\b(?:send|sends|sent|sending|dispatch(?:es|ed|ing)?|delegat(?:e|es|ed|ing))\b(?=[^.;]*\b(?:in (?:his|her|their) (?:place|stead)|instead|to represent)\b)|\binstead (?:\w+ )?(?:send|sends|sent|dispatch(?:es|ed)?|delegat(?:e|es|ed))\b|\b(?:be|been|is|are|was|were) represented\b[^.;]*?\bby\b/i.exec(
         sText,
       );
     if (substitute) {

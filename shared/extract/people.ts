@@ -97,6 +97,22 @@ function matchQualifier(
   return null;
 }
 
+/**
+ * "Officials said President X will visit Peru": after "said", a name followed (past its "of <country>")
+ * by a verb of its own is the subject of what was said, not the one who said it.
+ */
+function reportedSubject(tokens: Token[], end: number, to: number): boolean {
+  let j = end;
+  while (j < to && j - end < 5 && (/^(?:of|the|,)$/.test(tokens[j]!.lower) || (tokens[j]!.cap && !tokens[j]!.punct))) j++;
+  const next = tokens[j];
+  return (
+    next !== undefined &&
+    /^(?:will|would|shall|was|were|is|are|has|had|have|could|may|might|must|plans|planned|intends|intended|hopes|hoped|wants|wanted|expects|arrived|arrives|visited|visits|met|left|travelled|traveled|flew|went|also|had)$/.test(
+      next.lower,
+    )
+  );
+}
+
 /** Months that are also given names ("Jan", "May", "June", "April", "August"). */
 const GIVEN_NAME_MONTHS = new Set(['jan', 'may', 'june', 'april', 'august']);
 
@@ -344,7 +360,7 @@ export function findPersonMentions(text: string, tokens: Token[], sentences: Sen
           /^(today|yesterday|also|earlier|later|then|again|had|has|further)$/.test(after.lower) &&
           afterNext !== undefined &&
           SPEECH.test(afterNext.lower)) ||
-        (before !== undefined && /^(said|says|tweeted|told|added|wrote)$/.test(before.lower)) ||
+        (before !== undefined && /^(said|says|tweeted|told|added|wrote)$/.test(before.lower) && !reportedSubject(tokens, end, s.to)) ||
         (before2 !== undefined && before2.lower === 'according' && before?.lower === 'to') ||
         according ||
         role === 'spokesperson';

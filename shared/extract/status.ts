@@ -37,12 +37,12 @@ const CUES: Cue[] = [
     after: true,
   },
   {
-    re: /\b(?:cancel(?:l?ed|s|l?ing|lations?)?|call(?:ed|s|ing)? off|scrap(?:ped|s|ping)?|abandon(?:ed|s|ing)?|skip(?:ped|s|ping)?|pull(?:ed|s|ing)? out|withdr[ae]w\w*|broke(?:n)? off|turned down|declined (?:to|an invitation))\b/g,
+    re: /\b(?:(?:will|would|did|does|do|is|was) not|won't|didn't|isn't|wasn't) (?:now |longer )?(?:take place|go ahead|happen|be held|materiali[sz]e)|\b(?:cancel(?:l?ed|s|l?ing|lations?)?|call(?:ed|s|ing)? off|scrap(?:ped|s|ping)?|abandon(?:ed|s|ing)?|skip(?:ped|s|ping)?|pull(?:ed|s|ing)? out|withdr[ae]w\w*|broke(?:n)? off|turned down|declined (?:to|an invitation))\b/g,
     kind: 'cancel',
     after: true,
   },
   {
-    re: /\b(?:postpon\w*|delay(?:ed|s|ing)?|put off|push(?:ed|es|ing)? back|defer(?:red|s|ring|ral)?|re-?schedul\w*|change (?:in|of) (?:the )?dates?|new dates?|other dates|not suitable|a later date)\b/g,
+    re: /\b(?:postpon\w*|delay(?:ed|s|ing)?|put off|push(?:ed|es|ing)? back|defer(?:red|s|ring|ral)?|re-?schedul\w*|change (?:in|of) (?:the )?dates?|new dates?|other dates|not suitable|a later date|(?:moved|shifted|pushed) (?:back )?to (?=(?:next|later|a later|the end|early|late|mid|the (?:spring|summer|autumn|fall|winter)|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))|(?:put |placed |is |was |remains? )?on hold|on ice|shel(?:ved|ves|ve|ving))\b/g,
     kind: 'postpone',
     after: true,
   },

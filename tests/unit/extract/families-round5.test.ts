@@ -92,3 +92,75 @@ describe('a trip that began a day or two ago', () => {
     expect(visit?.end ?? null).toBeNull();
   });
 });
+
+describe('a guest told in the passive', () => {
+  it('reads "X was received / welcomed / greeted by Y" as X’s visit, to the place named or Y’s country', () => {
+    expect(summary('President Ana Ruiz of Peru was received by Prime Minister Ravi Menon at the airport in New Delhi on Tuesday.')).toEqual(
+      ['Ana Ruiz → IN completed 2031-03-04'],
+    );
+    expect(summary('President Ana Ruiz of Peru will be received by King Carl Gustaf of Sweden on Friday.')).toEqual([
+      'Ana Ruiz → SE planned 2031-03-07',
+    ]);
+    expect(summary('President Ana Ruiz was greeted at the airport by Prime Minister Ravi Menon of India.')).toEqual([
+      'Ana Ruiz → IN completed -',
+    ]);
+  });
+
+  it('does not read a thing welcomed, or reporters greeted, as a visit', () => {
+    expect(summary('The proposal was welcomed by President Ana Ruiz of Peru.')).toEqual([]);
+    expect(summary('President Ana Ruiz greeted reporters in Lima on Tuesday.')).toEqual([]);
+  });
+});
+
+describe('a trip put on hold, and plans by the end of the year', () => {
+  it('reads "put on hold", "on ice" and "shelved" as postponed', () => {
+    expect(summary('President Ana Ruiz of Peru’s trip to India has been put on hold.')).toEqual(['Ana Ruiz → IN postponed 2031-03-01']);
+    expect(summary('President Ana Ruiz of Peru has shelved her visit to India.')).toEqual(['Ana Ruiz → IN postponed -']);
+    expect(summary('President Ana Ruiz of Peru put her visit to India on ice.')).toEqual(['Ana Ruiz → IN postponed -']);
+    expect(summary('President Ana Ruiz of Peru visited India while talks on trade were on hold.')).toEqual(['Ana Ruiz → IN completed -']);
+  });
+
+  it('reads "by the end of the year" as any day from tomorrow to 31 December', () => {
+    const [visit] = extractArticle('President Ana Ruiz of Peru plans to visit India by the end of the year.', {
+      publishedOn: '2031-03-05',
+    }).visits;
+    expect(visit?.start).toMatchObject({ from: '2031-03-06', to: '2031-12-31' });
+  });
+});
+
+describe('reported plans and substitutes', () => {
+  it('reads the name after "said" as the subject when a verb of its own follows', () => {
+    expect(summary('Officials said President Ana Ruiz of Peru will visit India on Friday.')).toEqual(['Ana Ruiz → IN planned 2031-03-07']);
+    expect(summary('Indian officials said President Ana Ruiz of Peru was expected in New Delhi on Friday.')).toEqual([
+      'Ana Ruiz → IN planned 2031-03-07',
+    ]);
+    // The one who said it, after the quote, is still the speaker; a "who" clause is about them.
+    expect(summary('"The visit is important," said President Ana Ruiz, who will travel to India on Friday.')).toEqual([
+      'Ana Ruiz → IN planned 2031-03-07',
+    ]);
+  });
+
+  it('reads "will instead send X to" as X’s trip in the leader’s place', () => {
+    expect(summary('President Ana Ruiz of Peru will instead send her foreign minister, Jorge Paz, to the summit in India.')).toEqual([
+      'Ana Ruiz → IN cancelled -',
+      'Jorge Paz → IN planned -',
+    ]);
+  });
+
+  it('reads "will not take place" and "won’t go ahead" as cancelled, and "will go ahead" as planned', () => {
+    expect(summary('President Ana Ruiz of Peru’s planned visit to India will not take place.')).toEqual(['Ana Ruiz → IN cancelled -']);
+    expect(summary('The visit to India by President Ana Ruiz of Peru, planned for April, won’t go ahead.')).toEqual([
+      'Ana Ruiz → IN cancelled 2031-04-01',
+    ]);
+    expect(summary('President Ana Ruiz of Peru’s visit to India will go ahead as planned.')).toEqual(['Ana Ruiz → IN planned -']);
+  });
+
+  it('reads "moved to June" and "pushed back to next year" as postponed, keeping the date first set', () => {
+    expect(summary('President Ana Ruiz of Peru’s visit to India, originally set for April, has been moved to June.')).toEqual([
+      'Ana Ruiz → IN postponed 2031-04-01',
+    ]);
+    expect(summary('President Ana Ruiz of Peru moved to Lima in 2001 and visited India in 2019.')).toEqual([
+      'Ana Ruiz → IN completed 2019-01-01',
+    ]);
+  });
+});
