@@ -1,7 +1,8 @@
-import { addDays, localToday, visitMatches, type ContextEvent, type Person, type Visit } from '../../shared/model';
+import { addDays, hasVisitFilter, localToday, visitMatches, type ContextEvent, type Person, type Visit } from '../../shared/model';
 import { countryName } from '../../shared/places';
 import { DEFAULT_ZOOM, ZOOM_SPANS, groupLanes, toTimelineItem, type LaneBy, type TimelineItem } from '../../shared/timeline';
 import { db } from './instance';
+import { visitIds } from './visit-query';
 import type { VisitFilter } from './visits';
 
 /**
@@ -73,25 +74,47 @@ export async function latestVisitDay(notAfter: string): Promise<string | null> {
   return next.find((v) => !v.deletedAt)?.endKey || null;
 }
 
-/** The first and last day any live visit covers (by the date indexes), or null when none is dated. */
-export async function visitDayRange(): Promise<{ first: string; last: string } | null> {
-  return db.transaction('r', db.visits, async () => {
-    const first = (
-      await db.visits
-        .where('startKey')
+/**
+ * The first and last day the live visits matching `filter` cover (every visit when none is set),
+ * or null when none of them is dated. Unfiltered, the ends of the two date indexes answer; filtered,
+ * the matching ids (from the list's indexes, `visitIds`) are looked up along the same indexes, key
+ * only, so no visit record is read.
+ */
+export async function visitDayRange(filter: VisitFilter = {}): Promise<{ first: string; last: string } | null> {
+  if (!hasVisitFilter(filter)) {
+    return db.transaction('r', db.visits, async () => {
+      const first = (
+        await db.visits
+          .where('startKey')
+          .above('')
+          .filter((v) => !v.deletedAt)
+          .first()
+      )?.startKey;
+      const lastVisit: StoredVisit | undefined = await db.visits
+        .where('endKey')
         .above('')
+        .reverse()
         .filter((v) => !v.deletedAt)
-        .first()
-    )?.startKey;
-    const lastVisit: StoredVisit | undefined = await db.visits
-      .where('endKey')
-      .above('')
-      .reverse()
-      .filter((v) => !v.deletedAt)
-      .first();
-    const last = lastVisit?.endKey;
+        .first();
+      const last = lastVisit?.endKey;
+      return first && last ? { first, last: last < first ? first : last } : null;
+    });
+  }
+  const ids = new Set(await visitIds({ filter, sort: { field: 'start', dir: 'asc' } }));
+  if (ids.size === 0) return null;
+  return db.transaction('r', db.visits, async () => {
+    const first = await firstKeyAmong('startKey', ids, false);
+    const last = await firstKeyAmong('endKey', ids, true);
     return first && last ? { first, last: last < first ? first : last } : null;
   });
+}
+
+/** The lowest (or highest) non-empty key of `index` that belongs to one of `ids`. */
+async function firstKeyAmong(index: 'startKey' | 'endKey', ids: ReadonlySet<string>, highest: boolean): Promise<string | undefined> {
+  const range = () => (highest ? db.visits.where(index).above('').reverse() : db.visits.where(index).above(''));
+  const [keys, primaryKeys] = await Promise.all([range().keys(), range().primaryKeys()]);
+  const at = primaryKeys.findIndex((id) => ids.has(id));
+  return at < 0 ? undefined : (keys[at] as string);
 }
 
 /** How many visits the opening window should hold, when the data has that many. */

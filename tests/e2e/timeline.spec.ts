@@ -140,6 +140,51 @@ test.describe('Timeline', () => {
     await expect(page.getByRole('heading', { name: 'No visits in this window' })).toBeVisible();
   });
 
+  test('Fit all fits the visits the filters show: a host country chosen by typing narrows it, one with no dated visit disables it', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    const tl = new TimelineScreen(page);
+    await tl.goto('?at=1990-01-01&zoom=13');
+    const fitAll = page.getByRole('button', { name: 'Fit all' });
+    const country = page.getByRole('combobox', { name: 'Host country' });
+
+    // Saudi Arabia: its one visit has no date, so there is nothing to fit, and the button says why.
+    // Tabbed to from Status, as a keyboard user arrives: its text ("Any country") is selected, typing replaces it.
+    await page.getByRole('combobox', { name: 'Status' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(country).toBeFocused();
+    await page.keyboard.type('saudi');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/country=SA/);
+    await expect(fitAll).toBeDisabled();
+    await expect(fitAll).toHaveAttribute('title', 'No dated visit matches these filters');
+
+    // Iran: only the Tehran visit of 21 July 2020, not the summer-long span of every visit.
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('iran');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/country=IR/);
+    await expect(country).toHaveValue('Iran');
+    await expect(fitAll).toBeEnabled();
+    await fitAll.click();
+    await expect(tl.visit(/Tehran/)).toBeVisible();
+    const [from, to] = (await tl.window()).split(' – ').map((d) => Date.parse(`${d} UTC`));
+    expect(from).toBeLessThanOrEqual(Date.parse('21 Jul 2020 UTC'));
+    expect(to).toBeGreaterThanOrEqual(Date.parse('21 Jul 2020 UTC'));
+    // Narrower than the fit of every visit (27 Jun – 25 Sep 2020, see above).
+    expect(to! - from!).toBeLessThan(Date.parse('25 Sep 2020 UTC') - Date.parse('27 Jun 2020 UTC'));
+    await expect(tl.lane('Mustafa al-Kadhemi').getByRole('link')).toHaveCount(1);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Any country again: Fit all takes in every dated visit.
+    await country.fill('any');
+    await page.keyboard.press('Enter');
+    await expect(page).not.toHaveURL(/country=/);
+    await fitAll.click();
+    await expect.poll(() => tl.window()).toBe('27 Jun 2020 – 25 Sep 2020');
+  });
+
   test('in the Decades view every context-event label drawn is readable: none overlaps another', async ({ page }) => {
     test.setTimeout(60_000);
     const tl = new TimelineScreen(page);

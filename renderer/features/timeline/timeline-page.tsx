@@ -57,11 +57,13 @@ export function TimelinePage() {
     () => (params.at ? Promise.resolve(null) : timelineOpening(today, zoomAsked ? params.zoom : undefined)),
     [today, params.at, zoomAsked, params.zoom],
   );
-  const range = useQuery(() => visitDayRange(), []);
   const zoom = params.at ? params.zoom : (opening.data?.zoom ?? params.zoom);
   const center = params.at ?? opening.data?.at ?? (opening.isLoading ? null : today);
   const win = center ? windowAround(center, zoom) : null;
   const filterKey = JSON.stringify(filter);
+  // Fit all fits the visits the filters show, not every visit.
+  const range = useQuery(() => visitDayRange(filter), [filterKey]);
+  const filtered = hasVisitFilter(filter);
   const query = useQuery(
     () => (win ? timelineData(win.from, win.to, params.by, filter, MAX_LANES) : Promise.resolve(null)),
     [win?.from, win?.to, params.by, filterKey],
@@ -91,6 +93,11 @@ export function TimelinePage() {
   );
   const zoomTo = (from: string, to: string) => {
     go({ zoom: zoomToFit(daysBetween(from, to) + 1 + 4), at: addDays(from, Math.floor(daysBetween(from, to) / 2)) });
+  };
+  // Read again on the click: the live range may still be the one of the filters just changed.
+  const fitAll = async () => {
+    const r = await visitDayRange(filter);
+    if (r) zoomTo(r.first, r.last);
   };
 
   // Ctrl/Cmd + wheel zooms around the pointer (a native listener: React's wheel listener is passive).
@@ -157,8 +164,18 @@ export function TimelinePage() {
           <button
             type="button"
             disabled={!range.data}
-            title="Zoom out to show every dated visit"
-            onClick={() => range.data && zoomTo(range.data.first, range.data.last)}
+            title={
+              range.data
+                ? filtered
+                  ? 'Show every dated visit these filters match'
+                  : 'Show every dated visit'
+                : range.isLoading
+                  ? undefined
+                  : filtered
+                    ? 'No dated visit matches these filters'
+                    : 'No visit is dated yet'
+            }
+            onClick={() => void fitAll()}
           >
             Fit all
           </button>
