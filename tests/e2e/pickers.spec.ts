@@ -3,6 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { optionsOf } from './support/combobox';
 import { SEED } from './support/seed-refs';
+import { VisitsList } from './support/visits-page';
 
 /**
  * The pickers of people, places and records are comboboxes typed to find: with the 1,400-odd
@@ -176,6 +177,76 @@ test.describe('Pickers typed to find', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Tehran');
     await page.goto('./#/visits');
     await expect(page.getByText(/^3 visits/)).toBeVisible();
+  });
+
+  test('the Host country filter, an article’s dateline country and a status change’s source are chosen with the keyboard only', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    // The Visits list's Host country: the countries with visits; typed to find, Enter chooses, kept in the address.
+    await page.goto('./#/visits');
+    const filterCountry = page.getByRole('combobox', { name: 'Host country' });
+    await tabTo(page, filterCountry, 40);
+    await page.keyboard.type('sa');
+    await expect((await optionsOf(filterCountry)).first()).toContainText('Saudi Arabia');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/country=SA/);
+    await new VisitsList(page).expectCount(1);
+    await page.reload();
+    await expect(filterCountry).toHaveValue('Saudi Arabia');
+    // "Any country" takes the filter off.
+    await tabTo(page, filterCountry, 40);
+    await page.keyboard.type('any');
+    await page.keyboard.press('Enter');
+    await expect(page).not.toHaveURL(/country=/);
+    await expect(filterCountry).toHaveValue('Any country');
+
+    // The article's dateline country, found by its name, its codes or its other names; the reader shows it after saving.
+    await page.goto(`./#/sources/${SEED.article}`);
+    await page.getByRole('button', { name: 'Edit details' }).focus();
+    await page.keyboard.press('Enter');
+    const dateline = page.getByRole('combobox', { name: 'Dateline country' });
+    await tabTo(page, dateline, 20);
+    await expect(dateline).toHaveValue('Iran');
+    await page.keyboard.type('irn');
+    await expect((await optionsOf(dateline)).first()).toContainText('Iran');
+    // A name nothing has: said so, and Escape puts the chosen country back.
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Atlantis');
+    await expect(page.getByText('Nothing matches “Atlantis”.')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dateline).toHaveValue('Iran');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('IQ');
+    await expect((await optionsOf(dateline)).first()).toContainText('Iraq');
+    await page.keyboard.press('Enter');
+    await expect(dateline).toHaveValue('Iraq');
+    await page.getByRole('button', { name: 'Save details' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: 'Edit details' })).toBeVisible();
+    await expect(page.getByRole('main')).toContainText('Iraq');
+
+    // A status change's source, found by part of its title.
+    await page.goto(`./#/visits/${SEED.washingtonVisit}`);
+    await page.getByRole('button', { name: 'Change status' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Change status' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByLabel('Reason').fill('Talks delayed');
+    const source = dialog.getByRole('combobox', { name: 'Source' });
+    await expect(source).toHaveValue('No source');
+    await tabTo(page, source, 10);
+    await page.keyboard.type('iraqi pm');
+    const sourceOptions = await optionsOf(source);
+    await expect(sourceOptions).toHaveCount(1);
+    await expect(sourceOptions.first()).toContainText('Khamenei tells visiting Iraqi PM Kadhemi');
+    await page.keyboard.press('Enter');
+    await expect(source).toHaveValue(/^Khamenei tells visiting Iraqi PM Kadhemi/);
+    const results = await new AxeBuilder({ page }).include('dialog').analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    await page.keyboard.press('Control+Enter');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('link', { name: /^Khamenei tells visiting Iraqi PM Kadhemi/ }).first()).toBeVisible();
   });
 
   for (const scheme of ['light', 'dark'] as const) {
