@@ -14,11 +14,10 @@ import {
   type ReportTemplate,
 } from '../../../shared/reports';
 
-export const DEFAULT_TITLE = 'Legation report';
 export const DEFAULT_TITLES: Readonly<Record<ReportTemplate, string>> = {
   brief: 'Legation brief',
   dossier: 'Visit dossier',
-  annex: DEFAULT_TITLE,
+  annex: 'Legation report',
 };
 
 /** The reader's zone now, minutes east of UTC: shared code has no zone of its own. */

@@ -1,11 +1,10 @@
-import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { addDays, isValidDay, localToday, visitTitle } from '../../../shared/model';
 import {
   BRIEF_CSS,
   BRIEF_DEFAULT_SINCE_DAYS,
   REPORT_CSS,
-  ReportCancelledError,
   describeSelection,
   renderBriefHtmlBody,
   renderHtmlBody,
@@ -14,22 +13,9 @@ import {
   type BriefModel,
   type ReportModel,
 } from '../../../shared/reports';
-import { useToast } from '../../components';
 import { loadReportInput } from './report-data';
 import { DEFAULT_TITLES, buildBrief, buildModel, zoneOffsetMinutes } from './build-report';
-import { PAPER_CSS, printReport } from './print-bridge';
-
-/**
- * The report's links are in-page anchors (#fn-3, #visit-…); in the app's hash router they would
- * be routes. Scroll to the target instead.
- */
-function followInPageLink(e: MouseEvent<HTMLDivElement>) {
-  const a = (e.target as Element).closest('a');
-  const href = a?.getAttribute('href');
-  if (!a || !href?.startsWith('#')) return;
-  e.preventDefault();
-  document.getElementById(href.slice(1))?.scrollIntoView({ block: 'start' });
-}
+import { ReportDocument, useBuiltDocument, usePrint } from './report-document';
 
 /** The title as a file name: no folder separators, reserved or control characters. */
 function safeFileName(title: string): string {
@@ -41,9 +27,6 @@ function safeFileName(title: string): string {
     .slice(0, 150);
   return cleaned || 'legation-report';
 }
-
-type State =
-  { phase: 'loading'; done: number; total: number } | { phase: 'ready'; html: string; css: string } | { phase: 'failed'; message: string };
 
 /** The brief's parameters from the URL: `template=brief&asOf=…&since=…`; anything else is the annex. */
 interface BriefParams {
@@ -77,120 +60,51 @@ export function ReportPrintPage() {
 }
 
 function PrintView({ title, brief }: { title: string; brief: BriefParams | null }) {
-  const toast = useToast();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
   const selection = useMemo(() => selectionFromParams(searchParams), [searchParams]);
-  const autoPrint = searchParams.get('print') === '1';
-  const [state, setState] = useState<State>({ phase: 'loading', done: 0, total: 0 });
-  const printed = useRef(false);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void (async () => {
-      try {
-        const input = await loadReportInput(selection);
-        const one = selection.visitId ? input.visits[0] : undefined;
-        const label = describeSelection(
-          selection,
-          input.people,
-          one
-            ? visitTitle(
-                input.people.find((p) => p.id === one.travellerId),
-                one.place,
-              )
-            : undefined,
-        );
-        const generatedAt = new Date().toISOString();
-        const progress = (done: number, total: number) => {
-          if (!controller.signal.aborted) setState({ phase: 'loading', done, total });
-        };
-        let ready: State;
-        if (brief) {
-          const options = { title, generatedAt, zoneOffsetMinutes: zoneOffsetMinutes(generatedAt), selectionLabel: label, ...brief };
-          const model: BriefModel = await buildBrief(input, options, progress, controller.signal);
-          ready = { phase: 'ready', html: renderBriefHtmlBody(model), css: BRIEF_CSS };
-        } else {
-          const model: ReportModel = await buildModel(
-            input,
-            { title, generatedAt, zoneOffsetMinutes: zoneOffsetMinutes(generatedAt), selectionLabel: label },
-            progress,
-            controller.signal,
-          );
-          ready = { phase: 'ready', html: renderHtmlBody(model), css: REPORT_CSS };
-        }
-        if (!controller.signal.aborted) setState(ready);
-      } catch (e) {
-        if (e instanceof ReportCancelledError || controller.signal.aborted) return;
-        setState({ phase: 'failed', message: e instanceof Error ? e.message : String(e) });
-      }
-    })();
-    return () => controller.abort();
-    // Runs once per mount: the parent remounts this view when the selection or title changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
-  }, []);
-
-  const fileName = `${safeFileName(title)}.pdf`;
-
-  const print = () => {
-    printReport(fileName).then(
-      (reply) => {
-        if (reply.status === 'saved') toast.notify(`PDF saved as ${reply.fileName}`);
-      },
-      (e: unknown) => toast.notify(`The report could not be printed: ${e instanceof Error ? e.message : String(e)}`, { kind: 'error' }),
+  const state = useBuiltDocument(async (progress, signal) => {
+    const input = await loadReportInput(selection);
+    const one = selection.visitId ? input.visits[0] : undefined;
+    const label = describeSelection(
+      selection,
+      input.people,
+      one
+        ? visitTitle(
+            input.people.find((p) => p.id === one.travellerId),
+            one.place,
+          )
+        : undefined,
     );
-  };
+    const generatedAt = new Date().toISOString();
+    const options = { title, generatedAt, zoneOffsetMinutes: zoneOffsetMinutes(generatedAt), selectionLabel: label };
+    if (brief) {
+      const model: BriefModel = await buildBrief(input, { ...options, ...brief }, progress, signal);
+      return { html: renderBriefHtmlBody(model), css: BRIEF_CSS };
+    }
+    const model: ReportModel = await buildModel(input, options, progress, signal);
+    return { html: renderHtmlBody(model), css: REPORT_CSS };
+  });
+  const print = usePrint(state.phase === 'ready' ? `${safeFileName(title)}.pdf` : null, 'report');
 
-  useEffect(() => {
-    if (state.phase !== 'ready' || !autoPrint || printed.current) return;
-    printed.current = true;
-    // Drop print=1 first, so reloading or going back does not print again.
-    const next = new URLSearchParams(searchParams);
-    next.delete('print');
-    setSearchParams(next, { replace: true });
-    requestAnimationFrame(print);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the report is first ready
-  }, [state.phase, autoPrint]);
-
-  const back = new URLSearchParams(selectionToParams(selection));
   // Back to Reports keeps the selection; the report's choice lives on that screen.
+  const back = selectionToParams(selection).toString();
 
   return (
-    <div className="report-print">
-      <div className="report-print-toolbar" role="toolbar" aria-label="Print view">
-        <Link to={`/reports${back.toString() ? `?${back.toString()}` : ''}`}>← Back to Reports</Link>
-        <button type="button" className="button primary" onClick={print} disabled={state.phase !== 'ready'}>
-          Print or save as PDF…
-        </button>
-      </div>
-      {state.phase === 'loading' && (
-        <div className="report-progress panel" role="status">
-          <p>{state.total ? `Building the report: ${state.done} of ${state.total} visits` : 'Reading the visits…'}</p>
-          {state.total > 0 && (
-            <div
-              className="progress-track"
-              role="progressbar"
-              aria-label="Report progress"
-              aria-valuemin={0}
-              aria-valuemax={state.total}
-              aria-valuenow={state.done}
-            >
-              <div className="progress-fill" style={{ width: `${Math.round((state.done / state.total) * 100)}%` }} />
-            </div>
-          )}
-        </div>
-      )}
-      {state.phase === 'failed' && (
-        <p className="form-error" role="alert">
-          The report could not be built: {state.message}
-        </p>
-      )}
-      {state.phase === 'ready' && (
+    <ReportDocument
+      state={state}
+      className="report-print"
+      toolbarLabel="Print view"
+      noun="report"
+      progressBar
+      loading={(done, total) => (total ? `Building the report: ${done} of ${total} visits` : 'Reading the visits…')}
+      toolbar={
         <>
-          <style>{`${state.css}\n${PAPER_CSS}`}</style>
-          {/* The HTML export's own markup: produced by renderHtmlBody or renderBriefHtmlBody, which escape every user string. */}
-          <div className="report-print-body" onClick={followInPageLink} dangerouslySetInnerHTML={{ __html: state.html }} />
+          <Link to={`/reports${back ? `?${back}` : ''}`}>← Back to Reports</Link>
+          <button type="button" className="button primary" onClick={print} disabled={state.phase !== 'ready'}>
+            Print or save as PDF…
+          </button>
         </>
-      )}
-    </div>
+      }
+    />
   );
 }

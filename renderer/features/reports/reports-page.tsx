@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { addDays, formatVisitDates, isValidDay, localToday, visitTitle, type Person, type Visit } from '../../../shared/model';
 import {
@@ -6,36 +6,31 @@ import {
   REPORT_FORMATS,
   REPORT_TEMPLATES,
   REPORT_TEMPLATE_LABELS,
-  ReportCancelledError,
   describeSelection,
-  dossierFileSlug,
-  isBriefFormat,
-  reportFileName,
   selectionFromParams,
   selectionToParams,
-  type ReportFormatId,
   type ReportSelection,
   type ReportTemplate,
 } from '../../../shared/reports';
-import { bridge } from '../../bridge';
-import { Field, VisitFilterControls, useToast } from '../../components';
+import { Field, VisitFilterControls } from '../../components';
+import { Combobox } from '../../components/combobox';
 import { listPeople, listVisits, useQuery } from '../../db';
-import { countReportVisits, loadDossierInput, loadReportInput } from './report-data';
-import { CHUNKED_THRESHOLD, DEFAULT_TITLES, buildBrief, buildDossier, buildModel, zoneOffsetMinutes } from './build-report';
-import { renderInWorker } from './render-file';
-import type { RenderRequest } from './render-protocol';
+import { CHUNKED_THRESHOLD, DEFAULT_TITLES } from './build-report';
+import { countReportVisits } from './report-data';
+import { ReportProgressBar } from './report-document';
+import {
+  FORMAT_ORDER,
+  briefWrites,
+  datesError as datesErrorOf,
+  formatError as formatErrorOf,
+  modeOf,
+  printViewPath,
+  writesOnlyDocuments,
+  type FormatChoice,
+  type Mode,
+} from './reports-model';
+import { prepareReport, reportWording, useReportExport } from './use-report-export';
 
-type Mode = 'all' | 'filter' | 'visit';
-
-const FILE_SLUGS: Readonly<Record<ReportTemplate, string>> = {
-  brief: 'legation-brief',
-  dossier: 'visit-dossier',
-  annex: 'legation-report',
-};
-const SAVED_NAMES: Readonly<Record<ReportTemplate, string>> = { brief: 'Brief', dossier: 'Dossier', annex: 'Report' };
-type FormatChoice = ReportFormatId | 'pdf';
-
-const FORMAT_ORDER: FormatChoice[] = ['md', 'html', 'docx', 'pdf', 'csv', 'ics', 'json', 'timelinejs'];
 const PDF = { label: 'PDF (print)', hint: 'Opens the print-styled report and prints it; choose “Save as PDF”' };
 const TEMPLATE_HINTS: Readonly<Record<ReportTemplate, string>> = {
   brief: 'A summary, what is coming up, overdue plans and what moved: one line a visit, sources as endnotes',
@@ -43,29 +38,38 @@ const TEMPLATE_HINTS: Readonly<Record<ReportTemplate, string>> = {
   annex: 'Every visit in full: status history with reasons, meetings and quotes, evidence, notes',
 };
 
-/** Formats the brief and the dossier are written in: their own three and PDF (the print view). */
-function briefWrites(f: FormatChoice): boolean {
-  return f === 'pdf' || isBriefFormat(f);
-}
-
-/** The brief and the dossier are documents to read; the data formats are the annex's. */
-const writesOnlyDocuments = (t: ReportTemplate) => t !== 'annex';
-
-interface Job {
-  phase: 'loading' | 'building' | 'writing' | 'saving';
-  done: number;
-  total: number;
-  /** Show the progress bar (large exports only: small ones finish before it could be read). */
-  large: boolean;
-}
-
-function modeOf(s: ReportSelection): Mode {
-  if (s.visitId) return 'visit';
-  return s.status || s.country || s.travellerId || s.from || s.to ? 'filter' : 'all';
-}
-
-function visitOption(v: Visit, people: Map<string, Person>): string {
-  return `${visitTitle(people.get(v.travellerId), v.place)} (${formatVisitDates(v.start, v.end)})`;
+/**
+ * The visit a dossier or a one-visit report is of, typed to find by traveller, place or date among
+ * all the visits (a combobox: there may be thousands).
+ */
+function VisitPicker({
+  visits,
+  people,
+  value,
+  onChange,
+}: {
+  visits: readonly Visit[];
+  people: Map<string, Person>;
+  value: string;
+  onChange: (id: string) => void;
+}) {
+  const options = useMemo(
+    () =>
+      visits.map((v) => ({ id: v.id, label: `${visitTitle(people.get(v.travellerId), v.place)} (${formatVisitDates(v.start, v.end)})` })),
+    [visits, people],
+  );
+  return (
+    <Field label="Visit">
+      <Combobox
+        options={options}
+        value={value}
+        onChange={onChange}
+        listLabel="Visits"
+        placeholder="Type a traveller, place or date…"
+        missingLabel="A visit that no longer exists"
+      />
+    </Field>
+  );
 }
 
 /**
@@ -74,7 +78,6 @@ function visitOption(v: Visit, people: Map<string, Person>): string {
  * the Visits list's own parameters), so a link can open this screen preselected.
  */
 export function ReportsPage() {
-  const toast = useToast();
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
   const selection = useMemo(() => selectionFromParams(searchParams), [searchParams]);
@@ -96,8 +99,7 @@ export function ReportsPage() {
   // null until the user types a title: then each report keeps its own default.
   const [titleTyped, setTitleTyped] = useState<string | null>(null);
   const templateLabel = useId();
-  const [job, setJob] = useState<Job | null>(null);
-  const abortRef = useRef<AbortController | null>(null);
+  const { job, run, cancel } = useReportExport();
   const formatsLabel = useId();
   const visitsLabel = useId();
 
@@ -115,9 +117,6 @@ export function ReportsPage() {
     oneVisit ? visitTitle(people.get(oneVisit.travellerId), oneVisit.place) : undefined,
   );
 
-  // Leaving the screen cancels a running export.
-  useEffect(() => () => abortRef.current?.abort(), []);
-
   const setSelection = (next: ReportSelection) => setSearchParams(selectionToParams(next), { replace: true });
   const setFilter = (patch: Partial<ReportSelection>) => setSelection({ ...selection, visitId: undefined, ...patch });
 
@@ -134,22 +133,9 @@ export function ReportsPage() {
 
   const title = titleTyped ?? DEFAULT_TITLES[template];
   const reportTitle = title.trim() || DEFAULT_TITLES[template];
-  const asOfValid = isValidDay(asOf);
-  const since = sinceChosen ?? (asOfValid ? addDays(asOf, -BRIEF_DEFAULT_SINCE_DAYS) : '');
-  const datesError =
-    template !== 'brief'
-      ? null
-      : !asOfValid
-        ? 'Choose the day the brief speaks of (“As of”).'
-        : !isValidDay(since)
-          ? 'Choose the day changes are counted from (“Changes since”).'
-          : since > asOf
-            ? '“Changes since” must be on or before “As of”.'
-            : null;
-  const formatError =
-    writesOnlyDocuments(template) && !briefWrites(format)
-      ? `The ${template === 'brief' ? 'brief' : 'dossier'} is written in Markdown, HTML, Word or PDF.`
-      : null;
+  const since = sinceChosen ?? (isValidDay(asOf) ? addDays(asOf, -BRIEF_DEFAULT_SINCE_DAYS) : '');
+  const datesError = datesErrorOf(template, asOf, since);
+  const formatError = formatErrorOf(template, format);
   const n = count.data;
   // The dossier is of one visit: the mode of the selection does not apply to it.
   const dossierVisitId = template === 'dossier' ? selection.visitId : undefined;
@@ -169,97 +155,21 @@ export function ReportsPage() {
     }
   };
 
-  async function exportReport() {
-    if (job) return;
-    if (datesError || formatError) return;
-    if (format === 'pdf' && template === 'dossier') {
-      if (!dossierVisitId) return;
-      const sp = new URLSearchParams({ title: reportTitle, print: '1' });
-      void navigate(`/reports/dossier/${dossierVisitId}?${sp.toString()}`);
-      return;
-    }
+  function exportReport() {
+    if (job || datesError || formatError) return;
     if (format === 'pdf') {
-      const sp = selectionToParams(selection);
-      sp.set('title', reportTitle);
-      if (template === 'brief') {
-        sp.set('template', 'brief');
-        sp.set('asOf', asOf);
-        sp.set('since', since);
-      }
-      sp.set('print', '1');
-      void navigate(`/reports/print?${sp.toString()}`);
+      const path = printViewPath({ template, selection, dossierVisitId, title: reportTitle, asOf, since });
+      if (path) void navigate(path);
       return;
     }
-    const controller = new AbortController();
-    abortRef.current = controller;
-    try {
-      setJob({ phase: 'loading', done: 0, total: n ?? 0, large: (n ?? 0) > CHUNKED_THRESHOLD });
-      const loaded = template === 'dossier' ? await loadDossierInput(dossierVisitId ?? '') : await loadReportInput(selection);
-      if (!loaded) throw new Error('the visit is no longer there; choose another');
-      const input = loaded;
-      const large = input.visits.length > CHUNKED_THRESHOLD;
-      setJob({ phase: 'building', done: 0, total: input.visits.length, large });
-      const generatedAt = new Date().toISOString();
-      const progress = (done: number, total: number) => setJob({ phase: 'building', done, total, large });
-      let request: RenderRequest;
-      let visitCount = 1;
-      if (template === 'brief') {
-        if (!isBriefFormat(format)) throw new Error('The brief is written in Markdown, HTML, Word or PDF');
-        const options = { title: reportTitle, generatedAt, zoneOffsetMinutes: zoneOffsetMinutes(generatedAt), selectionLabel, asOf, since };
-        const model = await buildBrief(input, options, progress, controller.signal);
-        visitCount = model.counts.visits;
-        request = { template, model, format };
-      } else if (template === 'dossier') {
-        if (!isBriefFormat(format)) throw new Error('The dossier is written in Markdown, HTML, Word or PDF');
-        const options = {
-          visitId: dossierVisitId ?? '',
-          title: reportTitle,
-          generatedAt,
-          zoneOffsetMinutes: zoneOffsetMinutes(generatedAt),
-          asOf: localToday(),
-        };
-        request = {
-          template,
-          model: await buildDossier(input, options, (done, total) => progress(done, total), controller.signal),
-          format,
-        };
-      } else {
-        const model = await buildModel(
-          input,
-          { title: reportTitle, generatedAt, zoneOffsetMinutes: zoneOffsetMinutes(generatedAt), selectionLabel },
-          progress,
-          controller.signal,
-        );
-        visitCount = model.counts.visits;
-        request = { template, model, format };
-      }
-      if (controller.signal.aborted) throw new ReportCancelledError();
-      setJob({ phase: 'writing', done: input.visits.length, total: input.visits.length, large });
-      const content = await renderInWorker(request, controller.signal);
-      if (controller.signal.aborted) throw new ReportCancelledError();
-      const f = REPORT_FORMATS[format];
-      setJob({ phase: 'saving', done: input.visits.length, total: input.visits.length, large });
-      const reply = await bridge.saveFile({
-        suggestedName: reportFileName(
-          format,
-          generatedAt,
-          request.template === 'dossier' ? dossierFileSlug(request.model) : FILE_SLUGS[template],
-        ),
-        filterName: f.filterName,
-        extensions: [f.extension],
-        content,
-      });
-      if (reply.status === 'saved') {
-        const visits = `${visitCount} visit${visitCount === 1 ? '' : 's'}`;
-        toast.notify(`${SAVED_NAMES[template]} saved as ${reply.fileName} (${f.label}, ${visits})`);
-      }
-    } catch (e) {
-      if (e instanceof ReportCancelledError) toast.notify('Report cancelled; nothing was saved');
-      else toast.notify(`The report could not be exported: ${e instanceof Error ? e.message : String(e)}`, { kind: 'error' });
-    } finally {
-      abortRef.current = null;
-      setJob(null);
-    }
+    const expected = n ?? 0;
+    void run(
+      format,
+      { phase: 'loading', done: 0, total: expected, large: expected > CHUNKED_THRESHOLD },
+      (progress, signal) =>
+        prepareReport({ template, format, selection, dossierVisitId, title: reportTitle, selectionLabel, asOf, since }, progress, signal),
+      reportWording(template),
+    );
   }
 
   const visitList = choices.data?.visits ?? [];
@@ -278,7 +188,7 @@ export function ReportsPage() {
         className="report-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void exportReport();
+          exportReport();
         }}
       >
         <fieldset className="panel report-template" aria-labelledby={templateLabel}>
@@ -321,36 +231,9 @@ export function ReportsPage() {
           )}
         </fieldset>
 
-        {template === 'dossier' ? (
-          <fieldset className="panel report-visits" aria-describedby={visitsLabel}>
-            <legend>Visit</legend>
-            <div className="toolbar report-filters">
-              <Field label="Visit">
-                <select value={selection.visitId ?? ''} onChange={(e) => setSelection(e.target.value ? { visitId: e.target.value } : {})}>
-                  {!selection.visitId && <option value="">Choose a visit…</option>}
-                  {selection.visitId && !oneVisit && choices.data && (
-                    <option value={selection.visitId}>A visit that no longer exists</option>
-                  )}
-                  {visitList.map((v) => (
-                    <option key={v.id} value={v.id}>
-                      {visitOption(v, people)}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-              {dossierVisitId && oneVisit && <Link to={`/reports/dossier/${dossierVisitId}`}>Read the dossier on screen</Link>}
-            </div>
-            <p className="report-preview" id={visitsLabel} aria-live="polite">
-              {!dossierVisitId
-                ? 'Choose the visit the dossier is about.'
-                : n === 0
-                  ? 'This visit is no longer there: choose another.'
-                  : `The dossier of ${oneVisit ? visitTitle(people.get(oneVisit.travellerId), oneVisit.place) : 'the chosen visit'}, with the earlier visits both ways`}
-            </p>
-          </fieldset>
-        ) : (
-          <fieldset className="panel report-visits" aria-describedby={visitsLabel}>
-            <legend>Visits</legend>
+        <fieldset className="panel report-visits" aria-describedby={visitsLabel}>
+          <legend>{template === 'dossier' ? 'Visit' : 'Visits'}</legend>
+          {template !== 'dossier' && (
             <div className="report-modes" role="radiogroup" aria-label="Which visits">
               <label>
                 <input type="radio" name="mode" checked={mode === 'all'} onChange={() => chooseMode('all')} /> All visits
@@ -362,59 +245,59 @@ export function ReportsPage() {
                 <input type="radio" name="mode" checked={mode === 'visit'} onChange={() => chooseMode('visit')} /> One visit
               </label>
             </div>
+          )}
 
-            {mode === 'filter' && (
-              <VisitFilterControls
-                className="toolbar report-filters"
-                showOverdue
-                value={{
-                  status: selection.status,
-                  country: selection.country,
-                  travellerId: selection.travellerId,
-                  from: selection.from,
-                  to: selection.to,
-                  overdue: selection.overdue,
-                }}
-                onChange={(f) =>
-                  setFilter({
-                    status: f.status,
-                    country: f.country,
-                    travellerId: f.travellerId,
-                    from: f.from,
-                    to: f.to,
-                    overdue: f.overdue,
-                  })
-                }
+          {template !== 'dossier' && mode === 'filter' && (
+            <VisitFilterControls
+              className="toolbar report-filters"
+              showOverdue
+              value={{
+                status: selection.status,
+                country: selection.country,
+                travellerId: selection.travellerId,
+                from: selection.from,
+                to: selection.to,
+                overdue: selection.overdue,
+              }}
+              onChange={(f) =>
+                setFilter({
+                  status: f.status,
+                  country: f.country,
+                  travellerId: f.travellerId,
+                  from: f.from,
+                  to: f.to,
+                  overdue: f.overdue,
+                })
+              }
+            />
+          )}
+
+          {(template === 'dossier' || mode === 'visit') && (
+            <div className="toolbar report-filters report-visit">
+              <VisitPicker
+                visits={visitList}
+                people={people}
+                value={selection.visitId ?? ''}
+                onChange={(id) => setSelection(id ? { visitId: id } : {})}
               />
-            )}
+              {dossierVisitId && oneVisit && <Link to={`/reports/dossier/${dossierVisitId}`}>Read the dossier on screen</Link>}
+            </div>
+          )}
 
-            {mode === 'visit' && (
-              <div className="toolbar report-filters">
-                <Field label="Visit">
-                  <select value={selection.visitId ?? ''} onChange={(e) => setSelection(e.target.value ? { visitId: e.target.value } : {})}>
-                    {!selection.visitId && <option value="">Choose a visit…</option>}
-                    {selection.visitId && !oneVisit && choices.data && (
-                      <option value={selection.visitId}>A visit that no longer exists</option>
-                    )}
-                    {visitList.map((v) => (
-                      <option key={v.id} value={v.id}>
-                        {visitOption(v, people)}
-                      </option>
-                    ))}
-                  </select>
-                </Field>
-              </div>
-            )}
-
-            <p className="report-preview" id={visitsLabel} aria-live="polite">
-              {count.error
+          <p className="report-preview" id={visitsLabel} aria-live="polite">
+            {template === 'dossier'
+              ? !dossierVisitId
+                ? 'Choose the visit the dossier is about.'
+                : n === 0
+                  ? 'This visit is no longer there: choose another.'
+                  : `The dossier of ${oneVisit ? visitTitle(people.get(oneVisit.travellerId), oneVisit.place) : 'the chosen visit'}, with the earlier visits both ways`
+              : count.error
                 ? `The visits could not be counted: ${count.error.message}`
                 : n === undefined
                   ? 'Counting visits…'
                   : `${selectionLabel}: ${n === 1 ? '1 visit' : `${n} visits`}`}
-            </p>
-          </fieldset>
-        )}
+          </p>
+        </fieldset>
 
         <fieldset className="panel report-formats" aria-labelledby={formatsLabel}>
           <legend id={formatsLabel}>Format</legend>
@@ -470,21 +353,9 @@ export function ReportsPage() {
                   ? 'Writing the file…'
                   : 'Saving…'}
           </p>
-          {job.large && (
-            <div
-              className="progress-track"
-              role="progressbar"
-              aria-label="Report progress"
-              aria-valuemin={0}
-              aria-valuemax={job.total}
-              aria-valuenow={job.done}
-              aria-valuetext={`${job.done} of ${job.total} visits`}
-            >
-              <div className="progress-fill" style={{ width: `${job.total ? Math.round((job.done / job.total) * 100) : 0}%` }} />
-            </div>
-          )}
+          {job.large && <ReportProgressBar done={job.done} total={job.total} />}
           {(job.large || job.phase === 'writing') && (
-            <button type="button" onClick={() => abortRef.current?.abort()}>
+            <button type="button" onClick={cancel}>
               Cancel
             </button>
           )}
