@@ -131,7 +131,7 @@ export function isAppRoute(route: unknown): route is string {
   return !route.startsWith('/settings?');
 }
 
-export const appRouteSchema = z.string().refine(isAppRoute, 'An app route such as /visits or /people/<id>');
+const appRouteSchema = z.string().refine(isAppRoute, 'An app route such as /visits or /people/<id>');
 
 export const openWindowRequestSchema = z.object({ route: appRouteSchema }).strict();
 export type OpenWindowRequest = z.infer<typeof openWindowRequestSchema>;

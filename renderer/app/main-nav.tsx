@@ -6,7 +6,7 @@ import type { Screen } from '../../shared/screens';
 const GAP = 4;
 
 /** How many links, of these widths, fit in `room` pixels (the More button's width taken when some do not). */
-export function linksThatFit(widths: readonly number[], room: number, moreWidth: number): number {
+function linksThatFit(widths: readonly number[], room: number, moreWidth: number): number {
   const all = widths.reduce((sum, w) => sum + w + GAP, 0);
   if (all <= room) return widths.length;
   let used = moreWidth + GAP;

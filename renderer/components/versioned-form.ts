@@ -20,7 +20,7 @@ export interface FormConflict<S, K extends keyof S & string> {
 type Equal<S, K extends keyof S & string> = (a: S[K], b: S[K], field: K) => boolean;
 
 /** Arrays by content, everything else by identity: what a form's fields need. */
-export function sameFieldValue(a: unknown, b: unknown): boolean {
+function sameFieldValue(a: unknown, b: unknown): boolean {
   return Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((x, i) => x === b[i]) : a === b;
 }
 

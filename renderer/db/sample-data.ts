@@ -11,7 +11,7 @@ import { pushUndo } from './undo';
  */
 
 /** Set when the user chose to keep the sample data: the banner does not come back. */
-export const SAMPLE_KEPT_KEY = 'sampleData:kept';
+const SAMPLE_KEPT_KEY = 'sampleData:kept';
 
 export interface SampleDataNotice {
   /** Seeded visits still in the database (not deleted). */

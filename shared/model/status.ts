@@ -30,7 +30,7 @@ export function allowedTransitions(from: VisitStatus): readonly VisitStatus[] {
 }
 
 /** A trip that had ended (completed or cancelled) made open again: a correction or a revival. */
-export function isReopen(from: VisitStatus | null | undefined, to: VisitStatus): boolean {
+function isReopen(from: VisitStatus | null | undefined, to: VisitStatus): boolean {
   return (from === 'completed' || from === 'cancelled') && (to === 'planned' || to === 'underway');
 }
 

@@ -8,11 +8,11 @@ import { mdText } from './markdown';
 
 const notes = (ns: readonly number[]): string => ns.map((n) => `[^${n}]`).join('');
 
-export function briefLineMd(l: BriefLine): string {
+function briefLineMd(l: BriefLine): string {
   return `- **${mdText(l.title)}** — ${mdText(l.dates)} — ${mdText(l.detail)}${notes(l.footnotes)}`;
 }
 
-export function briefChangeMd(c: BriefChange): string {
+function briefChangeMd(c: BriefChange): string {
   const reason = c.reason ? ` — ${mdText(c.reason)}` : '';
   const dates = c.dates ? `, for ${mdText(c.dates)}` : '';
   return `- ${mdText(c.onLabel)}: **${mdText(c.label)}** — ${mdText(c.title)}${dates}${reason}${notes(c.footnotes)}`;
