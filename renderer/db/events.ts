@@ -1,6 +1,7 @@
 import { eventSchema, type ContextEvent } from '../../shared/model';
 import { NotFoundError, ValidationError } from './errors';
 import { clock, db } from './instance';
+import { assertIntegrity } from './integrity';
 import { pushUndo } from './undo';
 import { expectVersion, nextVersion, putBack } from './version';
 
@@ -25,11 +26,18 @@ function removed(e: ContextEvent): ContextEvent {
   return { ...e, deletedAt: at, updatedAt: at };
 }
 
-/** Adds a context event. Undoable (the undo refuses once the event was edited again elsewhere). */
+/**
+ * Adds a context event. One read-write transaction with the integrity check (its people and
+ * sources exist and are not deleted, its country is known). Undoable (the undo refuses once the
+ * event was edited again elsewhere).
+ */
 export async function createEvent(draft: EventDraft): Promise<ContextEvent> {
   const now = clock.now();
   const event = check({ ...draft, id: clock.newId(), createdAt: now, updatedAt: now, deletedAt: null });
-  await db.events.add(event);
+  await db.transaction('rw', [db.events, db.people, db.sources], async () => {
+    await assertIntegrity(db, [{ table: 'events', record: event }]);
+    await db.events.add(event);
+  });
   pushUndo({ label: 'Add event', revert: () => putBack(db.events, 'Event', removed(event), event.updatedAt) });
   return event;
 }
@@ -37,16 +45,17 @@ export async function createEvent(draft: EventDraft): Promise<ContextEvent> {
 /**
  * Saves the form's edits. `version` is the `updatedAt` the form started from: an event changed
  * since (in another window) is not overwritten, a ConflictError carries it as stored now (see
- * version.ts). One read-write transaction; undoable with a versioned undo.
+ * version.ts). One read-write transaction, with the integrity check; undoable with a versioned undo.
  */
 export async function updateEvent(id: string, draft: EventDraft, version: string): Promise<ContextEvent> {
   let before: ContextEvent | undefined;
   let after: ContextEvent | undefined;
-  await db.transaction('rw', db.events, async () => {
+  await db.transaction('rw', [db.events, db.people, db.sources], async () => {
     before = await db.events.get(id);
     if (!before || before.deletedAt) throw new NotFoundError('Event', id);
     expectVersion('Event', before, version);
     after = check({ ...before, ...draft, updatedAt: nextVersion(clock, before.updatedAt) });
+    await assertIntegrity(db, [{ table: 'events', record: after, before }]);
     await db.events.put(after);
   });
   const prev = before!;

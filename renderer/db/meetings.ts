@@ -1,6 +1,7 @@
 import { meetingSchema, type Meeting } from '../../shared/model';
 import { NotFoundError, ValidationError } from './errors';
 import { clock, db } from './instance';
+import { assertIntegrity } from './integrity';
 import { pushUndo } from './undo';
 import { expectVersion, nextVersion, putBack } from './version';
 
@@ -13,24 +14,24 @@ function check(m: Meeting): Meeting {
   return r.data;
 }
 
-/** A meeting belongs to a visit that is there (not deleted, here or in another window). Call inside the write transaction. */
-async function requireVisit(visitId: string): Promise<void> {
-  const v = await db.visits.get(visitId);
-  if (!v || v.deletedAt) throw new NotFoundError('Visit', visitId);
-}
-
 /** The stored meeting, or undefined when it does not exist or is deleted. */
 export async function getMeeting(id: string): Promise<Meeting | undefined> {
   const m = await db.meetings.get(id);
   return m && !m.deletedAt ? m : undefined;
 }
 
-/** Adds a meeting to a visit. One read-write transaction (the visit is checked in it); undoable. */
+/**
+ * Adds a meeting to a visit. One read-write transaction, in which the integrity check reads the
+ * visit and the participants (a visit or person deleted in another window is refused); undoable.
+ */
 export async function createMeeting(visitId: string, draft: MeetingDraft): Promise<Meeting> {
   const now = clock.now();
   const meeting = check({ ...draft, visitId, quotes: [], id: clock.newId(), createdAt: now, updatedAt: now, deletedAt: null });
-  await db.transaction('rw', [db.meetings, db.visits], async () => {
-    await requireVisit(visitId);
+  await db.transaction('rw', [db.meetings, db.visits, db.people, db.sources], async () => {
+    // The visit the dialog adds to may have been deleted in another window meanwhile.
+    const visit = await db.visits.get(visitId);
+    if (!visit || visit.deletedAt) throw new NotFoundError('Visit', visitId);
+    await assertIntegrity(db, [{ table: 'meetings', record: meeting }]);
     await db.meetings.add(meeting);
   });
   pushUndo({ label: 'Add meeting', revert: () => putBack(db.meetings, 'Meeting', removed(meeting), meeting.updatedAt) });
@@ -46,17 +47,17 @@ function removed(m: Meeting): Meeting {
 /**
  * Saves the form's edits. `version` is the `updatedAt` the form started from: a meeting changed
  * since (in another window) is not overwritten, a ConflictError carries it as stored now (see
- * version.ts). One read-write transaction; undoable with a versioned undo.
+ * version.ts). One read-write transaction, with the integrity check; undoable with a versioned undo.
  */
 export async function updateMeeting(id: string, draft: MeetingDraft, version: string): Promise<Meeting> {
   let before: Meeting | undefined;
   let after: Meeting | undefined;
-  await db.transaction('rw', [db.meetings, db.visits], async () => {
+  await db.transaction('rw', [db.meetings, db.visits, db.people, db.sources], async () => {
     before = await db.meetings.get(id);
     if (!before || before.deletedAt) throw new NotFoundError('Meeting', id);
     expectVersion('Meeting', before, version);
-    if (before.visitId) await requireVisit(before.visitId);
     after = check({ ...before, ...draft, updatedAt: nextVersion(clock, before.updatedAt) });
+    await assertIntegrity(db, [{ table: 'meetings', record: after, before }]);
     await db.meetings.put(after);
   });
   const prev = before!;

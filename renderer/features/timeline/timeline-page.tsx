@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { addDays, dayLabel, daysBetween, formatFuzzyDate, localToday, VISIT_STATUSES } from '../../../shared/model';
+import { addDays, dayLabel, daysBetween, localToday, VISIT_STATUSES } from '../../../shared/model';
 import {
   MAX_ZOOM,
   MIN_ZOOM,
@@ -15,6 +15,7 @@ import {
 } from '../../../shared/timeline';
 import { EmptyState, VisitFilterControls, hasVisitFilter, useVisitFilterParams } from '../../components';
 import { latestVisitDay, timelineData, timelineOpening, useQuery, visitDayRange } from '../../db';
+import { ContextEventsSection } from './context-events';
 import { TimelineAxis, TimelineDefs, TimelineEvents, TimelineLaneRow } from './timeline-chart';
 import { timelineParamsFrom, timelineParamsTo, type TimelineParams } from './timeline-params';
 import './timeline.css';
@@ -331,20 +332,9 @@ export function TimelinePage() {
               ))}
             </tbody>
           </table>
-          {data.events.length > 0 ? (
-            <>
-              <h2>Context events</h2>
-              <ul>
-                {data.events.map((e) => (
-                  <li key={e.id}>
-                    {formatFuzzyDate(e.date)}: {e.title}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
         </details>
       ) : null}
+      {data ? <ContextEventsSection events={data.events} /> : null}
     </section>
   );
 }

@@ -72,3 +72,13 @@ export function describeMeetingField(field: MeetingField, s: MeetingFormState, p
       return s[field].trim();
   }
 }
+
+/** A repository refusal's fields (record paths such as "place.country", "participantIds.1") as the dialog's fields. */
+export function meetingErrorsFromFields(fields: Record<string, string>): MeetingFormErrors {
+  const out: MeetingFormErrors = {};
+  for (const [path, message] of Object.entries(fields)) {
+    const head = path.startsWith('place.') ? (path === 'place.city' ? 'city' : 'country') : path.split('.')[0];
+    if ((MEETING_FIELDS as readonly string[]).includes(head ?? '')) out[head as MeetingField] ??= message;
+  }
+  return out;
+}

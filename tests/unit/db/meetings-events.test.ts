@@ -13,6 +13,7 @@ import {
   createMeeting,
   deleteEvent,
   deleteMeeting,
+  deletePerson,
   deleteVisit,
   getEvent,
   getMeeting,
@@ -83,6 +84,22 @@ describe('meetings', () => {
     );
     expect(onDeleted).toBeInstanceOf(NotFoundError);
     expect(await db.meetings.count()).toBe(before);
+  });
+
+  it('refuses a participant deleted in another window and an unknown country, naming the field', async () => {
+    const opened = (await getMeeting(SEED_IDS.tehranMeeting))!;
+    await deletePerson(SEED_IDS.salman);
+    const gone = await refusal(
+      updateMeeting(opened.id, { ...draftOf(opened), participantIds: [...opened.participantIds, SEED_IDS.salman] }, opened.updatedAt),
+    );
+    expect(gone).toBeInstanceOf(ValidationError);
+    expect((gone as ValidationError).message).toMatch(/^Nothing was saved\./);
+    expect((gone as ValidationError).fields.participantIds).toMatch(/deleted/);
+    const nowhere = await refusal(
+      updateMeeting(opened.id, { ...draftOf(opened), place: { country: 'XX', city: null, lat: null, lon: null } }, opened.updatedAt),
+    );
+    expect((nowhere as ValidationError).fields['place.country']).toMatch(/XX/);
+    expect(await getMeeting(opened.id)).toEqual(opened);
   });
 
   it('a stale save is refused with the meeting as stored now; the quotes stay; undo puts the edit back', async () => {
@@ -162,5 +179,19 @@ describe('context events', () => {
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ValidationError).fields.title).toBe('Title is required');
     expect(await getEvent(stored.id)).toEqual(stored);
+  });
+
+  it('refuses a person or source that is not there, writing nothing', async () => {
+    const count = await db.events.count();
+    const missing = '00000000-0000-4000-8000-0000000000aa';
+    const err = await refusal(
+      createEvent({ title: 'Ghost', date: dayDate('2020-01-01'), place: null, description: '', personIds: [missing], sourceIds: [] }),
+    );
+    expect((err as ValidationError).fields.personIds).toMatch(/not/);
+    const err2 = await refusal(
+      createEvent({ title: 'Ghost', date: dayDate('2020-01-01'), place: null, description: '', personIds: [], sourceIds: [missing] }),
+    );
+    expect((err2 as ValidationError).fields.sourceIds).toMatch(/not/);
+    expect(await db.events.count()).toBe(count);
   });
 });
