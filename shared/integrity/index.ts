@@ -222,9 +222,8 @@ export function checkRecord<T extends IntegrityTable>(
   const missing =
     options.scope === 'backup' ? 'is not in the backup' : 'does not exist in your data (it may have been deleted in another window)';
   const add = (field: string, message: string) => problems.push({ table, id: record.id, field, message: `${where}: ${message}` });
-  const held = options.before
-    ? new Set(referencesOf(table, options.before as IntegrityRecords[T]).map((r) => `${r.target}:${r.id}`))
-    : null;
+  // A record written for the first time holds nothing yet: every reference it makes is new.
+  const held = new Set(options.before ? referencesOf(table, options.before as IntegrityRecords[T]).map((r) => `${r.target}:${r.id}`) : []);
   const recordLive = !record.deletedAt;
 
   for (const ref of referencesOf(table, record)) {
@@ -235,12 +234,12 @@ export function checkRecord<T extends IntegrityTable>(
     }
     if (table === 'notes') {
       if (!hit) add(ref.field, `${ref.label} ${ref.id} it is attached to ${missing}.`);
-      else if (hit.deletedAt && recordLive && !held?.has(`${ref.target}:${ref.id}`))
+      else if (hit.deletedAt && recordLive && !held.has(`${ref.target}:${ref.id}`))
         add(ref.field, `${ref.label} ${ref.id} it is attached to has been deleted.`);
       continue;
     }
     if (!hit) add(ref.field, `${ref.label} ${ref.id} ${missing}.`);
-    else if (hit.deletedAt && recordLive && (ref.live || (held !== null && !held.has(`${ref.target}:${ref.id}`))))
+    else if (hit.deletedAt && recordLive && (ref.live || !held.has(`${ref.target}:${ref.id}`)))
       add(
         ref.field,
         ref.live

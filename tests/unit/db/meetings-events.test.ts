@@ -102,6 +102,17 @@ describe('meetings', () => {
     expect(await getMeeting(opened.id)).toEqual(opened);
   });
 
+  it('refuses a new meeting with a participant deleted in another window, writing nothing', async () => {
+    await deletePerson(SEED_IDS.salman);
+    const before = await db.meetings.count();
+    const gone = await refusal(
+      createMeeting(SEED_IDS.saudiVisit, { participantIds: [SEED_IDS.kadhemi, SEED_IDS.salman], place: null, date: null, summary: '' }),
+    );
+    expect(gone).toBeInstanceOf(ValidationError);
+    expect((gone as ValidationError).fields.participantIds).toMatch(/deleted/);
+    expect(await db.meetings.count()).toBe(before);
+  });
+
   it('a stale save is refused with the meeting as stored now; the quotes stay; undo puts the edit back', async () => {
     const opened = (await getMeeting(SEED_IDS.tehranMeeting))!;
     const b = await updateMeeting(opened.id, { ...draftOf(opened), summary: 'From window B' }, opened.updatedAt);
