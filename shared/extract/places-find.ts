@@ -127,16 +127,29 @@ function countryOfNameRaw(text: string): string | null {
 }
 
 type PlaceHit = Omit<PlaceMention, 'from' | 'to' | 'start' | 'end' | 'text' | 'possessive'>;
-const lookupCache = new Map<string, PlaceHit | null>();
+// One cache per case, keyed by the text itself: building a combined key cost a string per look-up.
+const lookupCache = [new Map<string, PlaceHit | null>(), new Map<string, PlaceHit | null>()] as const;
 
 function lookup(text: string, allCaps: boolean): PlaceHit | null {
-  const cacheKey = `${allCaps ? 1 : 0}${text}`;
-  const hit = lookupCache.get(cacheKey);
+  const cache = lookupCache[allCaps ? 1 : 0];
+  const hit = cache.get(text);
   if (hit !== undefined) return hit;
-  if (lookupCache.size > 20000) lookupCache.clear();
+  if (cache.size > 20000) cache.clear();
   const value = lookupRaw(text, allCaps);
-  lookupCache.set(cacheKey, value);
+  cache.set(text, value);
   return value;
+}
+
+/** Whether a text has a capital A–Z and no lower-case letter (as `s === s.toUpperCase()`, without the copy). */
+function isAllCaps(s: string): boolean {
+  let upper = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 97 && c <= 122) return false;
+    else if (c > 127 && s[i] !== s[i]!.toUpperCase()) return false;
+  }
+  return upper;
 }
 
 /** Abbreviated titles that are also country codes ("PM Khan" is no place). */
@@ -226,7 +239,7 @@ export function findPlaces(text: string, tokens: Token[], from: number, to: numb
       if (!last.cap && j - i > 1) continue;
       const surface = text.slice(t.start, last.poss ? last.start + last.bare.length : last.end);
       if (j - i === 1 && t.text.includes('-') && !countryOfName(surface) && !isCityName(surface)) break;
-      const allCaps = surface === surface.toUpperCase() && /[A-Z]/.test(surface);
+      const allCaps = isAllCaps(surface);
       const hit = lookup(surface, allCaps);
       if (!hit) continue;
       best = {

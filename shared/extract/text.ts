@@ -76,6 +76,31 @@ const ABBREVIATIONS = new Set([
 // A word may carry combining marks after its letters ("m" + U+0301 where no precomposed letter exists).
 const TOKEN_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['.-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*\.?|[^\s\p{L}\p{M}\p{N}]|\p{M}/gu;
 
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
+const UPPER_FIRST = /^\p{Lu}/u;
+const POSSESSIVE = /\p{L}['](s)?$/iu;
+
+// These run on every token of a text: ASCII is decided without a regular expression.
+function opensWithLetterOrDigit(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER_OR_DIGIT.test(s);
+}
+
+function opensUpperCase(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_FIRST.test(s);
+}
+
+/** "Iran's", "Iran'": a possessive ending on a letter. */
+function isPossessive(raw: string): boolean {
+  const n = raw.length;
+  if (n <= 2) return false;
+  const last = raw.charCodeAt(n - 1);
+  return (last === 39 || ((last === 115 || last === 83) && raw.charCodeAt(n - 2) === 39)) && POSSESSIVE.test(raw);
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   TOKEN_RE.lastIndex = 0;
@@ -97,16 +122,17 @@ export function tokenize(text: string): Token[] {
         trailingDot = true;
       }
     }
-    const poss = /['](?:s)?$/i.test(raw) && raw.length > 2 && /\p{L}['](s)?$/iu.test(raw);
+    const poss = isPossessive(raw);
     const bare = poss ? raw.replace(/'s?$/i, '') : raw;
-    const punct = !/[\p{L}\p{N}]/u.test(raw);
+    // Only a word opens with a letter or digit (the token pattern's first branch); the rest are single marks.
+    const punct = !opensWithLetterOrDigit(raw);
     tokens.push({
       text: raw,
       start,
       end: start + raw.length,
       lower: bare.toLowerCase(),
       bare,
-      cap: /^\p{Lu}/u.test(bare),
+      cap: opensUpperCase(bare),
       poss,
       punct,
       newlineBefore,
