@@ -118,8 +118,7 @@ const GIVEN_NAME_MONTHS = new Set(['jan', 'may', 'june', 'april', 'august']);
 
 function isNameToken(t: Token): boolean {
   if (t.punct) return false;
-  if (/^(al|el|as|ash|ad|ar|az|at)-\p{Lu}/u.test(t.text)) return true;
-  if (!t.cap) return false;
+  if (!t.cap) return t.text.includes('-') && /^(al|el|as|ash|ad|ar|az|at)-\p{Lu}/u.test(t.text);
   // Every hyphenated part capitalised: "Amir-Abdollahian", not "Obama-instigated" or "Washington-based".
   // "Moon Jae-in" is a name; "Obama-instigated", "Washington-based" are not.
   if (!/^[\p{Lu}][\p{L}\p{M}'.]*(?:-[\p{L}][\p{L}\p{M}'.]*)*$/u.test(t.bare)) return false;

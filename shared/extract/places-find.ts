@@ -203,7 +203,7 @@ export function findPlaces(text: string, tokens: Token[], from: number, to: numb
   const out: PlaceMention[] = [];
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
-    if (t.punct || skip.has(i) || !t.cap) continue;
+    if (!t.cap || t.punct || skip.has(i)) continue;
     const words = placeWordsFrom(t);
     if (words === 0) continue;
     // Hyphenated compounds ("India-Brazil-South", "Washington-based") are not places unless the whole is one ("Guinea-Bissau").
