@@ -282,7 +282,8 @@ function newPerson(t: ImportTraveller): Person {
     deletedAt: null,
     name: t.name.trim(),
     aliases: uniqueNames(t.mentions, t.name),
-    roles: title ? [{ title: title.slice(0, 200), country: t.country, from: null, to: null }] : [],
+    // An over-long title is refused by the schema with the field named, not cut short unseen.
+    roles: title ? [{ title, country: t.country, from: null, to: null }] : [],
     country: t.country,
     note: '',
   });
