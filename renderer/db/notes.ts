@@ -10,11 +10,6 @@ export async function listNotes(): Promise<Note[]> {
   return all.filter((n) => !n.deletedAt);
 }
 
-export async function notesFor(target: NonNullable<NoteTarget>): Promise<Note[]> {
-  const rows = await db.notes.where('targetKey').equals(noteTargetKey(target)).toArray();
-  return rows.filter((n) => !n.deletedAt).sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
-}
-
 export async function getNote(id: string): Promise<Note | undefined> {
   const n = await db.notes.get(id);
   return n && !n.deletedAt ? n : undefined;

@@ -1,4 +1,4 @@
-import { sourceSchema, type Evidence, type Source } from '../../shared/model';
+import { sourceSchema, type Source } from '../../shared/model';
 import { NotFoundError, ValidationError } from './errors';
 import { clock, db } from './instance';
 import { assertIntegrity } from './integrity';
@@ -15,12 +15,6 @@ export async function listSources(): Promise<Source[]> {
 export async function getSource(id: string): Promise<Source | undefined> {
   const s = await db.sources.get(id);
   return s && !s.deletedAt ? s : undefined;
-}
-
-/** The evidence spans quoted from a source, in reading order. */
-export async function evidenceForSource(sourceId: string): Promise<Evidence[]> {
-  const rows = await db.evidence.where('sourceId').equals(sourceId).toArray();
-  return rows.filter((e) => !e.deletedAt).sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 function check(s: Source): Source {

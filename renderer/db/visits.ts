@@ -233,14 +233,3 @@ export async function visitFilterChoices(): Promise<{ people: Person[]; countrie
     })
   );
 }
-
-/** Visits of one person: as traveller, or as a host. */
-export async function visitsOfPerson(personId: string): Promise<{ asTraveller: Visit[]; asHost: Visit[] }> {
-  const [asTraveller, asHost] = await Promise.all([
-    db.visits.where('travellerId').equals(personId).toArray(),
-    db.visits.where('hostIds').equals(personId).toArray(),
-  ]);
-  const live = (v: Visit) => !v.deletedAt;
-  const byDate = (a: Visit, b: Visit) => (a.startKey < b.startKey ? 1 : -1);
-  return { asTraveller: asTraveller.filter(live).sort(byDate), asHost: asHost.filter(live).sort(byDate) };
-}

@@ -52,10 +52,6 @@ export function mergedPersonState(
   return applyFieldMerge(mine, c.merges, choices);
 }
 
-export function samePersonState(a: PersonFormState, b: PersonFormState): boolean {
-  return PERSON_FIELDS.every((f) => sameValue(a[f], b[f]));
-}
-
 function describe(field: PersonField, s: PersonFormState): string {
   switch (field) {
     case 'country':

@@ -2,7 +2,7 @@ import { applyFieldMerge, mergeFields, type FieldChoice, type FieldMerge } from 
 import { KIND_LABELS, type Person, type Visit } from '../../../shared/model';
 import { countryName } from '../../../shared/places';
 import type { ConflictRow } from '../../components/field-conflict-panel';
-import { FIELD_LABELS, FIELD_ORDER, formFromVisit, sameForm, type VisitFormField, type VisitFormValues } from './visit-form-model';
+import { FIELD_LABELS, FIELD_ORDER, formFromVisit, type VisitFormField, type VisitFormValues } from './visit-form-model';
 
 /**
  * A visit form saved after the visit changed in another window: the three versions of each field
@@ -51,11 +51,6 @@ export function mergedValues(
 /** The fields taken from the other window in an automatic merge, for the message after saving. */
 export function takenFromOther(c: VisitConflict): VisitFormField[] {
   return c.merges.filter((m) => m.kind === 'theirs').map((m) => m.field);
-}
-
-/** True when the form, after merging, would not change the stored visit (only their edits, or the same ones). */
-export function nothingOfMine(mine: VisitFormValues, c: VisitConflict): boolean {
-  return sameForm(mergedValues(mine, c), c.theirsValues);
 }
 
 /** A field's value in words, as the conflict panel shows it. */
