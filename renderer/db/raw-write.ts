@@ -15,8 +15,7 @@ import Dexie, {
  * each row's key in every index (15 on visits) in range trees and merges them into its
  * transaction's change set, so that live queries in every window can tell whether the write
  * touched what they read. For an import that is most of the CPU it spends outside IndexedDB
- * itself: with 10,000 visits, about 0.7 s of range-tree work (addRange, rebalance, cmp) against
- * 0.55 s for all the IndexedDB requests, which left the import 1.28× the raw baseline.
+ * itself: the range-tree work (addRange, rebalance, cmp) cost more than all the IndexedDB requests.
  *
  * `addUntracked` hands rows to the DBCore under every middleware (IndexedDB's requests, with
  * Dexie's error handling), then records the change as a whole: the rows' primary keys, exactly

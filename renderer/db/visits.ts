@@ -219,8 +219,8 @@ const choiceCache = new RevisionCache<{ people: Person[]; countries: string[] }>
 
 /**
  * The visit filter's choices: every person and the countries visits go to. Kept until a person or
- * a visit changes: at 100,000 visits reading them takes about a second (17,000 people; the
- * countries by a key cursor over every visit), and the Visits list shows the filter each time it
+ * a visit changes: reading them is slow with a large data set (every person; the countries by a
+ * key cursor over every visit), and the Visits list shows the filter each time it
  * comes back. From the cache nothing is read, so a live query using it needs
  * `useRevision(FILTER_CHOICE_TABLES)` in its deps.
  */

@@ -191,8 +191,8 @@ async function applyRows(
  * visit reads the names from the people table when it is indexed, and every change set and build
  * indexes people before visits, so a person the index has never seen can only be out of date in a
  * visit if the person was edited after it was created (a visit indexed in between read the old
- * row). A person it has seen is, if its document changed. Looking the visits up (an index read of
- * every visit naming them) for each of the 17,000 people of a first import took 16 s and found none.
+ * row). A person it has seen is, if its document changed. Looking the visits up for every person
+ * of a first import (an index read of every visit naming them) costs far more than it finds.
  */
 function namesMayBeStale(state: IndexState, r: Row, before: { known: boolean; fp: string | undefined }): boolean {
   if (!before.known) return r.updatedAt !== r.createdAt;
@@ -416,8 +416,8 @@ export async function buildIndex(
  * Returns how many documents changed.
  */
 export async function catchUp(db: LegationDB, state: IndexState, journal: Journal = {}): Promise<number> {
-  // Every table's reads at once, in one transaction (a request per table after the one before
-  // made most of a reopen's time at 10,000 visits); applied table by table, people first.
+  // Every table's reads at once, in one transaction (a request per table, one after another, made
+  // most of a reopen's time); applied table by table, people first.
   const keyed = SEARCH_TABLES.filter((t) => journal[t] !== 'all');
   const reads =
     keyed.length === 0
