@@ -241,93 +241,6 @@ export async function quickVisitCount(f: VisitFilter): Promise<number | null> {
   return range(driverFor(f), lo, includeLo, hi, true).count();
 }
 
-/**
- * Reading by position: when one index range holds exactly the matches in the list's order (sort by
- * start date; no `from`, whose straddlers lie outside the range; no overdue; no traveller combined
- * with status or country), a row is found by its place in that range. A filter change then costs a
- * native count and one cursor that skips to the row inside IndexedDB, not a read of every key.
- * Soft-deleted visits stay in the indexes: up to DELETED_LIMIT of them are read and stepped over.
- */
-const DELETED_LIMIT = 500;
-
-interface Positional {
-  /** The matches in the list's order, deleted ones included. */
-  ordered: ReturnType<typeof range>;
-  /** The deleted visits inside that range, in the same order. */
-  deleted: { id: string; startKey: string }[];
-  desc: boolean;
-}
-
-/** The range a positional query reads, or null when the list needs its id list. */
-async function positional(q: VisitQuery): Promise<Positional | null> {
-  const { filter: f, sort } = q;
-  if (sort.field !== 'start' || f.from || f.overdue || secondaryDriver(f)) return null;
-  if ((await db.visits.orderBy('deletedAt').count()) > DELETED_LIMIT) return null;
-  const { lo, includeLo, hi } = startBounds(f);
-  const coll = range(driverFor(f), lo, includeLo, hi, true);
-  const desc = sort.dir === 'desc';
-  const removed = await db.visits.orderBy('deletedAt').toArray();
-  const deleted = removed
-    .filter(
-      (v) =>
-        (!f.status || v.status === f.status) &&
-        (!f.country || v.place.country === f.country) &&
-        (!f.travellerId || v.travellerId === f.travellerId) &&
-        (includeLo || v.startKey > lo) &&
-        (hi === Dexie.maxKey || v.startKey <= hi),
-    )
-    .map((v) => ({ id: v.id, startKey: v.startKey }))
-    .sort((a, b) => (desc ? -1 : 1) * (cmpStr(a.startKey, b.startKey) || cmpStr(a.id, b.id)));
-  return { ordered: desc ? coll.reverse() : coll, deleted, desc };
-}
-
-function cmpStr(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * How many visits match when the list can read them by position (see `visitRowsByPosition`), with
- * a native count; null when it needs the id list.
- */
-export async function positionalVisitCount(q: VisitQuery): Promise<number | null> {
-  const p = await positional(q);
-  if (!p) return null;
-  // Every visit has a startKey: without a filter the table's own count is the same number, and a
-  // table counts faster than one of its indexes.
-  const all = hasVisitFilter(q.filter) ? await p.ordered.count() : await db.visits.count();
-  return all - p.deleted.length;
-}
-
-/**
- * Rows `offset … offset + limit` of the list by their place in the index range, each with its
- * traveller; null when the query needs the id list (the same cases as `positionalVisitCount`).
- */
-export async function visitRowsByPosition(q: VisitQuery, offset: number, limit = 100): Promise<VisitListRow[] | null> {
-  const p = await positional(q);
-  if (!p) return null;
-  const start = Math.max(0, offset);
-  // The range's entry at `start` (deleted ones counted) is live row start - (deleted before it);
-  // reading `limit` entries more than the deleted ones that can follow leaves enough live rows.
-  const keys: { startKey: string; id: string }[] = [];
-  await p.ordered
-    .offset(start)
-    .limit(limit + p.deleted.length)
-    .eachKey((key, cursor) => {
-      const k = Array.isArray(key) ? key[key.length - 1] : key;
-      keys.push({ startKey: typeof k === 'string' ? k : '', id: String(cursor.primaryKey) });
-    });
-  const first = keys[0];
-  if (!first) return [];
-  const sign = p.desc ? -1 : 1;
-  const before = p.deleted.filter((d) => sign * (cmpStr(d.startKey, first.startKey) || cmpStr(d.id, first.id)) < 0).length;
-  const gone = new Set(p.deleted.map((d) => d.id));
-  const ids = keys
-    .filter((k) => !gone.has(k.id))
-    .slice(before, before + limit)
-    .map((k) => k.id);
-  return withTravellers(ids, await db.visits.bulkGet(ids));
-}
-
 /** How many visits match: a native count when one index range answers it, else the id list's length. */
 export async function countVisits(q: VisitQuery): Promise<number> {
   return (await quickVisitCount(q.filter)) ?? (await visitIds(q)).length;
@@ -376,26 +289,15 @@ export async function firstVisitPage(q: VisitQuery, limit = 100): Promise<Visit[
     // Descending: rows starting on/after `from` come first. Ascending: only safe without `from`.
     const canFast = sort.dir === 'desc' || !f.from;
     if (canFast) {
+      const fetch = limit + 16;
       const coll = f.from ? range(d, f.from, true, hi, true) : range(d, lo, includeLo, hi, true);
-      const ordered = sort.dir === 'desc' ? coll.reverse() : coll;
-      // When the range checks every criterion, only deleted visits are dropped: ask for the page
-      // alone and read on past the few deleted. Otherwise ask for some spare rows, once.
-      const exact = !f.overdue && !secondaryDriver(f);
+      const rows = await (sort.dir === 'desc' ? coll.reverse() : coll).limit(fetch).toArray();
       const today = localToday();
-      const page: Visit[] = [];
-      let read = 0;
-      for (let round = 0; round < (exact ? 4 : 1); round++) {
-        const fetch = exact ? limit - page.length : limit + 16;
-        const rows = await (read ? ordered.clone().offset(read) : ordered.clone()).limit(fetch).toArray();
-        read += rows.length;
-        for (const v of rows) if (passesRest(v, f, today)) page.push(v);
-        if (page.length >= limit) return page.slice(0, limit);
-        if (rows.length < fetch) {
-          // The whole range was read and nothing else can match: without `from` this is the full answer.
-          if (!f.from) return page;
-          break;
-        }
-      }
+      const page = rows.filter((v) => passesRest(v, f, today));
+      const exhausted = rows.length < fetch;
+      if (page.length >= limit) return page.slice(0, limit);
+      // The whole range was read and nothing else can match: without `from` this is the full answer.
+      if (exhausted && !f.from) return page;
     }
   }
   return visitPage(await visitIds(q), 0, limit);

@@ -7,14 +7,12 @@ import { EmptyState, Field, OverdueBadge, StatusBadge, VisitFilterControls } fro
 import {
   firstVisitRows,
   peekVisitIds,
-  positionalVisitCount,
   quickVisitCount,
   useQuery,
   useRevision,
   visitIds,
   visitQueryKey,
   visitRowsAt,
-  visitRowsByPosition,
   type VisitListRow,
   type VisitQuery,
 } from '../../db';
@@ -51,12 +49,11 @@ function countLabel(n: number, filtered: boolean): string {
 }
 
 /**
- * The Visits list, built for a large database: when one index range holds the matches in the list's
- * order, it is counted natively and rows are read by their place in it (`visitRowsByPosition`);
- * otherwise the ordered ids of the matches come from key-only index reads (`visitIds`). The table is
- * virtualised (only the rows on screen exist in the DOM) and rows are read a page at a time as the
- * visible range moves. The first page is shown from a direct index read meanwhile. Filters, sort and
- * find text live in the URL, so back, forward and reload keep them.
+ * The Visits list, built for a large database: the ordered ids of the matches come from key-only
+ * index reads (`visitIds`), the table is virtualised (only the rows on screen exist in the DOM) and
+ * rows are read a page at a time as the visible range moves. The first page is shown from a direct
+ * index read while the ids are computed. Filters, sort and find text live in the URL, so back,
+ * forward and reload keep them.
  */
 export function VisitListPage() {
   const [searchParams, setSearchParams] = useSearchParams();
@@ -71,30 +68,18 @@ export function VisitListPage() {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the cache is read again when the query or the revision moves
   const cached = useMemo(() => peekVisitIds(query), [key, revision]);
 
+  // Order matters: IndexedDB serves one database's requests in turn, so the cheap reads (first page,
+  // native count) go first and the id list (every key of the matches) only once they are in.
+  const first = useQuery(() => firstVisitRows(query, PAGE), [key]);
+  // A native count when one index range answers it: the size shows before the id list is read.
+  const quick = useQuery(async () => cached?.length ?? quickVisitCount(query.filter), [key, cached]);
+  const cheapDone = (first.data !== undefined || !!first.error) && (quick.data !== undefined || !!quick.error);
+  const ids = useQuery(async () => cached ?? (cheapDone ? visitIds(query) : undefined), [key, cheapDone, cached]);
+
   // Find text: the search index answers which visits match the text (at any size), the indexes
-  // below which match the filters and in what order; the list shows the ids in both.
+  // above which match the filters and in what order; the list shows the ids in both.
   const findText = params.q.trim();
   const find = useVisitFind(findText);
-
-  // Order matters: IndexedDB serves one database's requests in turn, so the cheap reads (first page,
-  // native count) go first and the id list (every key of the matches) only once they are in, and
-  // only when rows cannot be read by position (or Find must intersect ids).
-  const first = useQuery(() => firstVisitRows(query, PAGE), [key]);
-  // The count, natively when one index range answers it: the size shows before any id list is read.
-  const sized = useQuery(async (): Promise<{ key: string; count: number | null; byPosition: boolean }> => {
-    if (cached) return { key, count: cached.length, byPosition: false };
-    const n = findText ? null : await positionalVisitCount(query);
-    if (n !== null) return { key, count: n, byPosition: true };
-    return { key, count: await quickVisitCount(query.filter), byPosition: false };
-  }, [key, cached, !!findText]);
-  // The last answer stays while the next is read: one for another query does not count.
-  const quick = { data: sized.data?.key === key ? sized.data : undefined, error: sized.error };
-  const byPosition = !findText && !!quick.data?.byPosition;
-  const cheapDone = (first.data !== undefined || !!first.error) && (quick.data !== undefined || !!quick.error);
-  const ids = useQuery(
-    async () => cached ?? (cheapDone && !byPosition ? visitIds(query) : undefined),
-    [key, cheapDone, cached, byPosition],
-  );
   // Without an index (it could not be opened) Find reads the matching rows and checks each.
   const fallback = !!findText && !!find.error;
   const found = useQuery(async () => {
@@ -126,7 +111,7 @@ export function VisitListPage() {
   const filtered = hasFilters(params);
   const error = ids.error ?? first.error ?? quick.error ?? found.error;
   const today = localToday();
-  const count = shownIds?.length ?? (findText ? undefined : (quick.data?.count ?? undefined));
+  const count = shownIds?.length ?? (findText ? undefined : (quick.data ?? undefined));
   const loading = count === undefined && (first.data === undefined || !!findText);
 
   return (
@@ -222,7 +207,6 @@ export function VisitListPage() {
               key={key + '\u0001' + (fallback ? findText : find.answered)}
               today={today}
               ids={shownIds}
-              byPosition={byPosition && !shownIds ? query : null}
               total={count}
               firstRows={first.data}
               firstSettled={first.data !== undefined || !!first.error}
@@ -246,19 +230,15 @@ function coversFirstPage(rows: readonly VisitListRow[], ids: readonly string[]):
 const SETTLE_MS = 50;
 
 /**
- * The page range to read: the one shown, at once when the range had held still for SETTLE_MS (a
- * jump: the scrollbar dragged, End pressed), else once it has not changed for SETTLE_MS. While a
- * scroll crosses a page or more every frame, nothing more is read (rows show "Loading…").
+ * The page range to read: the one shown, once it has not changed for SETTLE_MS. While a scroll
+ * crosses a page or more every frame, nothing is read (rows show "Loading…"); the first range is
+ * read at once.
  */
 function useSettledRange(from: number, to: number): [number, number] {
   const [settled, setSettled] = useState<[number, number]>([from, to]);
-  const lastMove = useRef(0);
   useEffect(() => {
     if (settled[0] === from && settled[1] === to) return;
-    const now = performance.now();
-    const quiet = now - lastMove.current > SETTLE_MS;
-    lastMove.current = now;
-    const timer = setTimeout(() => setSettled([from, to]), quiet ? 0 : SETTLE_MS);
+    const timer = setTimeout(() => setSettled([from, to]), SETTLE_MS);
     return () => clearTimeout(timer);
   }, [from, to, settled]);
   return settled;
@@ -272,15 +252,12 @@ function useSettledRange(from: number, to: number): [number, number] {
  */
 function VirtualVisitTable({
   ids,
-  byPosition,
   total,
   firstRows,
   firstSettled,
   today,
 }: {
   ids: readonly string[] | undefined;
-  /** Without ids: the query whose rows are read by their place in its index range. */
-  byPosition: VisitQuery | null;
   total: number | undefined;
   firstRows: VisitListRow[] | undefined;
   /** The first rows have been read (or failed): until then no page is read, as they may be the first. */
@@ -304,62 +281,40 @@ function VirtualVisitTable({
   const pageTo = Math.floor(lastIndex / PAGE);
 
   // Pages are read once the visible range holds still (a fling past a thousand rows reads none of
-  // them): the pages on screen in one read, then a page either side once the list is scrolled past
-  // its first page, so a slow scroll finds the next rows already there. The first page comes from
-  // the first rows when they are those rows (they are live too): a list just opened reads no row
-  // twice. Each read is a few hundred rows at most, small enough that IndexedDB serves them before
-  // the next screen's reads.
+  // them), with a page either side once the list is scrolled past its first page, so a slow scroll
+  // finds the next rows already there. The first page comes from the first rows when they are those ids (they are
+  // live too): a list just opened reads no row twice. Each page is a hundred reads by key, small
+  // enough that IndexedDB serves them before the next screen's reads.
   const [readFrom, readTo] = useSettledRange(pageFrom, pageTo);
-  // firstVisitRows returns the true first page, so without ids they are the first rows by position.
-  const firstCovers = !!firstRows && (ids ? coversFirstPage(firstRows, ids) : !!byPosition);
-  const positionKey = byPosition ? visitQueryKey(byPosition) : null;
-  const canRead = (!!ids || !!byPosition) && firstSettled;
-  const last = Math.floor(Math.max(0, count - 1) / PAGE);
-  const readPages = async (from: number, to: number, out: Map<number, VisitListRow[]>) => {
-    if (firstCovers && from === 0) from = 1;
-    if (from > to) return;
-    const rows = ids
-      ? await visitRowsAt(ids, from * PAGE, (to - from + 1) * PAGE)
-      : byPosition
-        ? ((await visitRowsByPosition(byPosition, from * PAGE, (to - from + 1) * PAGE)) ?? [])
-        : [];
-    for (let p = from; p <= to; p++) out.set(p, rows.slice((p - from) * PAGE, (p - from + 1) * PAGE));
-  };
+  const firstCovers = !!ids && !!firstRows && coversFirstPage(firstRows, ids);
   const pages = useQuery(async () => {
-    if (!canRead) return null;
+    if (!ids || !firstSettled) return null;
     const out = new Map<number, VisitListRow[]>();
-    await readPages(readFrom, Math.min(last, readTo), out);
-    return { range: `${readFrom}-${readTo}`, rows: out };
-  }, [ids, positionKey, readFrom, readTo, last, firstCovers, canRead]);
-  const pagesRead = pages.data?.range === `${readFrom}-${readTo}`;
-  const near = useQuery(async () => {
-    if (!canRead || !pagesRead || (readFrom === 0 && readTo === 0)) return null;
-    const out = new Map<number, VisitListRow[]>();
-    if (readFrom > 0) await readPages(readFrom - 1, readFrom - 1, out);
-    if (readTo < last) await readPages(readTo + 1, readTo + 1, out);
+    const last = Math.floor(Math.max(0, ids.length - 1) / PAGE);
+    const around = readFrom > 0 || readTo > 0 ? 1 : 0;
+    for (let p = Math.max(0, readFrom - around); p <= Math.min(last, readTo + around); p++) {
+      if (p === 0 && firstCovers) continue;
+      out.set(p, await visitRowsAt(ids, p * PAGE, PAGE));
+    }
     return out;
-  }, [ids, positionKey, readFrom, readTo, last, firstCovers, canRead, pagesRead]);
+  }, [ids, readFrom, readTo, firstCovers, firstSettled]);
 
   // Pages stay cached near the visible range so scrolling back shows rows at once; far ones are dropped.
   const [cache, setCache] = useState<Map<number, VisitListRow[]>>(() => new Map());
   useEffect(() => {
-    if (!pages.data && !near.data) return;
+    if (!pages.data) return;
     setCache((prev) => {
       const next = new Map<number, VisitListRow[]>();
       for (const [p, rows] of prev) if (p >= pageFrom - 3 && p <= pageTo + 3) next.set(p, rows);
-      for (const [p, rows] of near.data ?? []) next.set(p, rows);
-      for (const [p, rows] of pages.data?.rows ?? []) next.set(p, rows);
+      for (const [p, rows] of pages.data!) next.set(p, rows);
       return next;
     });
-  }, [pages.data, near.data, pageFrom, pageTo]);
+  }, [pages.data, pageFrom, pageTo]);
 
   const rowAt = (i: number): VisitListRow | undefined => {
     if (firstCovers && i < PAGE) return firstRows?.[i];
     const id = ids?.[i];
-    const cached =
-      pages.data?.rows.get(Math.floor(i / PAGE))?.[i % PAGE] ??
-      near.data?.get(Math.floor(i / PAGE))?.[i % PAGE] ??
-      cache.get(Math.floor(i / PAGE))?.[i % PAGE];
+    const cached = cache.get(Math.floor(i / PAGE))?.[i % PAGE] ?? pages.data?.get(Math.floor(i / PAGE))?.[i % PAGE];
     if (cached && (id === undefined || cached.id === id)) return cached;
     const fromFirst = i < PAGE ? firstRows?.[i] : undefined;
     if (fromFirst && (id === undefined || fromFirst.id === id)) return fromFirst;
@@ -416,8 +371,8 @@ function VirtualVisitTable({
       <table
         aria-label="Visits"
         aria-rowcount={count + 1}
-        // Busy while the full list of matches is read (the first page shows before it), unless rows are read by position.
-        aria-busy={ids || byPosition ? undefined : true}
+        // Busy while the full list of matches is read (the first page shows before it): rows further down come after.
+        aria-busy={ids ? undefined : true}
         className="visits-table visits-table-virtual"
       >
         <colgroup>

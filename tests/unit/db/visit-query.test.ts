@@ -10,11 +10,9 @@ import {
   countVisits,
   firstVisitPage,
   listVisits,
-  positionalVisitCount,
   quickVisitCount,
   visitIds,
   visitPage,
-  visitRowsByPosition,
   type VisitFilter,
   type VisitQuery,
   type VisitSort,
@@ -219,36 +217,6 @@ describe('visit query engine', () => {
     const rows = await listVisits({ status: 'postponed', from: '2002-01-01' }, sort);
     expect(rows.map((v) => v.id)).toEqual(naive(VISITS, { status: 'postponed', from: '2002-01-01' }, sort));
   });
-
-  it('reads rows by their place in one index range, stepping over deleted visits, as the id list orders them', async () => {
-    const positionalFilter = filterArb.map(({ from: _from, ...f }) => (f.travellerId ? { travellerId: f.travellerId, to: f.to } : f));
-    await fc.assert(
-      fc.asyncProperty(
-        positionalFilter,
-        fc.constantFrom('asc', 'desc' as const),
-        fc.nat(700),
-        fc.constantFrom(1, 25, 100),
-        async (filter, dir, offset, limit) => {
-          const q: VisitQuery = { filter, sort: { field: 'start', dir } };
-          const expected = naive(VISITS, filter, q.sort);
-          expect(await positionalVisitCount(q)).toBe(expected.length);
-          const rows = await visitRowsByPosition(q, offset, limit);
-          expect(rows?.map((r) => r.id)).toEqual(expected.slice(offset, offset + limit));
-          expect(rows?.every((r) => r.visit?.id === r.id)).toBe(true);
-        },
-      ),
-      { numRuns: 60 },
-    );
-    // Deleted visits lie inside these ranges (5 % of the data), so stepping over them is exercised.
-    expect(VISITS.filter((v) => v.deletedAt && v.status === 'completed').length).toBeGreaterThan(5);
-    // Where one range cannot hold the list (a start bound, overdue, traveller with status, another sort), the list needs its ids.
-    const start = { field: 'start', dir: 'desc' } as const;
-    expect(await positionalVisitCount({ filter: { from: '2002-01-01' }, sort: start })).toBeNull();
-    expect(await positionalVisitCount({ filter: { overdue: true }, sort: start })).toBeNull();
-    expect(await positionalVisitCount({ filter: { travellerId: TRAVELLERS[3], status: 'planned' }, sort: start })).toBeNull();
-    expect(await positionalVisitCount({ filter: {}, sort: { field: 'updated', dir: 'desc' } })).toBeNull();
-    expect(await visitRowsByPosition({ filter: { from: '2002-01-01' }, sort: start }, 0)).toBeNull();
-  }, 120_000);
 
   // Runs last: it hard-deletes the soft-deleted rows, after which a native count can answer.
   it('the native count answers single-range filters, and only those', async () => {
