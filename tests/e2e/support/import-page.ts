@@ -50,7 +50,10 @@ export class ImportPage {
       Reflect.set(HTMLTextAreaElement.prototype, 'value', value, el);
       el.dispatchEvent(new Event('input', { bubbles: true }));
     }, text);
-    await expect.poll(() => this.textInput.evaluate((el) => (el as HTMLTextAreaElement).value.length)).toBe(text.length);
+    // The window lays out megabytes of text once after the paste; on a loaded machine that takes seconds.
+    await expect
+      .poll(() => this.textInput.evaluate((el) => (el as HTMLTextAreaElement).value.length), { timeout: 30_000 })
+      .toBe(text.length);
   }
 
   /** Pastes the text (fill is what a paste does to a textarea), sets the date, and runs the reader. */
