@@ -35,13 +35,16 @@ function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 
-/** Focus Search's box once the page has rendered it (it may take a few frames to mount). */
+/**
+ * Focus Search's box once the page has rendered it (it may take a few frames to mount). A box that
+ * does not take the focus is not on screen yet (kept hidden while the screen before it loads), so
+ * the next frame tries again.
+ */
 function focusSearchBox(tries = 120): void {
   const box = document.querySelector<HTMLInputElement>('[data-search-box]');
-  if (box) {
-    box.focus();
-    box.select();
-  } else if (tries > 0) requestAnimationFrame(() => focusSearchBox(tries - 1));
+  box?.focus();
+  if (box && document.activeElement === box) box.select();
+  else if (tries > 0) requestAnimationFrame(() => focusSearchBox(tries - 1));
 }
 
 /** The app route this window shows, as `openWindow` takes it. */
@@ -328,8 +331,11 @@ export function App() {
       </div>
     );
   }
+  // Navigations are urgent updates, not transitions: the filters and the Find box are held in the
+  // address, and a controlled input whose value arrives in a transition shows the old value until
+  // it commits (a ticked box un-ticks, a typed letter can be lost while a heavy list renders).
   return (
-    <HashRouter>
+    <HashRouter useTransitions={false}>
       <ToastProvider>
         <Shell />
       </ToastProvider>
