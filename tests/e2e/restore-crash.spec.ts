@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './support/fixtures';
-import { launchKillable } from './support/killable';
+import { launchKillable, setFilesOverCdp } from './support/killable';
 import { SettingsPage } from './support/settings-page';
 import { VisitsList } from './support/visits-page';
 
@@ -31,7 +31,9 @@ test('the browser killed in the middle of a restore: at the next launch the app 
     const settings = new SettingsPage(page);
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Restore backup' }).click();
-    await (await chooser).setFiles(file);
+    await chooser;
+    // By path: Playwright would send the file's bytes through the protocol (tens of seconds for this size).
+    await setFilesOverCdp(page, '[data-testid="bridge-file-input"]', [file]);
     await expect(settings.confirmDialog).toBeVisible({ timeout: 60_000 });
     await settings.confirmDialog.getByRole('button', { name: 'Replace all data' }).click();
     // The journal entry is committed and the restore's one transaction is writing: kill the browser now.
