@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { applyFieldMerge, mergeFields, type FieldMerge } from '../../shared/merge';
-import { ConflictError } from '../db';
+import { ConflictError, describeStorageError, ValidationError } from '../db';
 import type { ConflictChoices, ConflictRow } from './field-conflict-panel';
+import { useToast } from './toast';
 
 /**
  * The state of an edit form whose save carries the version it started from (see db/version.ts),
@@ -128,4 +129,92 @@ export function useVersionedForm<S extends object, K extends keyof S & string, R
 
   const set = (patch: Partial<S>) => setState((s) => ({ ...s, ...patch }));
   return { state, set, setState, base, dirty, busy, conflict, changedElsewhere, refreshed, submit, resolve, takeTheirs, conflictRows };
+}
+
+export type VersionedForm<S extends object, K extends keyof S & string, R extends { updatedAt: string }> = ReturnType<
+  typeof useVersionedForm<S, K, R>
+>;
+
+/**
+ * The save of a dialog that edits one record through useVersionedForm: the form is checked first
+ * (errors at the fields, nothing written), then written at the version it started from; a merge
+ * with another window's changes is named in the toast; a refusal from the store is shown at the
+ * fields and above the form, with everything typed kept. `attempt` moves at each refusal, so the
+ * dialog can move focus to the message.
+ */
+export function useVersionedSave<
+  S extends object,
+  K extends keyof S & string,
+  R extends { updatedAt: string },
+  D,
+  E extends Partial<Record<string, string>>,
+  T,
+>({
+  form: f,
+  what,
+  labels,
+  editing,
+  check,
+  write,
+  errorsFromFields,
+  onSaved,
+}: {
+  form: VersionedForm<S, K, R>;
+  /** The record's kind in words, capitalised in messages ('meeting', 'event'). */
+  what: string;
+  labels: Record<K, string>;
+  /** True when the dialog edits a stored record, false when it adds one. */
+  editing: boolean;
+  check: (form: S) => { ok: true; draft: D } | { ok: false; errors: E };
+  write: (draft: D, version: string) => Promise<T>;
+  errorsFromFields: (fields: Record<string, string>) => E;
+  onSaved: (saved: T) => void;
+}) {
+  const toast = useToast();
+  const [errors, setErrors] = useState<Partial<E>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const Kind = what.charAt(0).toUpperCase() + what.slice(1);
+
+  const save = async (form: S = f.state, from = f.base) => {
+    if (f.busy) return;
+    const checked = check(form);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      setFormError(`The ${what} was not saved: correct the fields marked below.`);
+      setAttempt((n) => n + 1);
+      return;
+    }
+    setErrors({});
+    setFormError(null);
+    try {
+      let saved: { value: T } | null = null;
+      const taken = await f.submit(
+        async (s, version) => {
+          const r = check(s);
+          if (!r.ok)
+            throw new ValidationError(
+              `The merged ${what} is not valid: correct the fields marked below.`,
+              r.errors as Record<string, string>,
+            );
+          saved = { value: await write(r.draft, version) };
+        },
+        form,
+        from,
+      );
+      if (taken === null || !saved) return;
+      toast.notify(
+        taken.length > 0
+          ? `${Kind} saved, merged with another window’s changes to ${taken.map((k) => labels[k].toLowerCase()).join(', ')}`
+          : `${Kind} ${editing ? 'saved' : 'added'}`,
+        { undo: true },
+      );
+      onSaved((saved as { value: T }).value);
+    } catch (err) {
+      if (err instanceof ValidationError) setErrors(errorsFromFields(err.fields));
+      setFormError(describeStorageError(err));
+      setAttempt((n) => n + 1);
+    }
+  };
+  return { errors, formError, attempt, save };
 }

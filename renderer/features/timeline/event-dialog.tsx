@@ -1,12 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { ContextEvent, Person, Source } from '../../../shared/model';
-import { Field, FuzzyDateInput, fuzzyDateHint, useToast } from '../../components';
+import { Field, FuzzyDateInput, fuzzyDateHint } from '../../components';
 import { MultiCombobox } from '../../components/combobox';
 import { CountryCombobox } from '../../components/country-select';
 import { PeopleCombobox } from '../../components/person-select';
 import { RecordFormDialog } from '../../components/record-form-dialog';
-import { useVersionedForm } from '../../components/versioned-form';
-import { createEvent, describeStorageError, updateEvent, ValidationError } from '../../db';
+import { useVersionedForm, useVersionedSave } from '../../components/versioned-form';
+import { createEvent, updateEvent } from '../../db';
 import {
   EVENT_FIELDS,
   EVENT_LABELS,
@@ -14,8 +14,6 @@ import {
   eventErrorsFromFields,
   eventDraftFromForm,
   eventFormState,
-  type EventFormErrors,
-  type EventFormState,
 } from './event-form-model';
 
 /**
@@ -41,7 +39,6 @@ export function EventDialog({
   /** After a save, with the event as saved. */
   onSaved?: (e: ContextEvent) => void;
 }) {
-  const toast = useToast();
   const f = useVersionedForm({
     initial: eventFormState(event),
     version: event?.updatedAt ?? '',
@@ -49,53 +46,23 @@ export function EventDialog({
     stateOf: (e: ContextEvent) => eventFormState(e),
     latest,
   });
-  const [errors, setErrors] = useState<EventFormErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const { errors, formError, attempt, save } = useVersionedSave({
+    form: f,
+    what: 'event',
+    labels: EVENT_LABELS,
+    editing: event !== null,
+    check: eventDraftFromForm,
+    write: (draft, version) => (event ? updateEvent(event.id, draft, version) : createEvent(draft)),
+    errorsFromFields: eventErrorsFromFields,
+    onSaved: (saved) => {
+      onSaved?.(saved);
+      onClose();
+    },
+  });
   const sourceOptions = useMemo(
     () => sources.map((s) => ({ id: s.id, label: s.title, ...(s.publisher ? { detail: s.publisher } : {}) })),
     [sources],
   );
-
-  const save = async (form: EventFormState = f.state, from = f.base) => {
-    if (f.busy) return;
-    const checked = eventDraftFromForm(form);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      setFormError('The event was not saved: correct the fields marked below.');
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setErrors({});
-    setFormError(null);
-    try {
-      let saved: ContextEvent | null = null;
-      const taken = await f.submit(
-        async (s, version) => {
-          const r = eventDraftFromForm(s);
-          if (!r.ok) throw new ValidationError('The merged event is not valid: correct the fields marked below.', r.errors);
-          saved = event ? await updateEvent(event.id, r.draft, version) : await createEvent(r.draft);
-        },
-        form,
-        from,
-      );
-      if (taken === null || !saved) return;
-      toast.notify(
-        taken.length > 0
-          ? `Event saved, merged with another window’s changes to ${taken.map((k) => EVENT_LABELS[k].toLowerCase()).join(', ')}`
-          : event
-            ? 'Event saved'
-            : 'Event added',
-        { undo: true },
-      );
-      onSaved?.(saved);
-      onClose();
-    } catch (err) {
-      if (err instanceof ValidationError) setErrors(eventErrorsFromFields(err.fields));
-      setFormError(describeStorageError(err));
-      setAttempt((n) => n + 1);
-    }
-  };
 
   const title = event ? 'Edit context event' : 'Add context event';
   return (

@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import type { Meeting, Person } from '../../../shared/model';
-import { Field, FuzzyDateInput, fuzzyDateHint, useToast } from '../../components';
+import { Field, FuzzyDateInput, fuzzyDateHint } from '../../components';
 import { CountryCombobox } from '../../components/country-select';
 import { PeopleCombobox } from '../../components/person-select';
 import { RecordFormDialog } from '../../components/record-form-dialog';
-import { useVersionedForm } from '../../components/versioned-form';
-import { createMeeting, describeStorageError, updateMeeting, ValidationError } from '../../db';
+import { useVersionedForm, useVersionedSave } from '../../components/versioned-form';
+import { createMeeting, updateMeeting } from '../../db';
 import {
   MEETING_FIELDS,
   MEETING_LABELS,
@@ -13,8 +12,6 @@ import {
   meetingErrorsFromFields,
   meetingDraftFromForm,
   meetingFormState,
-  type MeetingFormErrors,
-  type MeetingFormState,
 } from './meeting-form-model';
 
 /**
@@ -40,7 +37,6 @@ export function MeetingDialog({
   participantIds?: string[];
   onClose: () => void;
 }) {
-  const toast = useToast();
   const f = useVersionedForm({
     initial: meetingFormState(meeting, participantIds),
     version: meeting?.updatedAt ?? '',
@@ -48,48 +44,16 @@ export function MeetingDialog({
     stateOf: (m: Meeting) => meetingFormState(m),
     latest,
   });
-  const [errors, setErrors] = useState<MeetingFormErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  const save = async (form: MeetingFormState = f.state, from = f.base) => {
-    if (f.busy) return;
-    const checked = meetingDraftFromForm(form);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      setFormError('The meeting was not saved: correct the fields marked below.');
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setErrors({});
-    setFormError(null);
-    try {
-      const taken = await f.submit(
-        async (s, version) => {
-          const r = meetingDraftFromForm(s);
-          if (!r.ok) throw new ValidationError('The merged meeting is not valid: correct the fields marked below.', r.errors);
-          if (meeting) await updateMeeting(meeting.id, r.draft, version);
-          else await createMeeting(visitId, r.draft);
-        },
-        form,
-        from,
-      );
-      if (taken === null) return;
-      toast.notify(
-        taken.length > 0
-          ? `Meeting saved, merged with another window’s changes to ${taken.map((k) => MEETING_LABELS[k].toLowerCase()).join(', ')}`
-          : meeting
-            ? 'Meeting saved'
-            : 'Meeting added',
-        { undo: true },
-      );
-      onClose();
-    } catch (err) {
-      if (err instanceof ValidationError) setErrors(meetingErrorsFromFields(err.fields));
-      setFormError(describeStorageError(err));
-      setAttempt((n) => n + 1);
-    }
-  };
+  const { errors, formError, attempt, save } = useVersionedSave({
+    form: f,
+    what: 'meeting',
+    labels: MEETING_LABELS,
+    editing: meeting !== null,
+    check: meetingDraftFromForm,
+    write: (draft, version) => (meeting ? updateMeeting(meeting.id, draft, version) : createMeeting(visitId, draft)),
+    errorsFromFields: meetingErrorsFromFields,
+    onSaved: onClose,
+  });
 
   const title = meeting ? 'Edit meeting' : 'Add meeting';
   return (
