@@ -158,6 +158,7 @@ export function useVersionedSave<
   write,
   errorsFromFields,
   onSaved,
+  describe,
 }: {
   form: VersionedForm<S, K, R>;
   /** The record's kind in words, capitalised in messages ('meeting', 'event'). */
@@ -169,6 +170,8 @@ export function useVersionedSave<
   write: (draft: D, version: string) => Promise<T>;
   errorsFromFields: (fields: Record<string, string>) => E;
   onSaved: (saved: T) => void;
+  /** A field's value in words, for the conflict panel. */
+  describe: (field: K, form: S) => string;
 }) {
   const toast = useToast();
   const [errors, setErrors] = useState<Partial<E>>({});
@@ -216,5 +219,22 @@ export function useVersionedSave<
       setAttempt((n) => n + 1);
     }
   };
-  return { errors, formError, attempt, save };
+  /** What RecordFormDialog takes from the form and its save. */
+  const frame = {
+    what,
+    dirty: f.dirty,
+    busy: f.busy,
+    changedElsewhere: f.changedElsewhere,
+    refreshed: f.refreshed,
+    formError,
+    attempt,
+    conflictRows: f.conflict ? f.conflictRows(labels, describe) : null,
+    onSave: () => void save(),
+    onResolve: (choices: ConflictChoices<K>, andSave: boolean) => {
+      const r = f.resolve(choices);
+      if (r && andSave) void save(r.form, r.from);
+    },
+    onTakeTheirs: f.takeTheirs,
+  };
+  return { errors, frame };
 }

@@ -208,7 +208,7 @@ export async function deleteVisit(id: string): Promise<void> {
 }
 
 /** Distinct host countries of live visits, for the filter's choices. */
-export async function visitCountries(): Promise<string[]> {
+async function visitCountries(): Promise<string[]> {
   const keys = await db.visits.orderBy('place.country').uniqueKeys();
   return keys.map(String);
 }

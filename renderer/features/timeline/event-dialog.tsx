@@ -46,7 +46,7 @@ export function EventDialog({
     stateOf: (e: ContextEvent) => eventFormState(e),
     latest,
   });
-  const { errors, formError, attempt, save } = useVersionedSave({
+  const { errors, frame } = useVersionedSave({
     form: f,
     what: 'event',
     labels: EVENT_LABELS,
@@ -54,6 +54,7 @@ export function EventDialog({
     check: eventDraftFromForm,
     write: (draft, version) => (event ? updateEvent(event.id, draft, version) : createEvent(draft)),
     errorsFromFields: eventErrorsFromFields,
+    describe: (k, s) => describeEventField(k, s, people, sources),
     onSaved: (saved) => {
       onSaved?.(saved);
       onClose();
@@ -68,22 +69,9 @@ export function EventDialog({
   return (
     <RecordFormDialog
       title={title}
-      what="event"
       submitLabel={event ? 'Save event' : 'Add event'}
-      dirty={f.dirty}
-      busy={f.busy}
       gone={event !== null && latest === null}
-      changedElsewhere={f.changedElsewhere}
-      refreshed={f.refreshed}
-      formError={formError}
-      attempt={attempt}
-      conflictRows={f.conflict ? f.conflictRows(EVENT_LABELS, (k, s) => describeEventField(k, s, people, sources)) : null}
-      onSave={() => void save()}
-      onResolve={(choices, andSave) => {
-        const r = f.resolve(choices);
-        if (r && andSave) void save(r.form, r.from);
-      }}
-      onTakeTheirs={f.takeTheirs}
+      {...frame}
       onClose={onClose}
     >
       <Field label="Title" error={errors.title}>

@@ -83,7 +83,7 @@ function fitLabel(title: string, room: number): string | null {
  * room (a decade with five events in one year), the marker goes to a last row of markers alone,
  * named by its tooltip and for screen readers, so that no label is ever drawn over another.
  */
-export function placeEvents(
+function placeEvents(
   geo: readonly { e: ContextEvent; g: { x: number; width: number } }[],
   width: number,
   maxRows = EVENT_ROWS,

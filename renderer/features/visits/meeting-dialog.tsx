@@ -44,7 +44,7 @@ export function MeetingDialog({
     stateOf: (m: Meeting) => meetingFormState(m),
     latest,
   });
-  const { errors, formError, attempt, save } = useVersionedSave({
+  const { errors, frame } = useVersionedSave({
     form: f,
     what: 'meeting',
     labels: MEETING_LABELS,
@@ -52,6 +52,7 @@ export function MeetingDialog({
     check: meetingDraftFromForm,
     write: (draft, version) => (meeting ? updateMeeting(meeting.id, draft, version) : createMeeting(visitId, draft)),
     errorsFromFields: meetingErrorsFromFields,
+    describe: (k, s) => describeMeetingField(k, s, people),
     onSaved: onClose,
   });
 
@@ -59,22 +60,9 @@ export function MeetingDialog({
   return (
     <RecordFormDialog
       title={title}
-      what="meeting"
       submitLabel={meeting ? 'Save meeting' : 'Add meeting'}
-      dirty={f.dirty}
-      busy={f.busy}
       gone={meeting !== null && latest === null}
-      changedElsewhere={f.changedElsewhere}
-      refreshed={f.refreshed}
-      formError={formError}
-      attempt={attempt}
-      conflictRows={f.conflict ? f.conflictRows(MEETING_LABELS, (k, s) => describeMeetingField(k, s, people)) : null}
-      onSave={() => void save()}
-      onResolve={(choices, andSave) => {
-        const r = f.resolve(choices);
-        if (r && andSave) void save(r.form, r.from);
-      }}
-      onTakeTheirs={f.takeTheirs}
+      {...frame}
       onClose={onClose}
     >
       <Field label="Who met" error={errors.participantIds} hint="Type a name and press Enter to add; Backspace removes the last.">
