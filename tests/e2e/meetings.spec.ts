@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './support/fixtures';
+import { expect, test, type Profile } from './support/fixtures';
 import { SEED } from './support/seed-refs';
 
 /**
@@ -169,6 +169,21 @@ test.describe('Meetings on a visit', () => {
 test.describe('A meeting edited in two windows', () => {
   test.describe.configure({ timeout: 120_000 });
 
+  /** Window B opens the seeded Tehran meeting, sets one field and saves; returns B's page. */
+  async function saveInOtherWindow(profile: Profile, label: string, value: string): Promise<Page> {
+    const b = await (await profile.launch()).newPage();
+    await b.goto(`./#/visits/${SEED.tehranVisit}`);
+    await b
+      .getByRole('region', { name: 'Meetings' })
+      .getByRole('button', { name: /^Edit meeting/ })
+      .click();
+    const dialog = meetingDialog(b, 'Edit meeting');
+    await dialog.getByLabel(label).fill(value);
+    await dialog.getByRole('button', { name: 'Save meeting' }).click();
+    await expect(b.getByText('Meeting saved', { exact: true })).toBeVisible();
+    return b;
+  }
+
   test('B saves the date while A has the dialog open; A saves the summary: both kept, and A is told', async ({ page, profile }) => {
     const before = await (async () => {
       await page.goto(`./#/visits/${SEED.tehranVisit}`);
@@ -180,16 +195,7 @@ test.describe('A meeting edited in two windows', () => {
     const a = meetingDialog(page, 'Edit meeting');
     await a.getByLabel('Summary').fill('Summary written in window A');
 
-    const b = await (await profile.launch()).newPage();
-    await b.goto(`./#/visits/${SEED.tehranVisit}`);
-    await b
-      .getByRole('region', { name: 'Meetings' })
-      .getByRole('button', { name: /^Edit meeting/ })
-      .click();
-    const bDialog = meetingDialog(b, 'Edit meeting');
-    await bDialog.getByLabel('Date').fill('2020-07-22');
-    await bDialog.getByRole('button', { name: 'Save meeting' }).click();
-    await expect(b.getByText('Meeting saved', { exact: true })).toBeVisible();
+    const b = await saveInOtherWindow(profile, 'Date', '2020-07-22');
 
     // A is told while it types; its text stays.
     await expect(a.getByRole('status').filter({ hasText: 'changed in another window' })).toBeVisible();
@@ -216,16 +222,7 @@ test.describe('A meeting edited in two windows', () => {
     await a.getByLabel('Summary').fill('Summary from window A');
     await a.getByLabel('City').fill('Qom');
 
-    const b = await (await profile.launch()).newPage();
-    await b.goto(`./#/visits/${SEED.tehranVisit}`);
-    await b
-      .getByRole('region', { name: 'Meetings' })
-      .getByRole('button', { name: /^Edit meeting/ })
-      .click();
-    const bDialog = meetingDialog(b, 'Edit meeting');
-    await bDialog.getByLabel('Summary').fill('Summary from window B');
-    await bDialog.getByRole('button', { name: 'Save meeting' }).click();
-    await expect(b.getByText('Meeting saved', { exact: true })).toBeVisible();
+    await saveInOtherWindow(profile, 'Summary', 'Summary from window B');
 
     await a.getByRole('button', { name: 'Save meeting' }).click();
     const panel = a.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'This meeting was changed in another window' }) });
