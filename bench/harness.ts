@@ -14,7 +14,7 @@ import { visitEndKey } from '../renderer/db/database';
 import { saveDatasetImport } from '../renderer/db/dataset-import';
 import { startDatasetImport } from '../renderer/features/import/dataset-import-client';
 import { HSG_IMPORT_TIMESTAMP } from '../shared/importers';
-import * as visitQuery from '../renderer/db/visit-query';
+import * as visitQuery from '../renderer/db/visits/query';
 import * as search from '../renderer/search';
 import { unpackResult } from '../shared/search/wire';
 import type { AltReply, AltRequest } from './search-alt.worker';

@@ -2,8 +2,8 @@ import { addDays, hasVisitFilter, localToday, visitMatches, type ContextEvent, t
 import { countryName } from '../../shared/places';
 import { DEFAULT_ZOOM, ZOOM_SPANS, groupLanes, toTimelineItem, type LaneBy, type TimelineItem } from '../../shared/timeline';
 import { db } from './instance';
-import { visitIds } from './visit-query';
-import type { VisitFilter } from './visits';
+import { visitIds } from './visits/query';
+import type { VisitFilter } from './visits/repository';
 
 /**
  * How far before a window a visit may start and still reach into it. Visits are read from the

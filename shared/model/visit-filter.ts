@@ -7,7 +7,7 @@ import { VISIT_STATUSES, isOverdue, type VisitStatus } from './status';
  * The visit filter: which visits a screen shows (the Visits list, Map, Timeline, Calendar) or a
  * report covers. One type, one matcher and one URL codec, so that "report what I see" and a copied
  * link mean the same visits everywhere. The database answers it from its indexes
- * (`renderer/db/visit-query.ts`); `visitMatches` is the rule those answers are tested against.
+ * (`renderer/db/visits/query.ts`); `visitMatches` is the rule those answers are tested against.
  */
 export interface VisitFilter {
   status?: VisitStatus | undefined;

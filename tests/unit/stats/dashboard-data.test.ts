@@ -9,7 +9,7 @@ import { loadDashboard } from '../../../renderer/features/dashboard/dashboard-da
 import { db } from '../../../renderer/db/instance';
 import { loadMapRoutes } from '../../../renderer/features/map/map-data';
 import { ensureSeeded } from '../../../renderer/db/seed';
-import { listVisits, type VisitFilter } from '../../../renderer/db/visits';
+import { listVisits, type VisitFilter } from '../../../renderer/db/visits/repository';
 
 const T0 = '2024-01-01T00:00:00.000Z';
 const id = (kind: number, n: number) => `${kind}0000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;

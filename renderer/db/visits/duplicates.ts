@@ -1,6 +1,6 @@
-import { visitLabel, type Visit } from '../../shared/model';
-import { duplicatesOf, type DuplicateKey } from '../../shared/model/duplicates';
-import { db } from './instance';
+import { visitLabel, type Visit } from '../../../shared/model';
+import { duplicatesOf, type DuplicateKey } from '../../../shared/model/duplicates';
+import { db } from '../instance';
 
 export interface DuplicateVisit {
   visit: Visit;

@@ -1,9 +1,9 @@
-import { noteSchema, noteTargetKey, type Note, type NoteTarget } from '../../shared/model';
-import { NotFoundError, ValidationError } from './errors';
-import { clock, db } from './instance';
-import { assertIntegrity } from './integrity';
-import { pushUndo } from './undo';
-import { expectVersion, nextVersion } from './version';
+import { noteSchema, noteTargetKey, type Note, type NoteTarget } from '../../../shared/model';
+import { NotFoundError, ValidationError } from '../errors';
+import { clock, db } from '../instance';
+import { assertIntegrity } from '../integrity';
+import { pushUndo } from '../undo';
+import { expectVersion, nextVersion } from '../version';
 
 export async function listNotes(): Promise<Note[]> {
   const all = await db.notes.orderBy('updatedAt').reverse().toArray();

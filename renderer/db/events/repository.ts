@@ -1,9 +1,9 @@
-import { eventSchema, type ContextEvent } from '../../shared/model';
-import { NotFoundError, ValidationError } from './errors';
-import { clock, db } from './instance';
-import { assertIntegrity } from './integrity';
-import { pushUndo } from './undo';
-import { expectVersion, nextVersion, putBack } from './version';
+import { eventSchema, type ContextEvent } from '../../../shared/model';
+import { NotFoundError, ValidationError } from '../errors';
+import { clock, db } from '../instance';
+import { assertIntegrity } from '../integrity';
+import { pushUndo } from '../undo';
+import { expectVersion, nextVersion, putBack } from '../version';
 
 /** What the context event form edits: everything but the record's own fields. */
 export type EventDraft = Pick<ContextEvent, 'title' | 'date' | 'place' | 'description' | 'personIds' | 'sourceIds'>;

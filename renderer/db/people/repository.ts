@@ -1,11 +1,11 @@
-import { noteTargetKey, personSchema, type Person } from '../../shared/model';
-import { PeopleMatcher, type MatchReason } from '../../shared/people/match';
-import { foldForExact, foldForMatch } from '../../shared/text/fold';
-import { ConflictError, NotFoundError, ValidationError } from './errors';
-import { clock, db } from './instance';
-import { assertIntegrity, type IntegrityWrite } from './integrity';
-import { pushUndo } from './undo';
-import { expectVersion, nextVersion, putBack } from './version';
+import { noteTargetKey, personSchema, type Person } from '../../../shared/model';
+import { PeopleMatcher, type MatchReason } from '../../../shared/people/match';
+import { foldForExact, foldForMatch } from '../../../shared/text/fold';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { clock, db } from '../instance';
+import { assertIntegrity, type IntegrityWrite } from '../integrity';
+import { pushUndo } from '../undo';
+import { expectVersion, nextVersion, putBack } from '../version';
 
 export type PersonDraft = Pick<Person, 'name' | 'aliases' | 'roles' | 'country' | 'note'>;
 

@@ -1,9 +1,9 @@
-import { redateStatusChange, visitSchema, type Visit } from '../../shared/model';
-import { NotFoundError, ValidationError } from './errors';
-import { clock, db } from './instance';
-import { assertIntegrity } from './integrity';
-import { pushUndo } from './undo';
-import { clockAfter, expectVersion, putBack } from './version';
+import { redateStatusChange, visitSchema, type Visit } from '../../../shared/model';
+import { NotFoundError, ValidationError } from '../errors';
+import { clock, db } from '../instance';
+import { assertIntegrity } from '../integrity';
+import { pushUndo } from '../undo';
+import { clockAfter, expectVersion, putBack } from '../version';
 
 /**
  * Corrects the day of one entry of a visit's status history (when the plan was announced, when a

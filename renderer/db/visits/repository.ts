@@ -15,17 +15,17 @@ import {
   type Visit,
   type VisitDraft,
   type VisitFilter,
-} from '../../shared/model';
-import { NotFoundError, ValidationError } from './errors';
-import { clock, db } from './instance';
-import { assertIntegrity } from './integrity';
-import { listPeople } from './people';
-import { RevisionCache } from './revisions';
-import { clockAfter, expectVersion, nextVersion, putBack } from './version';
-import { pushUndo } from './undo';
-import { queryVisits, type VisitSort } from './visit-query';
+} from '../../../shared/model';
+import { NotFoundError, ValidationError } from '../errors';
+import { clock, db } from '../instance';
+import { assertIntegrity } from '../integrity';
+import { listPeople } from '../people/repository';
+import { RevisionCache } from '../revisions';
+import { clockAfter, expectVersion, nextVersion, putBack } from '../version';
+import { pushUndo } from '../undo';
+import { queryVisits, type VisitSort } from './query';
 
-export type { VisitFilter } from '../../shared/model';
+export type { VisitFilter } from '../../../shared/model';
 
 /**
  * The visits matching a filter, in the Visits list's order (see `visit-query.ts`): the ordered ids

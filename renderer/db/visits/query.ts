@@ -8,10 +8,10 @@ import {
   type Person,
   type Visit,
   type VisitFilter,
-} from '../../shared/model';
-import { countryName } from '../../shared/places';
-import { db } from './instance';
-import { RevisionCache } from './revisions';
+} from '../../../shared/model';
+import { countryName } from '../../../shared/places';
+import { db } from '../instance';
+import { RevisionCache } from '../revisions';
 
 /**
  * The visits query engine: filters and sorts over the v2 indexes without loading all rows.

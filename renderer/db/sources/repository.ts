@@ -1,9 +1,9 @@
-import { sourceSchema, type Source } from '../../shared/model';
-import { NotFoundError, ValidationError } from './errors';
-import { clock, db } from './instance';
-import { assertIntegrity } from './integrity';
-import { pushUndo } from './undo';
-import { expectVersion, nextVersion, putBack } from './version';
+import { sourceSchema, type Source } from '../../../shared/model';
+import { NotFoundError, ValidationError } from '../errors';
+import { clock, db } from '../instance';
+import { assertIntegrity } from '../integrity';
+import { pushUndo } from '../undo';
+import { expectVersion, nextVersion, putBack } from '../version';
 
 export type SourceDraft = Pick<Source, 'kind' | 'title' | 'publisher' | 'url' | 'datelinePlace' | 'publishedOn' | 'text'>;
 

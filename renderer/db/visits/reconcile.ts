@@ -1,9 +1,9 @@
-import { acceptProposal, proposalKey, reconcile, type ReconcileProposal } from '../../shared/reconcile';
-import { visitSchema, type Visit } from '../../shared/model';
-import { NotFoundError, ValidationError } from './errors';
-import { clock, db } from './instance';
-import { assertIntegrity } from './integrity';
-import { pushUndo } from './undo';
+import { acceptProposal, proposalKey, reconcile, type ReconcileProposal } from '../../../shared/reconcile';
+import { visitSchema, type Visit } from '../../../shared/model';
+import { NotFoundError, ValidationError } from '../errors';
+import { clock, db } from '../instance';
+import { assertIntegrity } from '../integrity';
+import { pushUndo } from '../undo';
 
 const REJECTED_KEY = 'reconcile:rejected';
 

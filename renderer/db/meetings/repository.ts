@@ -1,9 +1,9 @@
-import { meetingSchema, type Meeting } from '../../shared/model';
-import { NotFoundError, ValidationError } from './errors';
-import { clock, db } from './instance';
-import { assertIntegrity } from './integrity';
-import { pushUndo } from './undo';
-import { expectVersion, nextVersion, putBack } from './version';
+import { meetingSchema, type Meeting } from '../../../shared/model';
+import { NotFoundError, ValidationError } from '../errors';
+import { clock, db } from '../instance';
+import { assertIntegrity } from '../integrity';
+import { pushUndo } from '../undo';
+import { expectVersion, nextVersion, putBack } from '../version';
 
 /** What the meeting form edits. Quotes are not in it: they come from sources and stay as they are. */
 export type MeetingDraft = Pick<Meeting, 'participantIds' | 'place' | 'date' | 'summary'>;
