@@ -147,8 +147,9 @@ function personTokenSet(mentions: PersonMention[]): Set<number> {
   const skip = new Set<number>();
   for (const m of mentions) {
     if (m.kind === 'title') continue;
-    const q = new Set(m.qualifierTokens);
-    for (let i = m.from; i < m.to; i++) if (!q.has(i)) skip.add(i);
+    // Most mentions have no qualifier: no set is built for them.
+    const q = m.qualifierTokens.length > 0 ? new Set(m.qualifierTokens) : null;
+    for (let i = m.from; i < m.to; i++) if (!q?.has(i)) skip.add(i);
   }
   return skip;
 }

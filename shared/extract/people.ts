@@ -116,15 +116,27 @@ function reportedSubject(tokens: Token[], end: number, to: number): boolean {
 /** Months that are also given names ("Jan", "May", "June", "April", "August"). */
 const GIVEN_NAME_MONTHS = new Set(['jan', 'may', 'june', 'april', 'august']);
 
+// Memoised by the word (bounded): for a capitalised word the answer depends on its bare form only.
+const nameTokenMemo = new Map<string, boolean>();
+
 function isNameToken(t: Token): boolean {
   if (t.punct) return false;
   if (!t.cap) return t.text.includes('-') && /^(al|el|as|ash|ad|ar|az|at)-\p{Lu}/u.test(t.text);
+  const hit = nameTokenMemo.get(t.bare);
+  if (hit !== undefined) return hit;
+  if (nameTokenMemo.size > 20000) nameTokenMemo.clear();
+  const value = isCapitalisedName(t.bare, t.lower);
+  nameTokenMemo.set(t.bare, value);
+  return value;
+}
+
+function isCapitalisedName(bare: string, lower: string): boolean {
   // Every hyphenated part capitalised: "Amir-Abdollahian", not "Obama-instigated" or "Washington-based".
   // "Moon Jae-in" is a name; "Obama-instigated", "Washington-based" are not.
-  if (!/^[\p{Lu}][\p{L}\p{M}'.]*(?:-[\p{L}][\p{L}\p{M}'.]*)*$/u.test(t.bare)) return false;
-  if (/-\p{Ll}[\p{L}]*(?:ed|ing|based|led|born|style|level|era|wide|like|type|made|run|owned|bound|friendly|backed)$/u.test(t.bare))
+  if (!/^[\p{Lu}][\p{L}\p{M}'.]*(?:-[\p{L}][\p{L}\p{M}'.]*)*$/u.test(bare)) return false;
+  if (/-\p{Ll}[\p{L}]*(?:ed|ing|based|led|born|style|level|era|wide|like|type|made|run|owned|bound|friendly|backed)$/u.test(bare))
     return false;
-  const key = t.lower.replace(/\.$/, '');
+  const key = lower.replace(/\.$/, '');
   return !NOT_NAME.has(key) && !ORG_WORDS.has(key) && !HEADLINE_VERBS.has(key);
 }
 
@@ -429,14 +441,15 @@ interface EntityFacts {
   names: Set<string>;
   firstStart: number;
   initial: boolean;
-  /** Starts of its mentions, sorted (kept sorted on insert: mentions mostly arrive in order). */
+  /** Starts of its mentions, sorted when `sorted` (sorted when read: one-word names arrive after the longer ones, out of order). */
   starts: number[];
+  sorted: boolean;
 }
 const facts = new WeakMap<Entity, EntityFacts>();
 function factsOf(e: Entity): EntityFacts {
   let f = facts.get(e);
   if (!f) {
-    f = { names: new Set(), firstStart: Infinity, initial: false, starts: [] };
+    f = { names: new Set(), firstStart: Infinity, initial: false, starts: [], sorted: true };
     facts.set(e, f);
   }
   return f;
@@ -444,7 +457,12 @@ function factsOf(e: Entity): EntityFacts {
 
 /** Distance from `at` to the nearest mention of e (binary search on the sorted starts). */
 function nearestDistance(e: Entity, at: number): number {
-  const s = factsOf(e).starts;
+  const f = factsOf(e);
+  if (!f.sorted) {
+    f.starts.sort((a, b) => a - b);
+    f.sorted = true;
+  }
+  const s = f.starts;
   let lo = 0;
   let hi = s.length;
   while (lo < hi) {
@@ -465,13 +483,8 @@ function absorb(e: Entity, m: PersonMention, index?: NameIndex): void {
   if (m.name) f.names.add(m.name);
   f.firstStart = Math.min(f.firstStart, m.start);
   f.initial ||= m.sentenceInitial;
-  let k = f.starts.length;
+  if (f.sorted && f.starts.length > 0 && f.starts[f.starts.length - 1]! > m.start) f.sorted = false;
   f.starts.push(m.start);
-  while (k > 0 && f.starts[k - 1]! > m.start) {
-    f.starts[k] = f.starts[k - 1]!;
-    k--;
-  }
-  f.starts[k] = m.start;
   if (m.name && m.kind === 'name') {
     const tokens = (n: string) => n.split(/\s+/).length;
     if (e.titleOnly || tokens(m.name) > tokens(e.name)) {
@@ -494,7 +507,17 @@ function absorb(e: Entity, m: PersonMention, index?: NameIndex): void {
  */
 class NameIndex {
   private readonly map = new Map<string, Entity[]>();
+  /** Keys by name (bounded): a long article asks for the same few names thousands of times. */
+  private static readonly keyMemo = new Map<string, string[]>();
   private static keys(name: string): string[] {
+    const hit = NameIndex.keyMemo.get(name);
+    if (hit) return hit;
+    if (NameIndex.keyMemo.size > 20000) NameIndex.keyMemo.clear();
+    const keys = NameIndex.keysRaw(name);
+    NameIndex.keyMemo.set(name, keys);
+    return keys;
+  }
+  private static keysRaw(name: string): string[] {
     const tokens = nameTokens(name);
     const keys = tokens.map((t) => (t.length >= 4 ? `s${t[0]}${skeleton(t)}` : `e${t}`));
     const joined = tokens.join('');
@@ -550,7 +573,17 @@ export function resolveEntities(mentions: PersonMention[]): Entity[] {
     }
   };
   const usedName = (name: string) => [...(byName.get(name) ?? [])].sort((a, b) => a.id - b.id);
-  const wordCount = (m: PersonMention) => (m.name ? m.name.split(/\s+/).length : 0);
+  // Counted once per name: the sort below asks for every comparison.
+  const wordCounts = new Map<string, number>();
+  const wordCount = (m: PersonMention): number => {
+    if (!m.name) return 0;
+    let n = wordCounts.get(m.name);
+    if (n === undefined) {
+      n = m.name.split(/\s+/).length;
+      wordCounts.set(m.name, n);
+    }
+    return n;
+  };
   // 1. Full names, longest first, so that "Pena Nieto" joins "Enrique Peña Nieto".
   const named = mentions.filter((m) => m.kind === 'name' && !m.generic).sort((a, b) => wordCount(b) - wordCount(a) || a.start - b.start);
   for (const m of named) {

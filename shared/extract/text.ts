@@ -101,14 +101,76 @@ function isPossessive(raw: string): boolean {
   return (last === 39 || ((last === 115 || last === 83) && raw.charCodeAt(n - 2) === 39)) && POSSESSIVE.test(raw);
 }
 
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * The end of TOKEN_RE's match at `i`, read without the regular expression when the token is ASCII,
+ * or -1 when a character at or next to it is not (the caller then runs the regular expression).
+ * A match array per token was much of the tokenizer's time and garbage on long texts.
+ */
+function asciiTokenEnd(text: string, i: number): number {
+  const n = text.length;
+  const c = text.charCodeAt(i);
+  if (c >= 128) return -1;
+  if (!isAsciiAlnum(c)) return i + 1;
+  let j = i + 1;
+  for (;;) {
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      if (d >= 128) return -1;
+      if (!isAsciiAlnum(d)) break;
+      j++;
+    }
+    if (j >= n) return j;
+    const sep = text.charCodeAt(j);
+    // "'", "." or "-" continues the word when a letter or digit follows ("al-Sisi", "U.S").
+    if (sep !== 39 && sep !== 46 && sep !== 45) return j;
+    if (j + 1 >= n) return sep === 46 ? j + 1 : j;
+    const after = text.charCodeAt(j + 1);
+    if (after >= 128) return -1;
+    if (isAsciiAlnum(after)) {
+      j += 2;
+      continue;
+    }
+    return sep === 46 ? j + 1 : j;
+  }
+}
+
+/** Tokens' strings, shared: a long text repeats a few thousand words, and each copy kept costs memory and garbage collection. */
+const internMemo = new Map<string, string>();
+function intern(s: string): string {
+  const hit = internMemo.get(s);
+  if (hit !== undefined) return hit;
+  if (internMemo.size > 50000) internMemo.clear();
+  internMemo.set(s, s);
+  return s;
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
   let prevEnd = 0;
   let nextBreak = text.indexOf('\n');
-  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
-    let raw = m[0];
-    let start = m.index;
+  const n = text.length;
+  let p = 0;
+  while (p < n) {
+    // ASCII white space is passed here; anything else non-ASCII goes to the regular expression, which skips the rest of \s.
+    const c = text.charCodeAt(p);
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      p++;
+      continue;
+    }
+    let start = p;
+    let end = asciiTokenEnd(text, p);
+    if (end < 0) {
+      TOKEN_RE.lastIndex = p;
+      const m = TOKEN_RE.exec(text);
+      if (!m) break;
+      start = m.index;
+      end = start + m[0].length;
+    }
+    let raw = intern(text.slice(start, end));
     // The next line break at or after the previous token, searched again only once passed (linear).
     if (nextBreak !== -1 && nextBreak < prevEnd) nextBreak = text.indexOf('\n', prevEnd);
     const newlineBefore = nextBreak !== -1 && nextBreak < start;
@@ -118,19 +180,19 @@ export function tokenize(text: string): Token[] {
       const body = raw.slice(0, -1);
       const isAbbr = ABBREVIATIONS.has(body.toLowerCase()) || /^(?:\p{L}\.)+\p{L}$/u.test(body) || /^\p{Lu}$/u.test(body);
       if (!isAbbr) {
-        raw = body;
+        raw = intern(body);
         trailingDot = true;
       }
     }
     const poss = isPossessive(raw);
-    const bare = poss ? raw.replace(/'s?$/i, '') : raw;
+    const bare = poss ? intern(raw.replace(/'s?$/i, '')) : raw;
     // Only a word opens with a letter or digit (the token pattern's first branch); the rest are single marks.
     const punct = !opensWithLetterOrDigit(raw);
     tokens.push({
       text: raw,
       start,
       end: start + raw.length,
-      lower: bare.toLowerCase(),
+      lower: intern(bare.toLowerCase()),
       bare,
       cap: opensUpperCase(bare),
       poss,
@@ -141,7 +203,8 @@ export function tokenize(text: string): Token[] {
     if (trailingDot) {
       tokens.push({ text: '.', start, end: start + 1, lower: '.', bare: '.', cap: false, poss: false, punct: true, newlineBefore: false });
     }
-    prevEnd = m.index + m[0].length;
+    prevEnd = end;
+    p = end;
   }
   return tokens;
 }
