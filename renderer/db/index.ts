@@ -12,7 +12,6 @@ export * from './undo';
 export { requestPersistentStorage } from './storage';
 export { initDatabase, type DatabaseStatus } from './init';
 export { dataLossNotice, dismissDataLoss, type DataLossRecord } from './data-loss';
-export * from './record-views';
 export * from './article-import';
 export * from './visits/reconcile';
 export * from './dataset-import';

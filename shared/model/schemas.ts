@@ -52,6 +52,11 @@ export const recordBase = {
   deletedAt: timestampSchema.nullable(),
 };
 
+/** The records not deleted (soft deletion: `deletedAt` set), missing ones (a bulkGet's gaps) left out. */
+export function liveRecords<T extends { deletedAt: string | null }>(rows: readonly (T | undefined)[]): T[] {
+  return rows.filter((r): r is T => !!r && !r.deletedAt);
+}
+
 export const placeSchema = z
   .object({
     country: countryCodeSchema,

@@ -4,7 +4,7 @@ import { foldForMatch } from '../text/fold';
  * Telling whether two person records name the same person: news, datasets and analysts write the
  * same name many ways (Kadhemi, Kadhimi, al-Kadhimi, Al-Kadhimi). `samePerson` is what
  * reconciliation uses to pair travellers; `nameSkeleton` also lets the People list's find box match
- * a spelling that differs in its vowels (renderer/db/record-views.ts). Linking a name to a known
+ * a spelling that differs in its vowels (renderer/features/people/people-data.ts). Linking a name to a known
  * person (imports, possible duplicates) is `match.ts`, built on the same words and skeletons.
  */
 

@@ -4,7 +4,7 @@
  * definition (what each chart means) and the reference the repository is tested against, and they
  * serve small in-memory sets (reports, the command line).
  */
-import { type Visit, type VisitStatus } from '../model';
+import { liveRecords, type Visit, type VisitStatus } from '../model';
 
 export type StatusCounts = Record<VisitStatus, number>;
 
@@ -24,14 +24,10 @@ export function emptyStatusCounts(): StatusCounts {
   return { planned: 0, postponed: 0, underway: 0, completed: 0, cancelled: 0 };
 }
 
-function live<T extends { deletedAt: string | null }>(visits: readonly T[]): T[] {
-  return visits.filter((v) => !v.deletedAt);
-}
-
 /** How many live visits are in each status. */
 export function statusCounts(visits: readonly StatsVisit[]): StatusCounts {
   const out = emptyStatusCounts();
-  for (const v of live(visits)) out[v.status]++;
+  for (const v of liveRecords(visits)) out[v.status]++;
   return out;
 }
 
@@ -53,7 +49,7 @@ export function yearRange(year: number): { from: string; to: string } {
  */
 export function visitsPerYear(visits: readonly StatsVisit[]): YearCount[] {
   const counts = new Map<number, number>();
-  for (const v of live(visits)) {
+  for (const v of liveRecords(visits)) {
     const y = visitYear(v.startKey);
     if (y !== null) counts.set(y, (counts.get(y) ?? 0) + 1);
   }
@@ -74,7 +70,7 @@ export function fillYears(counts: ReadonlyMap<number, number>): YearCount[] {
 /** The `n` host countries with the most live visits; ties by country code. */
 export function topCountries(visits: readonly StatsVisit[], n = 10): CountryCount[] {
   const counts = new Map<string, number>();
-  for (const v of live(visits)) counts.set(v.place.country, (counts.get(v.place.country) ?? 0) + 1);
+  for (const v of liveRecords(visits)) counts.set(v.place.country, (counts.get(v.place.country) ?? 0) + 1);
   return rankCountries(counts, n);
 }
 
@@ -96,7 +92,7 @@ export function lastDay(v: Pick<Visit, 'start' | 'end'>): string {
  * is still open counts), soonest start first; ties by id. Undated planned visits are not "next".
  */
 export function nextPlanned<T extends StatsVisit & Pick<Visit, 'start' | 'end'>>(visits: readonly T[], today: string, n = 5): T[] {
-  return live(visits)
+  return liveRecords(visits)
     .filter((v) => v.status === 'planned' && v.startKey !== '' && lastDay(v) >= today)
     .sort((a, b) => (a.startKey < b.startKey ? -1 : a.startKey > b.startKey ? 1 : a.id < b.id ? -1 : 1))
     .slice(0, n);
@@ -110,7 +106,7 @@ export function postponedOn(v: Pick<Visit, 'status' | 'statusHistory'>): string 
 
 /** Postponed visits, most recently postponed first; ties by id. */
 export function recentlyPostponed<T extends StatsVisit>(visits: readonly T[], n = 5): T[] {
-  return live(visits)
+  return liveRecords(visits)
     .filter((v) => v.status === 'postponed')
     .sort((a, b) => {
       const da = postponedOn(a);

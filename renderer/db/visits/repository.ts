@@ -1,9 +1,11 @@
 import {
   applyStatusChange,
   createVisit,
+  liveRecords,
   localToday,
   updateVisit,
   visitDraftSchema,
+  visitLabel,
   visitSchema,
   type ContextEvent,
   type Evidence,
@@ -232,4 +234,20 @@ export async function visitFilterChoices(): Promise<{ people: Person[]; countrie
       return { people, countries };
     })
   );
+}
+
+export interface VisitSummary {
+  visit: Visit;
+  label: string;
+}
+
+/** Every live visit with its label, newest first. */
+export async function listVisitSummaries(): Promise<VisitSummary[]> {
+  return db.transaction('r', [db.visits, db.people], async () => {
+    const visits = liveRecords(await db.visits.toArray());
+    const people = new Map((await db.people.toArray()).map((p) => [p.id, p]));
+    return visits
+      .sort((a, b) => (a.startKey < b.startKey ? 1 : a.startKey > b.startKey ? -1 : 0))
+      .map((visit) => ({ visit, label: visitLabel(visit, people.get(visit.travellerId)?.name) }));
+  });
 }

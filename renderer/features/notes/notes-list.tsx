@@ -3,7 +3,8 @@ import { Link, useNavigate } from 'react-router';
 import { localTimeLabel, noteTitle } from '../../../shared/model';
 import { foldForSearch } from '../../../shared/text/fold';
 import { EmptyState, useToast } from '../../components';
-import { createNote, listNoteRows, useQuery } from '../../db';
+import { createNote, useQuery } from '../../db';
+import { listNoteRows } from './notes-data';
 
 /** The Notes screen: every note, last edited first, with what it is attached to. */
 export function NotesList() {

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { EmptyState, useToast } from '../../components';
-import { listPeopleRows, listPossibleDuplicates, pushUndo, useQuery, useViewSetting, type DuplicateCandidate } from '../../db';
+import { listPossibleDuplicates, pushUndo, useQuery, useViewSetting, type DuplicateCandidate } from '../../db';
+import { listPeopleRows } from './people-data';
 import { MergeDialog, type MergeChoice } from './merge-dialog';
 import { currentRole, roleLabel } from './person-draft';
 import './people.css';

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { localTimeLabel, noteTitle } from '../../../shared/model';
 import { EmptyState, StatusBadge, useToast } from '../../components';
-import { countryLabel, createNote, deletePerson, describeStorageError, getPersonDetail, useQuery, type VisitSummary } from '../../db';
+import { countryName } from '../../../shared/places';
+import { createNote, deletePerson, describeStorageError, useQuery, type VisitSummary } from '../../db';
+import { getPersonDetail } from './people-data';
 import { rolePeriod } from './person-draft';
 
 function VisitTable({ label, rows, empty }: { label: string; rows: VisitSummary[]; empty: string }) {
@@ -107,7 +109,7 @@ export function PersonPage() {
         <dt>Also written</dt>
         <dd>{person.aliases.length ? person.aliases.join(', ') : <span className="muted">no other spellings recorded</span>}</dd>
         <dt>Country</dt>
-        <dd>{person.country ? countryLabel(person.country) : <span className="muted">not recorded</span>}</dd>
+        <dd>{person.country ? countryName(person.country) : <span className="muted">not recorded</span>}</dd>
         {person.note && (
           <>
             <dt>About</dt>
@@ -133,7 +135,7 @@ export function PersonPage() {
               {person.roles.map((r, i) => (
                 <tr key={i}>
                   <td>{r.title}</td>
-                  <td>{r.country ? countryLabel(r.country) : <span className="muted">—</span>}</td>
+                  <td>{r.country ? countryName(r.country) : <span className="muted">—</span>}</td>
                   <td>{rolePeriod(r) || <span className="muted">dates unknown</span>}</td>
                 </tr>
               ))}

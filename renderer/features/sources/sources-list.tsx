@@ -1,6 +1,7 @@
 import { Link, useNavigate } from 'react-router';
 import { EmptyState } from '../../components';
-import { listSourceRows, useQuery } from '../../db';
+import { useQuery } from '../../db';
+import { listSourceRows } from './sources-data';
 import { datelineLabel, publishedLabel } from './source-format';
 
 /** The Sources screen: every article kept for offline reading, with how much evidence it gives. */

@@ -3,15 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSeed, SEED_IDS } from '../../../shared/seed';
 import { db } from '../../../renderer/db/instance';
 import { ensureSeeded } from '../../../renderer/db/seed';
-import {
-  createNote,
-  deleteNote,
-  evidenceLinksForSource,
-  getPersonDetail,
-  listNoteRows,
-  listPeopleRows,
-  listSourceRows,
-} from '../../../renderer/db';
+import { createNote, deleteNote } from '../../../renderer/db';
+import { listNoteRows } from '../../../renderer/features/notes/notes-data';
+import { getPersonDetail, listPeopleRows } from '../../../renderer/features/people/people-data';
+import { evidenceLinksForSource, listSourceRows } from '../../../renderer/features/sources/sources-data';
 
 beforeAll(async () => {
   await db.open();
