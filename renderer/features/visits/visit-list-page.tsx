@@ -2,40 +2,16 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { formatVisitDates, isOverdue, KIND_LABELS, localToday, placeLabel } from '../../../shared/model';
-import { countryName } from '../../../shared/places';
 import { EmptyState, Field, OverdueBadge, StatusBadge, VisitFilterControls } from '../../components';
-import {
-  firstVisitRows,
-  peekVisitIds,
-  quickVisitCount,
-  useQuery,
-  useRevision,
-  visitIds,
-  visitQueryKey,
-  visitRowsAt,
-  type VisitListRow,
-  type VisitQuery,
-} from '../../db';
-import {
-  SORT_OPTIONS,
-  hasFilters,
-  listToParams,
-  matchesFind,
-  paramsToList,
-  sortFromValue,
-  sortToValue,
-  type ListParams,
-} from './list-params';
+import { useQuery, visitRowsAt, type VisitListRow } from '../../db';
+import { SORT_OPTIONS, hasFilters, listToParams, paramsToList, sortFromValue, sortToValue, type ListParams } from './list-params';
 import type { SearchStatus } from '../../search';
-import { useVisitFind } from './use-visit-find';
+import { PAGE, useVisitList } from './use-visit-list';
 import './visit-list.css';
 
-/** Rows are read by pages of this many (one bulkGet of visits and one of people per page). */
-const PAGE = 100;
 /** Fixed row height (px): the virtualiser needs it; the purpose is cut to one line to keep it. */
 const ROW_HEIGHT = 56;
 const NUMBER = new Intl.NumberFormat('en-US');
-const VISIT_TABLES = ['visits'];
 
 /** What Find waits for, in the Find box's hint. */
 function findWaitingLabel(s: SearchStatus): string {
@@ -58,46 +34,7 @@ function countLabel(n: number, filtered: boolean): string {
 export function VisitListPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const params = useMemo(() => paramsToList(searchParams), [searchParams]);
-  const query: VisitQuery = useMemo(() => ({ filter: params.filter, sort: params.sort }), [params.filter, params.sort]);
-  const key = visitQueryKey(query);
-
-  // Coming back to a query this window has just listed (from a visit, say): its ids are still
-  // cached unless a visit changed since (the revision moves), so nothing is counted or read again.
-  // The queries below then read nothing, and stay live through the revision in their deps.
-  const revision = useRevision(VISIT_TABLES);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the cache is read again when the query or the revision moves
-  const cached = useMemo(() => peekVisitIds(query), [key, revision]);
-
-  // Order matters: IndexedDB serves one database's requests in turn, so the cheap reads (first page,
-  // native count) go first and the id list (every key of the matches) only once they are in.
-  const first = useQuery(() => firstVisitRows(query, PAGE), [key]);
-  // A native count when one index range answers it: the size shows before the id list is read.
-  const quick = useQuery(async () => cached?.length ?? quickVisitCount(query.filter), [key, cached]);
-  const cheapDone = (first.data !== undefined || !!first.error) && (quick.data !== undefined || !!quick.error);
-  const ids = useQuery(async () => cached ?? (cheapDone ? visitIds(query) : undefined), [key, cheapDone, cached]);
-
-  // Find text: the search index answers which visits match the text (at any size), the indexes
-  // above which match the filters and in what order; the list shows the ids in both.
-  const findText = params.q.trim();
-  const find = useVisitFind(findText);
-  // Without an index (it could not be opened) Find reads the matching rows and checks each.
-  const fallback = !!findText && !!find.error;
-  const found = useQuery(async () => {
-    if (!fallback || !ids.data) return null;
-    const rows = await visitRowsAt(ids.data, 0, ids.data.length);
-    return rows
-      .filter(
-        (r) =>
-          r.visit && matchesFind({ visit: r.visit, traveller: r.traveller, countryName: countryName(r.visit.place.country) }, findText),
-      )
-      .map((r) => r.id);
-  }, [ids.data, findText, fallback]);
-  const shownIds: readonly string[] | undefined = useMemo(() => {
-    if (!findText) return ids.data;
-    if (fallback) return found.data ?? undefined;
-    const matches = find.ids;
-    return ids.data && matches ? ids.data.filter((id) => matches.has(id)) : undefined;
-  }, [findText, fallback, found.data, ids.data, find.ids]);
+  const { key, first, find, findText, fallback, shownIds, count, loading, error } = useVisitList(params);
 
   /** Filter choices push a history entry (back undoes a filter); typing in Find replaces it. */
   const update = (next: Partial<ListParams>, replace = false) => {
@@ -109,10 +46,7 @@ export function VisitListPage() {
     );
 
   const filtered = hasFilters(params);
-  const error = ids.error ?? first.error ?? quick.error ?? found.error;
   const today = localToday();
-  const count = shownIds?.length ?? (findText ? undefined : (quick.data ?? undefined));
-  const loading = count === undefined && (first.data === undefined || !!findText);
 
   return (
     <section className="visits-list" aria-labelledby="visits-heading">
