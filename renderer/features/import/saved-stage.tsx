@@ -1,20 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
-import { formatFuzzyDate, type FuzzyDate } from '../../../shared/model';
+import { formatVisitDates } from '../../../shared/model';
 import { countryName } from '../../../shared/places';
 import { StatusBadge } from '../../components';
 import { getSource, useQuery, type ArticleImportResult } from '../../db';
-
-/**
- * The imported visits' dates, in the list after saving: "not stated" when the article gave none.
- * (shared/model's formatVisitDates words them otherwise: "Date unknown", "Until …", a window's note.)
- */
-function datesLabel(start: FuzzyDate | null, end: FuzzyDate | null): string {
-  if (!start && !end) return 'not stated';
-  if (!start) return `until ${formatFuzzyDate(end)}`;
-  if (!end || (end.from === start.from && end.to === start.to)) return formatFuzzyDate(start);
-  return `${formatFuzzyDate(start)} – ${formatFuzzyDate(end)}`;
-}
 
 /** The last stage of /import: what was saved (or that it was undone since), with links to it. */
 export function SavedStage({
@@ -55,7 +44,7 @@ export function SavedStage({
                   {names[v.travellerId] ?? 'Traveller'} → {countryName(v.place.country)}
                   {v.place.city ? `, ${v.place.city}` : ''}
                 </Link>{' '}
-                <StatusBadge status={v.status} /> <span className="muted">{datesLabel(v.start, v.end)}</span>
+                <StatusBadge status={v.status} /> <span className="muted">{formatVisitDates(v.start, v.end)}</span>
               </li>
             ))}
           </ul>
