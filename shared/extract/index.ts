@@ -16,7 +16,7 @@ import { matchKnownPerson } from './names';
 import { normalizeTypography } from './normalize';
 import { findPersonMentions, resolveEntities, type Entity, type PersonMention } from './people';
 import { findPlaces, type PlaceMention } from './places-find';
-import { findReference } from './reference';
+import { findReference, leadingDateStamp } from './reference';
 import { VAGUE_ROLES } from './lexicon';
 import { readStatus, type StatusReading } from './status';
 import { splitClauses, splitSentences, tokenize, type Clause, type Sentence, type Token } from './text';
@@ -1561,9 +1561,9 @@ function cueSpan(text: string, kind: CueSpan['kind'], [start, end]: [number, num
 function spanFor(text: string, s: Sentence): TextSpan {
   let start = s.start;
   let end = s.end;
-  // Drop a leading " date YYYY-MM-DD" marker and a dateline from the quoted sentence.
-  const lead = /^\s*date\s+\d{4}-\d{2}-\d{2}\s+/.exec(text.slice(start, end));
-  if (lead) start += lead[0].length;
+  // Drop a leading date stamp from the quoted sentence.
+  const lead = leadingDateStamp(text.slice(start, end));
+  if (lead) start += lead.length;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   return { start, end, quote: text.slice(start, end) };
 }

@@ -67,10 +67,20 @@ type MonthDay = { month: number; day: number; year: number | null };
 const DATELINE =
   /^[ \t]*([A-Z][\p{L}.' ]{1,40}?(?:\s*\([^)\n]{1,12}\))?(?:\s*\[[^\]\n]{1,12}\])?)((?:\s*,\s*[^,:\n]{1,30}?){0,2})\s*(?:\(([A-Za-z .]{2,20})\))?\s*(?::|--|-(?=\s))\s*/u;
 
+/**
+ * A page saved whole may begin with its own date stamp, "date 2020-07-22", on its own line or before
+ * the dateline: not article text. Its length with the blanks after it (to skip or hide it) and its
+ * day. The one reading of that stamp: the extractor's reference day, its quotes, the source reader.
+ */
+export function leadingDateStamp(text: string): { length: number; day: string } | null {
+  const m = /^\s*date\s+(\d{4}-\d{2}-\d{2})(?:\s+|$)/.exec(text);
+  return m ? { length: m[0].length, day: m[1]! } : null;
+}
+
 export function findReference(text: string, caller: string | undefined): ReferenceInfo {
   const callerDay = caller && isValidDay(caller) ? caller : null;
-  const lead = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b/.exec(text);
-  const leadDay = lead && isValidDay(lead[1]!) ? lead[1]! : null;
+  const lead = leadingDateStamp(text);
+  const leadDay = lead && isValidDay(lead.day) ? lead.day : null;
 
   // Lines of the page head (and foot, where "Published On:" often sits).
   const lines: Array<{ text: string; start: number }> = [];
@@ -88,7 +98,7 @@ export function findReference(text: string, caller: string | undefined): Referen
     let body = line.text;
     let shift = 0;
     if (lead && line.start === 0) {
-      shift = lead[0].length;
+      shift = Math.min(lead.length, line.text.length);
       body = body.slice(shift);
     }
     const m = DATELINE.exec(body);

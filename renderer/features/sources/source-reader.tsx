@@ -6,6 +6,7 @@ import { getSource, useQuery } from '../../db';
 import { evidenceLinksForSource, type EvidenceLink } from './sources-data';
 import { dayLabel } from '../../../shared/model';
 import { segmentText, type Segment } from '../../../shared/text/segments';
+import { leadingDateStamp } from '../../../shared/extract/reference';
 import { datelineLabel, publishedLabel } from './source-format';
 import { SourceDetailsEditor } from './source-form';
 
@@ -85,16 +86,6 @@ function SourceText({ text, links, currentId }: { text: string; links: SpanLink[
       )}
     </div>
   );
-}
-
-/**
- * A stored page pasted whole may begin with "date 2020-07-22" (the page's own date stamp, on its
- * own line or before the dateline): not article text. Its length (to hide it) and its day (a publication date when none is set).
- * Evidence offsets still count from the stored text's start, so the reader shifts them.
- */
-export function leadingDateLine(text: string): { length: number; day: string } | null {
-  const m = /^\s*date\s+(\d{4}-\d{2}-\d{2})(?:\s+|$)/i.exec(text);
-  return m ? { length: m[0].length, day: m[1]! } : null;
 }
 
 /** Which highlights the reader shows: all, none, one field (evidence kind) or one record. */
@@ -183,9 +174,9 @@ export function SourceReader() {
   const [choice, setChoice] = useState<HighlightChoice>('all');
   const shown = useMemo(() => chosen(links, choice, currentId), [links, choice, currentId]);
   const text = source.data?.text ?? '';
-  const lead = leadingDateLine(text);
+  const lead = leadingDateStamp(text);
   const body = useMemo(() => {
-    const skip = leadingDateLine(text)?.length ?? 0;
+    const skip = leadingDateStamp(text)?.length ?? 0;
     return {
       text: text.slice(skip),
       links: shown.filter((l) => l.end > skip).map((l) => ({ ...l, start: Math.max(0, l.start - skip), end: l.end - skip })),
