@@ -13,6 +13,7 @@
 import * as chrono from 'chrono-node';
 import { addDays, daysInMonth, toIsoDay } from '../model/dates';
 import { dayDate, monthDate, windowDate, yearDate, type FuzzyDate } from '../model/fuzzy-date';
+import { MONTHS as MONTH_NAMES } from '../model/visit-format';
 
 import { WITHIN_WEEKS_DAYS } from '../seed';
 
@@ -41,7 +42,7 @@ export interface DateMention {
   strength: number;
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
 const MONTH_RE =
   '(?:jan(?:uary|\\.)?|feb(?:ruary|\\.)?|mar(?:ch|\\.)?|apr(?:il|\\.)?|may|june?|july?|aug(?:ust|\\.)?|sep(?:tember|t\\.|\\.|t)?|oct(?:ober|\\.)?|nov(?:ember|\\.)?|dec(?:ember|\\.)?)';
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
