@@ -1,5 +1,5 @@
 import { useCombobox, useMultipleSelection, type UseComboboxState, type UseComboboxStateChangeOptions } from 'downshift';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type MouseEvent } from 'react';
 import { comboIndex, matchOptions, type ComboMatches, type ComboOption } from './combobox-filter';
 import './combobox.css';
 
@@ -20,6 +20,31 @@ interface CommonProps {
   disabled?: boolean;
   /** Takes the keyboard when it appears (a new record's first field). */
   autoFocus?: boolean;
+}
+
+/**
+ * When the mouse last really moved, and when a key was last pressed. A list that opens, shrinks or
+ * moves under a resting pointer makes the browser report the mouse entering or leaving it though
+ * nothing moved; downshift would then take the highlight from the keyboard (and Enter would choose
+ * nothing). Mouse reports that come after the last key with no movement since are ignored.
+ */
+const input = { x: NaN, y: NaN, movedAt: -1, keyAt: -1 };
+if (typeof window !== 'undefined') {
+  const options = { capture: true, passive: true } as const;
+  window.addEventListener(
+    'mousemove',
+    (e) => {
+      if (e.clientX === input.x && e.clientY === input.y) return;
+      input.x = e.clientX;
+      input.y = e.clientY;
+      input.movedAt = e.timeStamp;
+    },
+    options,
+  );
+  window.addEventListener('keydown', (e) => (input.keyAt = e.timeStamp), options);
+}
+function ignoreRestingPointer(e: MouseEvent<HTMLElement>): void {
+  if (input.movedAt < input.keyAt) (e.nativeEvent as { preventDownshiftDefault?: boolean }).preventDownshiftDefault = true;
 }
 
 const itemToString = (o: ComboOption | null) => o?.label ?? '';
@@ -123,13 +148,13 @@ export function Combobox({
         })}
       />
       <div className="combobox-popup" hidden={!isOpen}>
-        <ul {...getMenuProps({ 'aria-label': listLabel })}>
+        <ul {...getMenuProps({ 'aria-label': listLabel, onMouseLeave: ignoreRestingPointer })}>
           {isOpen &&
             matches.shown.map((o, i) => (
               <li
                 key={o.id}
                 className={`combobox-option${i === highlightedIndex ? ' combobox-active' : ''}${o.id === value ? ' combobox-chosen' : ''}`}
-                {...getItemProps({ item: o, index: i })}
+                {...getItemProps({ item: o, index: i, onMouseMove: ignoreRestingPointer })}
               >
                 <OptionRow option={o} chosen={o.id === value} />
               </li>
@@ -263,13 +288,13 @@ export function MultiCombobox({
         )}
       />
       <div className="combobox-popup" hidden={!isOpen}>
-        <ul {...getMenuProps({ 'aria-label': listLabel })}>
+        <ul {...getMenuProps({ 'aria-label': listLabel, onMouseLeave: ignoreRestingPointer })}>
           {isOpen &&
             matches.shown.map((o, i) => (
               <li
                 key={o.id}
                 className={`combobox-option${i === highlightedIndex ? ' combobox-active' : ''}`}
-                {...getItemProps({ item: o, index: i })}
+                {...getItemProps({ item: o, index: i, onMouseMove: ignoreRestingPointer })}
               >
                 <OptionRow option={o} chosen={false} />
               </li>

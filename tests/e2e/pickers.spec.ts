@@ -265,6 +265,31 @@ test.describe('Pickers typed to find', () => {
     await expect(page.getByRole('link', { name: /^Khamenei tells visiting Iraqi PM Kadhemi/ }).first()).toBeVisible();
   });
 
+  test('a list that moves out from under a resting mouse pointer leaves the highlight to the keyboard', async ({ page }) => {
+    await page.goto('./#/visits/new');
+    const country = page.locator('form.visit-form').getByRole('combobox', { name: 'Host country' });
+    await country.focus();
+    await page.keyboard.type('united k');
+    const option = page.locator(`[id="${await country.getAttribute('aria-controls')}"] [role=option]`);
+    await expect(option).toHaveCount(1);
+    // The mouse is left over the list; then only keys are used.
+    const at = (await option.boundingBox())!;
+    await page.mouse.move(at.x + 10, at.y + at.height / 2);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => activeOptionText(country)).toContain('United Kingdom');
+    // Something above grows (a notice, a toast): the list moves, the pointer does not, and the browser
+    // says the mouse left the list. Enter must still choose what the keyboard highlighted.
+    await page.evaluate(() => {
+      const pad = document.createElement('div');
+      pad.style.height = '240px';
+      document.querySelector('main')!.prepend(pad);
+    });
+    await page.waitForTimeout(200);
+    await page.keyboard.press('Enter');
+    await expect(country).toHaveValue('United Kingdom');
+  });
+
   for (const scheme of ['light', 'dark'] as const) {
     test(`the visit form with an open combobox passes axe (${scheme})`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });
